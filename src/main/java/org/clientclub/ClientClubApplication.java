@@ -1,0 +1,16 @@
+package org.clientclub;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+@Modulithic(sharedModules = "shared")
+public class ClientClubApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ClientClubApplication.class, args);
+    }
+}

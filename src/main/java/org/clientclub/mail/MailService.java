@@ -1,0 +1,126 @@
+package org.clientclub.mail;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.clientclub.mail.internal.MailRecipient;
+import org.clientclub.mail.internal.MailRecipientRepository;
+import org.clientclub.mail.internal.MailRenderer;
+import org.clientclub.mail.internal.OutboxRepository;
+import org.clientclub.mail.internal.OutboxStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mail API. {@link #enqueue} writes a rendered message to the outbox inside the caller's transaction: a
+ * rollback leaves nothing to send, a commit leaves it for the sender, and a second message with the same
+ * idempotency key is ignored (a unique constraint decides, also across nodes).
+ */
+@Service
+public class MailService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final OutboxRepository outbox;
+    private final MailRecipientRepository recipients;
+    private final MailRenderer renderer;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    public MailService(OutboxRepository outbox, MailRecipientRepository recipients, MailRenderer renderer,
+                       JdbcClient jdbc, Clock clock, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+        this.outbox = outbox;
+        this.recipients = recipients;
+        this.renderer = renderer;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** @return true when the message was written, false when one with this key already existed */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(OutgoingMail mail) {
+        String email = mail.to().value();
+        recipients.insertIfAbsent(email, newToken());
+        MailRecipient recipient = recipients.findById(email).orElseThrow();
+        String unsubscribeUrl = unsubscribeUrl(recipient.getUnsubscribeToken());
+        MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
+        boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("""
+                        INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
+                                                 body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at)
+                        VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
+                                :now, :lastError, :now)
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("key", mail.idempotencyKey())
+                .param("recipient", email)
+                .param("language", mail.language().code())
+                .param("template", mail.template())
+                .param("kind", mail.kind().name())
+                .param("subject", rendered.subject())
+                .param("html", rendered.html())
+                .param("text", rendered.text())
+                .param("messageId", "<" + UUID.randomUUID() + "@clientclub>")
+                .param("unsubscribe", unsubscribeUrl)
+                .param("status", suppressed ? OutboxStatus.SUPPRESSED.name() : OutboxStatus.PENDING.name())
+                .param("now", java.sql.Timestamp.from(now))
+                .param("lastError", suppressed ? "unsubscribed" : null)
+                .update();
+        return inserted == 1;
+    }
+
+    @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<OutboxEntry> log(String text, String status, int offset, int limit) {
+        OutboxStatus wanted = status == null || status.isBlank() ? null : OutboxStatus.valueOf(status);
+        String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        return outbox.search(wanted, pattern, PageRequest.of(offset / limit, limit)).stream()
+                .map(m -> m.toEntry())
+                .toList();
+    }
+
+    @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
+    @Transactional
+    public void resend(long id) {
+        outbox.findById(id).orElseThrow().resend(clock.instant());
+    }
+
+    /** Opts the address behind the token out of club mail. @return the address, empty for an unknown token */
+    @Transactional
+    public Optional<String> unsubscribe(String token) {
+        if (token == null || token.length() > 64) {
+            return Optional.empty();
+        }
+        return recipients.findByUnsubscribeToken(token).map(r -> {
+            r.unsubscribe(clock.instant());
+            return r.getEmail();
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isKnownUnsubscribeToken(String token) {
+        return token != null && token.length() <= 64 && recipients.findByUnsubscribeToken(token).isPresent();
+    }
+
+    private String unsubscribeUrl(String token) {
+        return publicBaseUrl + "/unsubscribe/" + token;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

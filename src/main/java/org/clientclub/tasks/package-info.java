@@ -1,0 +1,7 @@
+/**
+ * The staff inbox: the tasks of the user and of the user's groups, claim and assignment, and task pages that
+ * render the task's Camunda Form (forms/) server-side, validating on the server. Modules add their own panels
+ * or forms to a task page through {@code tasks.spi}.
+ */
+@org.springframework.modulith.ApplicationModule
+package org.clientclub.tasks;

@@ -1,0 +1,3 @@
+/** Extension points for modules that show more on a task page than its Camunda Form. */
+@org.springframework.modulith.NamedInterface("spi")
+package org.clientclub.tasks.spi;

@@ -1,0 +1,11 @@
+-- Spring Modulith's event publication registry (JPA flavour); Flyway owns it so that ddl-auto=validate passes.
+CREATE TABLE event_publication (
+    id                     UUID PRIMARY KEY,
+    listener_id            TEXT NOT NULL,
+    event_type             TEXT NOT NULL,
+    serialized_event       TEXT NOT NULL,
+    publication_date       TIMESTAMP WITH TIME ZONE NOT NULL,
+    completion_date        TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX event_publication_serialized_event_hash_idx ON event_publication USING hash (serialized_event);
+CREATE INDEX event_publication_by_completion_date_idx ON event_publication (completion_date);
