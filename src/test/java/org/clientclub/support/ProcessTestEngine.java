@@ -1,0 +1,56 @@
+package org.clientclub.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+
+/**
+ * The engine of the process tests: the real Camunda engine on an embedded PostgreSQL, without Spring and
+ * without the job executor, so a test moves the process with camunda-bpm-assert's {@code execute(job())}. Glue
+ * beans are Mockito mocks registered with {@code Mocks.register}. One engine serves every process test of a JVM.
+ */
+public final class ProcessTestEngine {
+
+    private static ProcessEngine engine;
+
+    private ProcessTestEngine() {
+    }
+
+    public static synchronized ProcessEngineExtension extension() {
+        if (engine == null) {
+            engine = start();
+        }
+        return ProcessEngineExtension.builder().useProcessEngine(engine).build();
+    }
+
+    private static ProcessEngine start() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending; the temporary cluster goes with it
+                }
+            }));
+            StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.setJdbcDriver("org.postgresql.Driver");
+            config.setJdbcUsername("postgres");
+            config.setJdbcPassword("");
+            config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+            config.setJobExecutorActivate(false);
+            config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+            config.setExpressionManager(new MockExpressionManager());
+            config.setProcessEngineName("process-tests");
+            return config.buildProcessEngine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
