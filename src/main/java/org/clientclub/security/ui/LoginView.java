@@ -20,8 +20,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     public LoginView() {
         LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getHeader().setTitle(getTranslation("app.title"));
-        i18n.getHeader().setDescription(getTranslation("login.description"));
+        LoginI18n.Header header = new LoginI18n.Header();
+        header.setTitle(getTranslation("app.title"));
+        header.setDescription(getTranslation("login.description"));
+        i18n.setHeader(header);
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));

@@ -16,6 +16,7 @@ public class LanguageSwitch extends HorizontalLayout {
 
     public LanguageSwitch() {
         setSpacing(false);
+        getStyle().set("gap", "var(--lumo-space-xs)");
         addClassName("language-switch");
         for (Language language : Language.values()) {
             Button button = new Button(language.name(), e -> switchTo(language));
