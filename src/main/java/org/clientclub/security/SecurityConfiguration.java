@@ -29,7 +29,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(PUBLIC_PAGES).permitAll()
-                .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/**").hasRole(AppRoles.ADMIN)
+                .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(AppRoles.ADMIN)
                 .requestMatchers("/camunda/**").hasAnyRole(AppRoles.ALL.toArray(String[]::new)));
         // The Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN), which Spring's would reject; mail
         // clients send one-click unsubscribes (RFC 8058) without a token, and the unguessable token is the guard.

@@ -61,6 +61,7 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
             add(new ApplicationPanel(application));
             Details processes = new Details(getTranslation("member.history"), historyOf(application));
             processes.setOpened(true);
+            processes.setWidthFull();
             add(processes);
         }
     }
@@ -70,6 +71,7 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
                 .withZone(ZoneId.systemDefault());
         VerticalLayout layout = new VerticalLayout();
         layout.setPadding(false);
+        layout.setWidthFull();
         List<ProcessHistory.Instance> instances = history.forBusinessKeys(List.of(application.businessKey()));
         if (instances.isEmpty()) {
             layout.add(new Paragraph(getTranslation("member.history.empty")));
@@ -86,6 +88,7 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
                     .setHeader(getTranslation("inbox.column.assignee")).setAutoWidth(true);
             steps.setItems(instance.steps());
             steps.setAllRowsVisible(true);
+            steps.setWidthFull();
             steps.addThemeVariants(GridVariant.LUMO_COMPACT);
             layout.add(steps);
         }

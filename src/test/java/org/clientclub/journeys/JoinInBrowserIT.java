@@ -1,0 +1,143 @@
+package org.clientclub.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clientclub.security.StaffAccount;
+import org.clientclub.security.StaffDirectory;
+import org.clientclub.support.Mailbox;
+import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The journey a person makes, in Debian's Chromium: fill in the questionnaire at /join, open the confirmation
+ * link from the e-mail, confirm, and a member of staff finds the new member. Screenshots go to
+ * target/screenshots/. Without /usr/bin/chromium the test is skipped, unless -Dclientclub.browser.required=true
+ * (as in .ci/run) makes that a failure.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JoinInBrowserIT {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    StaffDirectory staff;
+
+    @BeforeAll
+    static void launchChromium() throws Exception {
+        boolean required = Boolean.getBoolean("clientclub.browser.required");
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (required) {
+                throw new IllegalStateException("Chromium is required but " + CHROMIUM + " is missing: apt-get install -y chromium");
+            }
+            Assumptions.abort("No " + CHROMIUM + ": install it (apt-get install -y chromium) to run the browser journey");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aVisitorJoinsConfirmsByMailAndStaffFindTheMember() throws Exception {
+        String email = TestQuestionnaires.newEmail();
+        String base = "http://localhost:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 1100))) {
+            Page page = context.newPage();
+            page.navigate(base + "/join");
+            assertThat(page.locator("h1")).hasText("Вступить в Клуб клиентов");
+            page.locator("#field-lastName input").fill("Кузнецова");
+            page.locator("#field-firstName input").fill("Анна");
+            page.locator("#field-email input").fill(email);
+            page.locator("#field-birthDate input").fill("14.02.1979");
+            page.locator("#field-birthDate input").press("Enter");
+            page.locator("#field-region input").fill("Новосибирская");
+            page.locator("vaadin-combo-box-item").first().click();
+            page.locator("#field-town input").fill("Новосибирск");
+            page.locator("#field-postcode input").fill("630000");
+            page.locator("#field-readyForInteraction vaadin-radio-button").first().click();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("01-join-questionnaire.png")).setFullPage(true));
+            page.locator("#join-next").click();
+
+            assertThat(page.locator("#consent-text")).containsText("персональных данных");
+            page.locator("#consent-accept").click();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-join-consent.png")).setFullPage(true));
+            page.locator("#join-submit").click();
+            assertThat(page.locator("#join-thanks")).containsText(email);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("03-join-thanks.png")));
+
+            Mailbox mailbox = new Mailbox(greenMail);
+            String link = Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm");
+            page.navigate(base + link);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("04-confirm-page.png")));
+            page.locator("#confirm-button").click();
+            assertThat(page.locator("#result")).containsText("адрес подтверждён");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05-confirmed.png")));
+            assertThat(mailbox.awaitMessage(email, 2).getSubject()).isEqualTo("Добро пожаловать в Клуб клиентов!");
+
+            String password = "browser-test-" + System.nanoTime();
+            staff.save(new StaffAccount("browser-staff", "Ирина", "Тестова", "browser-staff@clientclub.local",
+                    Set.of("CLUB_STAFF")), password);
+            page.navigate(base + "/members");
+            page.locator("vaadin-login-form input[name=username]").fill("browser-staff");
+            page.locator("vaadin-login-form input[name=password]").fill(password);
+            page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+            assertThat(page.locator("vaadin-app-layout h2")).hasText("Участники");
+            page.locator("#members-search input").fill(email);
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email))).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-members.png")));
+
+            page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email)).click();
+            assertThat(page.locator("vaadin-app-layout h2")).hasText("Анна Кузнецова");
+            assertThat(page.getByText("Участник принят").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07-member-page.png")).setFullPage(true));
+
+            // The Camunda webapps send everyone to their setup page until an administrator exists.
+            staff.save(new StaffAccount("browser-admin", "Анна", "Админова", "browser-admin@clientclub.local",
+                    Set.of("ADMIN")), password);
+            page.navigate(base + "/camunda/app/cockpit/default/#/processes");
+            assertThat(page.getByText("Вступление в клуб").first()).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("08-cockpit.png")));
+        }
+    }
+}
