@@ -118,6 +118,14 @@ public class OutboxMessage {
         return attempts;
     }
 
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
     public void markSent(Instant now) {
         status = OutboxStatus.SENT;
         attempts++;

@@ -1,0 +1,88 @@
+package org.clientclub.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.util.List;
+import java.util.Map;
+import org.clientclub.shared.EmailAddress;
+import org.clientclub.shared.Language;
+import org.clientclub.support.Mailbox;
+import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox: one message per key, nothing outside a transaction, nothing after a rollback, club mail respects unsubscribes. */
+@SpringBootTest
+@WithMockUser(roles = "CLUB_STAFF")
+class MailServiceTest {
+
+    @Autowired
+    MailService mail;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    GreenMail greenMail;
+
+    @Test
+    void aKeyIsSentOnceHoweverOftenItIsEnqueued() {
+        String to = TestQuestionnaires.newEmail();
+        OutgoingMail message = welcome("key-" + to, to, MailKind.TRANSACTIONAL);
+
+        Boolean first = transaction.execute(s -> mail.enqueue(message));
+        Boolean second = transaction.execute(s -> mail.enqueue(message));
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+
+        new Mailbox(greenMail).awaitMessage(to, 1);
+        assertThat(mail.log(to, "", 0, 10)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("SENT");
+            assertThat(e.attempts()).isEqualTo(1);
+        });
+        assertThat(new Mailbox(greenMail).to(to)).hasSize(1);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNothingToSend() {
+        String to = TestQuestionnaires.newEmail();
+        transaction.executeWithoutResult(s -> {
+            mail.enqueue(welcome("rollback-" + to, to, MailKind.TRANSACTIONAL));
+            s.setRollbackOnly();
+        });
+        assertThat(mail.log(to, "", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void enqueueingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> mail.enqueue(welcome("no-tx", TestQuestionnaires.newEmail(), MailKind.TRANSACTIONAL)))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void clubMailIsNotSentAfterAnUnsubscribeButTransactionalMailIs() {
+        String to = TestQuestionnaires.newEmail();
+        transaction.execute(s -> mail.enqueue(welcome("first-" + to, to, MailKind.TRANSACTIONAL)));
+        String link = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(to, 1), "unsubscribe");
+        assertThat(mail.unsubscribe(link.substring(link.lastIndexOf('/') + 1))).contains(to);
+
+        transaction.execute(s -> mail.enqueue(welcome("club-" + to, to, MailKind.CLUB)));
+        transaction.execute(s -> mail.enqueue(welcome("again-" + to, to, MailKind.TRANSACTIONAL)));
+
+        new Mailbox(greenMail).awaitMessage(to, 2);
+        List<OutboxEntry> log = mail.log(to, "", 0, 10);
+        assertThat(log).extracting(OutboxEntry::status).containsExactlyInAnyOrder("SENT", "SENT", "SUPPRESSED");
+        assertThat(mail.log(to, "SUPPRESSED", 0, 10)).singleElement()
+                .satisfies(e -> assertThat(e.lastError()).isEqualTo("unsubscribed"));
+    }
+
+    private static OutgoingMail welcome(String key, String to, MailKind kind) {
+        return new OutgoingMail(key, new EmailAddress(to), Language.EN, "welcome",
+                Map.of("name", "Anna", "memberNumber", "100042"), kind);
+    }
+}
