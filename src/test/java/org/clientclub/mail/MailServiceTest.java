@@ -30,7 +30,7 @@ class MailServiceTest {
     GreenMail greenMail;
 
     @Test
-    void aKeyIsSentOnceHoweverOftenItIsEnqueued() {
+    void aKeyIsSentOnceHoweverOftenItIsEnqueued() throws Exception {
         String to = TestQuestionnaires.newEmail();
         OutgoingMail message = welcome("key-" + to, to, MailKind.TRANSACTIONAL);
 
@@ -40,7 +40,9 @@ class MailServiceTest {
         assertThat(first).isTrue();
         assertThat(second).isFalse();
 
-        new Mailbox(greenMail).awaitMessage(to, 1);
+        jakarta.mail.internet.MimeMessage sent = new Mailbox(greenMail).awaitMessage(to, 1);
+        assertThat(sent.getSubject()).as("in the recipient's language").isEqualTo("Welcome to the Client Club!");
+        assertThat(Mailbox.decoded(sent)).contains("Your member number: 100042");
         assertThat(mail.log(to, "", 0, 10)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo("SENT");
             assertThat(e.attempts()).isEqualTo(1);

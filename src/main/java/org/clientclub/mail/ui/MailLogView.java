@@ -61,7 +61,7 @@ class MailLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> getTranslation("mail.status." + e.status())).setHeader(getTranslation("mail.log.status")).setAutoWidth(true);
         grid.addColumn(OutboxEntry::attempts).setHeader(getTranslation("mail.log.attempts")).setAutoWidth(true);
         grid.addColumn(e -> e.lastError() == null ? "" : e.lastError()).setHeader(getTranslation("mail.log.error")).setFlexGrow(1);
-        grid.addComponentColumn(this::resendButton).setAutoWidth(true);
+        grid.addComponentColumn(this::resendButton).setKey("resend").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(query -> this.mail.log(search.getValue(), status.getValue(), query.getOffset(), query.getLimit()).stream());
         grid.setEmptyStateText(getTranslation("mail.log.empty"));

@@ -82,7 +82,7 @@ public class Member {
     }
 
     public String fullName() {
-        return patronymic == null ? firstName + " " + lastName : firstName + " " + patronymic + " " + lastName;
+        return PersonName.full(firstName, patronymic, lastName);
     }
 
     public Long getId() { return id; }

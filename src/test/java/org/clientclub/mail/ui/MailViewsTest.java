@@ -1,0 +1,74 @@
+package org.clientclub.mail.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
+import org.clientclub.mail.DeliveredMail;
+import org.clientclub.mail.OutboxEntry;
+import org.clientclub.support.KaribuTest;
+import org.clientclub.support.Mailbox;
+import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The mail log and the demo mailbox, as staff use them. */
+class MailViewsTest extends KaribuTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    GreenMail greenMail;
+
+    @Test
+    void staffSendAFailedMessageAgainFromTheMailLog() {
+        String to = TestQuestionnaires.newEmail();
+        jdbc.sql("""
+                INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html, body_text,
+                                         message_id, status, attempts, next_attempt_at, last_error, created_at)
+                VALUES (:key, :to, 'ru', 'welcome', 'TRANSACTIONAL', 'Повтор', '<p>Текст</p>', 'Текст', :id, 'FAILED', 8,
+                        :now, '421 try later', :now)""")
+                .param("key", "failed-" + to).param("to", to).param("id", "<" + to + ">")
+                .param("now", java.sql.Timestamp.from(Instant.now())).update();
+        login("irina", "CLUB_STAFF");
+
+        UI.getCurrent().navigate(MailLogView.class);
+        _get(TextField.class, spec -> spec.withLabel("Поиск")).setValue(to);
+        @SuppressWarnings("unchecked")
+        Grid<OutboxEntry> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(1);
+        assertThat(_get(grid, 0).lastError()).isEqualTo("421 try later");
+
+        _click((Button) _getCellComponent(grid, 0, "resend"));
+
+        new Mailbox(greenMail).awaitMessage(to, 1);
+        assertThat(jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to").param("to", to)
+                .query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void theDemoMailboxShowsDeliveredMessages() {
+        String to = TestQuestionnaires.newEmail();
+        com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(to, "club@clientclub.local", "Тема письма", "Текст",
+                greenMail.getSmtp().getServerSetup());
+        login("irina", "CLUB_STAFF");
+
+        UI.getCurrent().navigate(DemoMailboxView.class);
+        _get(TextField.class, spec -> spec.withPlaceholder("Фильтр по получателю")).setValue(to);
+        @SuppressWarnings("unchecked")
+        Grid<DeliveredMail> grid = _get(Grid.class);
+
+        assertThat(_size(grid)).isEqualTo(1);
+        assertThat(_get(grid, 0).subject()).isEqualTo("Тема письма");
+    }
+}
