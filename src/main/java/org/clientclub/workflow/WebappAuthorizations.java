@@ -3,6 +3,7 @@ package org.clientclub.workflow;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * What staff may do in the Camunda webapps (authorization is on there; the application's own code runs without
  * a Camunda user and is checked by Spring Security instead). Staff and managers read processes, instances and
  * history in Cockpit and work their tasks in Tasklist (the engine grants candidate groups their tasks); managers
- * may also retry jobs and change instances; ADMIN users are Camunda administrators through camunda-admin.
+ * may also retry jobs and change instances; ADMIN users may do everything, as Camunda administrators.
  */
 @Component
 class WebappAuthorizations {
@@ -48,6 +49,7 @@ class WebappAuthorizations {
             new Grant(AppRoles.CLUB_STAFF, Resources.PROCESS_INSTANCE, List.of(Permissions.READ)),
             new Grant(AppRoles.CLUB_STAFF, Resources.DECISION_DEFINITION, List.of(Permissions.READ)),
             new Grant(AppRoles.CLUB_STAFF, Resources.DEPLOYMENT, List.of(Permissions.READ)),
+            new Grant(AppRoles.CLUB_STAFF, Resources.FILTER, List.of(Permissions.READ)),
             new Grant(AppRoles.CLUB_MANAGER, Resources.APPLICATION, List.of(Permissions.ACCESS)),
             new Grant(AppRoles.CLUB_MANAGER, Resources.PROCESS_DEFINITION, List.of(Permissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
@@ -55,12 +57,19 @@ class WebappAuthorizations {
             new Grant(AppRoles.CLUB_MANAGER, Resources.PROCESS_INSTANCE, List.of(Permissions.READ,
                     Permissions.UPDATE)),
             new Grant(AppRoles.CLUB_MANAGER, Resources.DECISION_DEFINITION, List.of(Permissions.READ)),
-            new Grant(AppRoles.CLUB_MANAGER, Resources.DEPLOYMENT, List.of(Permissions.READ)));
+            new Grant(AppRoles.CLUB_MANAGER, Resources.DEPLOYMENT, List.of(Permissions.READ)),
+            new Grant(AppRoles.CLUB_MANAGER, Resources.FILTER, List.of(Permissions.READ)));
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void grant() {
-        for (Grant grant : GRANTS) {
+        List<Grant> grants = new ArrayList<>(GRANTS);
+        // The engine's admin-groups did not make ADMIN users administrators of the webapps under container-based
+        // log-in (the admin app still refused them), so ADMIN gets every permission on every resource explicitly.
+        for (Resources resource : Resources.values()) {
+            grants.add(new Grant(AppRoles.ADMIN, resource, List.of(Permissions.ALL)));
+        }
+        for (Grant grant : grants) {
             boolean exists = authorizations.createAuthorizationQuery().groupIdIn(grant.group())
                     .resourceType(grant.resource()).resourceId(ANY).count() > 0;
             if (exists) {
@@ -71,12 +80,16 @@ class WebappAuthorizations {
             authorization.setResource(grant.resource());
             authorization.setResourceId(ANY);
             grant.permissions().forEach(authorization::addPermission);
-            try {
-                authorizations.saveAuthorization(authorization);
-            } catch (ProcessEngineException e) {
-                // Another node granted the same at the same moment; its grant is as good as ours.
-                log.debug("Authorization for {} on {} already exists", grant.group(), grant.resource());
-            }
+            save(authorization);
+        }
+    }
+
+    private void save(Authorization authorization) {
+        try {
+            authorizations.saveAuthorization(authorization);
+        } catch (ProcessEngineException e) {
+            // Another node granted the same at the same moment; its grant is as good as ours.
+            log.debug("Authorization on {} already exists", authorization.getResourceType());
         }
     }
 }

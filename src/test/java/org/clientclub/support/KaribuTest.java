@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.User;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.security.core.userdetails.User;
 @SpringBootTest
 public abstract class KaribuTest {
 
+    private static final String SPRING_SECURITY_CONTEXT = "SPRING_SECURITY_CONTEXT";
     private static final Routes ROUTES = new Routes().autoDiscoverViews("org.clientclub");
 
     @Autowired
@@ -50,13 +53,18 @@ public abstract class KaribuTest {
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
                 new User(username, "", authorities), null, authorities);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        // Where Vaadin's security context strategy looks first, as after a real log-in; the thread-local alone
+        // would belong to whichever Spring context of the test JVM set the strategy last.
+        SecurityContext context = new SecurityContextImpl(authentication);
+        VaadinSession.getCurrent().getSession().setAttribute(SPRING_SECURITY_CONTEXT, context);
+        SecurityContextHolder.setContext(context);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> Arrays.asList(roles).contains(role));
     }
 
     protected static void logout() {
+        VaadinSession.getCurrent().getSession().removeAttribute(SPRING_SECURITY_CONTEXT);
         SecurityContextHolder.clearContext();
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(null);

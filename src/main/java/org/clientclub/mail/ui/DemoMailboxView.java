@@ -27,14 +27,14 @@ import org.clientclub.security.AppRoles;
 @Route("demo-mailbox")
 @Menu(order = 50, title = "mail.demo.title")
 @RolesAllowed({AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
-class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
+public class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient DemoMailbox mailbox;
     private final Grid<DeliveredMail> grid = new Grid<>();
     private final TextField recipient = new TextField();
     private final IFrame preview = new IFrame();
 
-    DemoMailboxView(DemoMailbox mailbox) {
+    public DemoMailboxView(DemoMailbox mailbox) {
         this.mailbox = mailbox;
         setSizeFull();
         add(new H2(getTranslation("mail.demo.title")));

@@ -26,14 +26,14 @@ import org.clientclub.security.AppRoles;
 @Route("mail-log")
 @Menu(order = 40, title = "mail.log.title")
 @RolesAllowed({AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
-class MailLogView extends VerticalLayout implements HasDynamicTitle {
+public class MailLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient MailService mail;
     private final Grid<OutboxEntry> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Select<String> status = new Select<>();
 
-    MailLogView(MailService mail) {
+    public MailLogView(MailService mail) {
         this.mail = mail;
         setSizeFull();
         add(new H2(getTranslation("mail.log.title")));

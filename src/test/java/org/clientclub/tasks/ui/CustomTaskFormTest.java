@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -19,37 +20,29 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.clientclub.support.KaribuTest;
+import org.clientclub.tasks.InboxService;
 import org.clientclub.tasks.spi.TaskFormProvider;
 import org.clientclub.tasks.spi.TaskRef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /** A module's own Vaadin form replaces the task's Camunda Form and completes through the inbox's checks. */
-@Import(CustomTaskFormTest.DecideForm.class)
 class CustomTaskFormTest extends KaribuTest {
 
-    @TestConfiguration
-    static class DecideForm {
-        @Bean
-        TaskFormProvider keepMemberButton() {
-            return new TaskFormProvider() {
-                @Override
-                public boolean supports(TaskRef task) {
-                    return "Task_ReviewPossibleDuplicate".equals(task.taskDefinitionKey());
-                }
-
-                @Override
-                public Component createForm(TaskRef task, Consumer<Map<String, Object>> complete) {
-                    Button keep = new Button("keep", e -> complete.accept(Map.of("duplicateDecision", "keepMember")));
-                    keep.setId("custom-keep");
-                    return new VerticalLayout(new Span("custom form for " + task.businessKey()), keep);
-                }
-            };
+    /** A module's form for the duplicate review: one button. */
+    private static final TaskFormProvider KEEP_MEMBER_BUTTON = new TaskFormProvider() {
+        @Override
+        public boolean supports(TaskRef task) {
+            return "Task_ReviewPossibleDuplicate".equals(task.taskDefinitionKey());
         }
-    }
+
+        @Override
+        public Component createForm(TaskRef task, Consumer<Map<String, Object>> complete) {
+            Button keep = new Button("keep", e -> complete.accept(Map.of("duplicateDecision", "keepMember")));
+            keep.setId("custom-keep");
+            return new VerticalLayout(new Span("custom form for " + task.businessKey()), keep);
+        }
+    };
 
     @Autowired
     RuntimeService runtime;
@@ -57,6 +50,8 @@ class CustomTaskFormTest extends KaribuTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    InboxService inbox;
 
     @Test
     void thePluggedFormIsShownAndCompletesTheTask() {
@@ -68,7 +63,11 @@ class CustomTaskFormTest extends KaribuTest {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
         login("irina", "CLUB_STAFF");
 
-        UI.getCurrent().navigate(TaskView.class, task.getId());
+        // The view as the router would build it when a module contributes a TaskFormProvider bean.
+        TaskView view = new TaskView(inbox, List.of(), List.of(KEEP_MEMBER_BUTTON));
+        view.setParameter(null, task.getId());
+        view.beforeEnter(null);
+        UI.getCurrent().add(view);
         assertThat(_get(Span.class, spec -> spec.withText("custom form for " + businessKey))).isNotNull();
         assertThat(_find(RadioButtonGroup.class)).as("the Camunda Form is not rendered").isEmpty();
         _click(_get(Button.class, spec -> spec.withId("custom-keep")));
