@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -69,6 +70,7 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
     private final CheckboxGroup<Interest> interests = new CheckboxGroup<>();
     private final RadioButtonGroup<Language> preferredLanguage = new RadioButtonGroup<>();
     private final RadioButtonGroup<Boolean> ready = new RadioButtonGroup<>();
+    private final Paragraph readyQuestion = new Paragraph();
     private final TextField website = new TextField();
     private final Checkbox consentAccepted = new Checkbox();
     private final Div stepOne = new Div();
@@ -91,6 +93,8 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
 
         buildStepOne();
         buildStepTwo();
+        stepOne.setWidthFull();
+        stepTwo.setWidthFull();
         stepTwo.setVisible(false);
         add(stepOne, stepTwo);
     }
@@ -127,6 +131,7 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         postcode.setHelperText(getTranslation("join.postcode.help"));
         label(interests, QuestionnaireField.INTERESTS);
         interests.setItems(Interest.values());
+        interests.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
         interests.setItemLabelGenerator(i -> getTranslation("interest." + i.name()));
         label(preferredLanguage, QuestionnaireField.LANGUAGE);
         preferredLanguage.setItems(Language.values());
@@ -136,6 +141,11 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         ready.setItems(Boolean.TRUE, Boolean.FALSE);
         ready.setItemLabelGenerator(b -> getTranslation(b ? "join.ready.yes" : "join.ready.no"));
         ready.setHelperText(getTranslation("join.ready.help"));
+        // The questionnaire's key question is too long for a field label, which would cut it off on a phone.
+        readyQuestion.setText(getTranslation(QuestionnaireField.READY_FOR_INTERACTION.labelKey()) + " *");
+        readyQuestion.getStyle().set("font-weight", "600").set("color", "var(--lumo-body-text-color)");
+        ready.getElement().setAttribute("aria-label", getTranslation(QuestionnaireField.READY_FOR_INTERACTION.labelKey()));
+        ready.setLabel(null);
 
         // The honeypot: off-screen and out of the tab order, so only a bot fills it in.
         website.setId("website");
@@ -145,9 +155,11 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         website.getStyle().set("position", "absolute").set("left", "-10000px").set("height", "1px").set("overflow", "hidden");
 
         FormLayout form = new FormLayout(lastName, firstName, patronymic, email, phone, birthDate, guardianEmail,
-                region, town, postcode, interests, preferredLanguage, ready);
+                region, town, postcode, interests, preferredLanguage, readyQuestion, ready);
+        form.setWidthFull();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("560px", 2));
         form.setColspan(interests, 2);
+        form.setColspan(readyQuestion, 2);
         form.setColspan(ready, 2);
         form.setColspan(guardianEmail, 2);
 
