@@ -1,0 +1,7 @@
+package org.clientclub.loyalty;
+
+import java.time.Instant;
+
+/** A line of a member's points history. */
+public record LedgerEntryView(long id, String kind, long points, String sourceRef, String reason, Instant occurredAt) {
+}

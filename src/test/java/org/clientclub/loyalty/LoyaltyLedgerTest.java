@@ -1,0 +1,115 @@
+package org.clientclub.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.clientclub.membership.MembershipService;
+import org.clientclub.support.Mailbox;
+import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The ledger on PostgreSQL, for a member who joined through the real onboarding. */
+@SpringBootTest
+@WithMockUser(username = "cashier", roles = "CLUB_STAFF")
+class LoyaltyLedgerTest {
+
+    @Autowired
+    LoyaltyService loyalty;
+    @Autowired
+    MembershipService membership;
+    @Autowired
+    GreenMail greenMail;
+
+    private long memberId;
+
+    @BeforeEach
+    void aNewMember() {
+        String email = TestQuestionnaires.newEmail();
+        membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(email)));
+        Mailbox mailbox = new Mailbox(greenMail);
+        String link = Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm");
+        membership.confirmEmail(link.substring(link.lastIndexOf('/') + 1));
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> !membership.searchMembers(email, 0, 1).isEmpty());
+        memberId = membership.searchMembers(email, 0, 1).get(0).id();
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> loyalty.balance(memberId) > 0);
+    }
+
+    @Test
+    void aNewMemberHasACardAndTheWelcomeBonusOnce() {
+        assertThat(loyalty.card(memberId)).hasValueSatisfying(c -> assertThat(CardNumber.isValid(c.value())).isTrue());
+        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(loyalty.earnForActivity(memberId, Activity.WELCOME_BONUS, "member-joined:" + memberId)).isZero();
+        assertThat(loyalty.history(memberId, 20)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("EARN");
+            assertThat(e.points()).isEqualTo(100);
+        });
+    }
+
+    @Test
+    void theSameSourceIsCreditedOnceHoweverOftenItComes() {
+        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42")).isEqualTo(50);
+        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42")).isZero();
+        assertThat(loyalty.balance(memberId)).isEqualTo(150);
+    }
+
+    @Test
+    void aRedemptionBeyondTheBalanceIsRefusedAndBooksNothing() {
+        assertThatThrownBy(() -> loyalty.redeem(memberId, 101, "till-1:receipt-1", "Конверты"))
+                .isInstanceOfSatisfying(InsufficientPoints.class, e -> assertThat(e.balance()).isEqualTo(100));
+        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+
+        assertThat(loyalty.redeem(memberId, 100, "till-1:receipt-2", "Открытки")).isTrue();
+        assertThat(loyalty.redeem(memberId, 100, "till-1:receipt-2", "Открытки")).as("a retry").isFalse();
+        assertThat(loyalty.balance(memberId)).isZero();
+        assertThat(loyalty.history(memberId, 1)).singleElement().satisfies(e -> {
+            assertThat(e.points()).isEqualTo(-100);
+            assertThat(e.reason()).isEqualTo("Открытки");
+        });
+    }
+
+    @Test
+    void concurrentRedemptionsNeverOverspend() throws Exception {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated("cashier", null,
+                List.of(new SimpleGrantedAuthority("ROLE_CLUB_STAFF")));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> redemptions = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String ref = "till-2:receipt-" + i;
+            redemptions.add(() -> {
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+                try {
+                    return loyalty.redeem(memberId, 10, ref, "Марки");
+                } catch (InsufficientPoints e) {
+                    return false;
+                } finally {
+                    SecurityContextHolder.clearContext();
+                }
+            });
+        }
+        int booked = 0;
+        for (Future<Boolean> result : pool.invokeAll(redemptions)) {
+            booked += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(booked).isEqualTo(10);
+        assertThat(loyalty.balance(memberId)).isZero();
+        assertThat(loyalty.history(memberId, 200)).filteredOn(e -> e.kind().equals("REDEEM")).hasSize(10);
+    }
+}
