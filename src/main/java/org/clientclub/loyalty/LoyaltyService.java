@@ -1,9 +1,12 @@
 package org.clientclub.loyalty;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.clientclub.loyalty.internal.Ledger;
 import org.clientclub.loyalty.process.ActivityPointsDecision;
+import org.clientclub.membership.MemberSummary;
+import org.clientclub.membership.MembershipService;
 import org.clientclub.security.CurrentStaff;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -18,9 +21,49 @@ public class LoyaltyService {
     private final Ledger ledger;
     private final ActivityPointsDecision activityPoints;
 
-    public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints) {
+    private final MembershipService membership;
+
+    public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership) {
         this.ledger = ledger;
         this.activityPoints = activityPoints;
+        this.membership = membership;
+    }
+
+    /** Finds a card by its number, the member's e-mail or the member's number. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<CardDetails> findCard(String query) {
+        String q = query == null ? "" : query.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        if (q.isEmpty() || q.length() > 254) {
+            return Optional.empty();
+        }
+        if (CardNumber.isValid(q)) {
+            // The card asked for, also when it was blocked or replaced, so staff see why it no longer earns.
+            return ledger.card(q).flatMap(card -> ledger.memberOfCard(q).flatMap(memberId -> details(memberId, card)));
+        }
+        return membership.searchMembers(q, 0, 20).stream()
+                .filter(m -> m.email().equals(q) || m.memberNumber().equals(q))
+                .map(MemberSummary::id).findFirst()
+                .flatMap(memberId -> ledger.latestCard(memberId).flatMap(card -> details(memberId, card)));
+    }
+
+    private Optional<CardDetails> details(long memberId, Ledger.CardState card) {
+        return membership.memberById(memberId).map(member -> new CardDetails(memberId, member.memberNumber(),
+                member.fullName(), member.email(), card.number(), card.status(), ledger.balance(memberId)));
+    }
+
+    /** The card was lost or stolen: it stops earning until a new one is issued. */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void blockCard(long memberId) {
+        ledger.blockActiveCard(memberId);
+    }
+
+    /** Issues a new card number; the points stay with the member. */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public CardNumber reissueCard(long memberId) {
+        return ledger.reissue(memberId);
     }
 
     /** Opens a new member's account and card. Idempotent. */

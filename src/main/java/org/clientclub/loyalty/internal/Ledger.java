@@ -23,6 +23,10 @@ public class Ledger {
 
     public enum Kind { EARN, REDEEM, EXPIRE, REVERSE, ADJUST }
 
+    /** A card's number and whether it is ACTIVE, BLOCKED or REPLACED. */
+    public record CardState(String number, String status) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -88,6 +92,41 @@ public class Ledger {
         jdbc.sql("UPDATE loyalty_account SET balance = balance + :p, updated_at = :now WHERE member_id = :m")
                 .param("p", points).param("now", Timestamp.from(now)).param("m", memberId).update();
         return true;
+    }
+
+    /** The member's newest card, whatever its state, with its status. */
+    public Optional<CardState> latestCard(long memberId) {
+        return jdbc.sql("SELECT card_number, status FROM loyalty_card WHERE member_id = :m ORDER BY issued_at DESC, id DESC LIMIT 1")
+                .param("m", memberId).query((rs, i) -> new CardState(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    public Optional<Long> memberOfCard(String cardNumber) {
+        return jdbc.sql("SELECT member_id FROM loyalty_card WHERE card_number = :n").param("n", cardNumber)
+                .query(Long.class).optional();
+    }
+
+    public Optional<CardState> card(String cardNumber) {
+        return jdbc.sql("SELECT card_number, status FROM loyalty_card WHERE card_number = :n").param("n", cardNumber)
+                .query((rs, i) -> new CardState(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** The active card stops earning (lost or stolen); the account and its points stay. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void blockActiveCard(long memberId) {
+        jdbc.sql("UPDATE loyalty_card SET status = 'BLOCKED', closed_at = :now WHERE member_id = :m AND status = 'ACTIVE'")
+                .param("now", Timestamp.from(clock.instant())).param("m", memberId).update();
+    }
+
+    /** A new number for the member: the old card is retired, the balance belongs to the account and stays. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CardNumber reissue(long memberId) {
+        jdbc.sql("SELECT member_id FROM loyalty_account WHERE member_id = :m FOR UPDATE").param("m", memberId)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("Member " + memberId + " has no loyalty account"));
+        jdbc.sql("UPDATE loyalty_card SET status = 'REPLACED', closed_at = :now WHERE member_id = :m AND status = 'ACTIVE'")
+                .param("now", Timestamp.from(clock.instant())).param("m", memberId).update();
+        openAccount(memberId);
+        return activeCard(memberId).orElseThrow();
     }
 
     public long balance(long memberId) {

@@ -1,0 +1,154 @@
+package org.clientclub.loyalty.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+import java.util.UUID;
+import org.clientclub.loyalty.CardDetails;
+import org.clientclub.loyalty.InsufficientPoints;
+import org.clientclub.loyalty.LedgerEntryView;
+import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.security.AppRoles;
+
+/** The counter: find a member's card, see the balance and history, redeem points, block or reissue the card. */
+@Route("cards")
+@Menu(order = 30, title = "cards.title")
+@RolesAllowed({AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
+public class CardsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final transient LoyaltyService loyalty;
+    private final TextField query = new TextField();
+    private final VerticalLayout result = new VerticalLayout();
+    /** One redemption form submission, one ledger entry, however often the button is pressed. */
+    private String redemptionRef = UUID.randomUUID().toString();
+
+    public CardsView(LoyaltyService loyalty) {
+        this.loyalty = loyalty;
+        setMaxWidth("1000px");
+        add(new H2(getTranslation("cards.title")));
+        query.setPlaceholder(getTranslation("cards.search"));
+        query.setWidth("24em");
+        query.setMaxLength(254);
+        query.setId("cards-query");
+        Button find = new Button(getTranslation("cards.find"), e -> show());
+        find.setId("cards-find");
+        find.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        HorizontalLayout search = new HorizontalLayout(query, find);
+        search.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        result.setPadding(false);
+        result.add(new Paragraph(getTranslation("cards.hint")));
+        add(search, result);
+    }
+
+    private void show() {
+        result.removeAll();
+        Optional<CardDetails> found = loyalty.findCard(query.getValue());
+        if (found.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("cards.notFound"));
+            none.setId("cards-not-found");
+            result.add(none);
+            return;
+        }
+        CardDetails card = found.get();
+        FormLayout facts = new FormLayout();
+        facts.addFormItem(new Span(card.cardNumber()), getTranslation("cards.number"));
+        facts.addFormItem(new Span(getTranslation("cards.status." + card.status())), getTranslation("cards.status"));
+        facts.addFormItem(new Span(card.memberName() + " (" + card.memberNumber() + ")"), getTranslation("cards.member"));
+        facts.addFormItem(new Span(card.email()), getTranslation("members.email"));
+        Span balance = new Span(String.valueOf(card.balance()));
+        balance.setId("cards-balance");
+        facts.addFormItem(balance, getTranslation("cards.balance"));
+        result.add(facts, redeemForm(card), cardActions(card), new H3(getTranslation("cards.history")), history(card));
+    }
+
+    private HorizontalLayout redeemForm(CardDetails card) {
+        IntegerField points = new IntegerField(getTranslation("cards.redeem.points"));
+        points.setMin(1);
+        points.setId("cards-redeem-points");
+        TextField reason = new TextField(getTranslation("cards.redeem.reason"));
+        reason.setMaxLength(500);
+        reason.setId("cards-redeem-reason");
+        Button redeem = new Button(getTranslation("cards.redeem"), e -> {
+            if (points.getValue() == null || points.getValue() <= 0 || reason.getValue().isBlank()) {
+                points.setInvalid(points.getValue() == null || points.getValue() <= 0);
+                reason.setInvalid(reason.getValue().isBlank());
+                reason.setErrorMessage(getTranslation("validation.required"));
+                return;
+            }
+            try {
+                loyalty.redeem(card.memberId(), points.getValue(), "redeem:" + redemptionRef, reason.getValue());
+                redemptionRef = UUID.randomUUID().toString();
+                Notification.show(getTranslation("cards.redeemed", points.getValue()))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                show();
+            } catch (InsufficientPoints ex) {
+                points.setInvalid(true);
+                points.setErrorMessage(getTranslation("cards.redeem.insufficient", ex.balance()));
+            }
+        });
+        redeem.setId("cards-redeem");
+        redeem.setEnabled("ACTIVE".equals(card.status()));
+        HorizontalLayout form = new HorizontalLayout(points, reason, redeem);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return form;
+    }
+
+    private HorizontalLayout cardActions(CardDetails card) {
+        Button block = new Button(getTranslation("cards.block"), e -> {
+            loyalty.blockCard(card.memberId());
+            show();
+        });
+        block.setId("cards-block");
+        block.setEnabled("ACTIVE".equals(card.status()));
+        block.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button reissue = new Button(getTranslation("cards.reissue"), e -> {
+            String number = loyalty.reissueCard(card.memberId()).value();
+            query.setValue(number);
+            Notification.show(getTranslation("cards.reissued", number)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            show();
+        });
+        reissue.setId("cards-reissue");
+        return new HorizontalLayout(block, reissue);
+    }
+
+    private Grid<LedgerEntryView> history(CardDetails card) {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        Grid<LedgerEntryView> grid = new Grid<>();
+        grid.addColumn(e -> time.format(e.occurredAt())).setHeader(getTranslation("cards.history.when")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("cards.kind." + e.kind())).setHeader(getTranslation("cards.history.kind")).setAutoWidth(true);
+        grid.addColumn(LedgerEntryView::points).setHeader(getTranslation("cards.history.points")).setAutoWidth(true);
+        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("cards.history.reason")).setFlexGrow(1);
+        grid.setItems(loyalty.history(card.memberId(), 20));
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("cards.history.empty"));
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        return grid;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("cards.title");
+    }
+}

@@ -1,0 +1,101 @@
+package org.clientclub.loyalty.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import org.clientclub.loyalty.CardNumber;
+import org.clientclub.membership.MembershipService;
+import org.clientclub.support.KaribuTest;
+import org.clientclub.support.Mailbox;
+import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The card lookup at the counter. */
+class CardsViewTest extends KaribuTest {
+
+    @Autowired
+    MembershipService membership;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void staffFindACardByEmailRedeemWithAReasonAndReissueKeepingThePoints() {
+        String email = aMemberWithTheWelcomeBonus();
+        login("irina", "CLUB_STAFF");
+        UI.getCurrent().navigate(CardsView.class);
+
+        find(email);
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("100");
+
+        _get(IntegerField.class, spec -> spec.withId("cards-redeem-points")).setValue(30);
+        _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
+        assertThat(_get(TextField.class, spec -> spec.withId("cards-redeem-reason")).isInvalid())
+                .as("a reason is required").isTrue();
+        _get(TextField.class, spec -> spec.withId("cards-redeem-reason")).setValue("Конверты, чек 17");
+        _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("70");
+
+        _get(IntegerField.class, spec -> spec.withId("cards-redeem-points")).setValue(71);
+        _get(TextField.class, spec -> spec.withId("cards-redeem-reason")).setValue("Слишком много");
+        _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
+        IntegerField points = _get(IntegerField.class, spec -> spec.withId("cards-redeem-points"));
+        assertThat(points.isInvalid()).isTrue();
+        assertThat(points.getErrorMessage()).contains("70");
+
+        String oldNumber = cardNumberOf(email);
+        _click(_get(Button.class, spec -> spec.withId("cards-reissue")));
+        String newNumber = cardNumberOf(email);
+        assertThat(newNumber).isNotEqualTo(oldNumber);
+        assertThat(CardNumber.isValid(newNumber)).isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("70");
+
+        find(oldNumber);
+        assertThat(_get(Span.class, spec -> spec.withText("заменена новой"))).isNotNull();
+    }
+
+    @Test
+    void anUnknownCardSaysWhatToCheck() {
+        login("irina", "CLUB_STAFF");
+        UI.getCurrent().navigate(CardsView.class);
+        find(CardNumber.ofSequence(9_999_999_999L).value());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")).getText()).contains("13 цифр");
+    }
+
+    private static void find(String query) {
+        _get(TextField.class, spec -> spec.withId("cards-query")).setValue(query);
+        _click(_get(Button.class, spec -> spec.withId("cards-find")));
+    }
+
+    private String cardNumberOf(String email) {
+        return jdbc.sql("""
+                SELECT c.card_number FROM loyalty_card c JOIN membership_member m ON m.id = c.member_id
+                 WHERE m.email = :e ORDER BY c.issued_at DESC, c.id DESC LIMIT 1""").param("e", email)
+                .query(String.class).single();
+    }
+
+    private String aMemberWithTheWelcomeBonus() {
+        String email = TestQuestionnaires.newEmail();
+        membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(email)));
+        Mailbox mailbox = new Mailbox(greenMail);
+        String link = Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm");
+        membership.confirmEmail(link.substring(link.lastIndexOf('/') + 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                SELECT coalesce(sum(a.balance), 0) FROM loyalty_account a JOIN membership_member m ON m.id = a.member_id
+                 WHERE m.email = :e""").param("e", email).query(Long.class).single() == 100);
+        return email;
+    }
+}
