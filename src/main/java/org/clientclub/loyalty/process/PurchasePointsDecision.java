@@ -1,0 +1,51 @@
+package org.clientclub.loyalty.process;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Points for a purchase from the newest deployed PurchasePoints.dmn: the rate per full 100 roubles of the
+ * category, times the multiplier of a campaign running on the purchase date.
+ */
+@Component
+public class PurchasePointsDecision {
+
+    public static final String DECISION_ID = "PurchasePoints";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final DecisionService decisions;
+
+    PurchasePointsDecision(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    /** The rule that applies, for the import to record which campaign earned what. */
+    public record Rate(long pointsPer100, long multiplier, String campaign) {
+
+        /** Points for an amount: only full hundreds count, so 199.99 roubles earn as 100. */
+        public long pointsFor(BigDecimal roubles) {
+            long hundreds = roubles.abs().divide(HUNDRED, 0, RoundingMode.DOWN).longValue();
+            return hundreds * pointsPer100 * multiplier;
+        }
+    }
+
+    public Rate rateFor(String category, LocalDate purchaseDate) {
+        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_ID)
+                .variables(Map.of("category", category, "purchaseDate", purchaseDate.toString()))
+                .evaluate();
+        if (result.isEmpty()) {
+            return new Rate(0, 1, null);
+        }
+        // An empty output cell leaves its entry out of the result altogether.
+        Map<String, Object> entries = result.getFirstResult().getEntryMap();
+        Object points = entries.get("pointsPer100");
+        Object multiplier = entries.get("multiplier");
+        return new Rate(points instanceof Number n ? n.longValue() : 0,
+                multiplier instanceof Number n ? n.longValue() : 1, (String) entries.get("campaign"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.clientclub.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.clientclub.loyalty.process.PurchasePointsDecision;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The deployed purchase table, as the engine evaluates it, and what a rate makes of an amount. */
+@SpringBootTest
+class PurchasePointsDecisionTest {
+
+    @Autowired
+    PurchasePointsDecision purchasePoints;
+
+    @Test
+    void theDeployedTableAppliesTheCampaignOnItsDates() {
+        assertThat(purchasePoints.rateFor("POSTCARDS", LocalDate.of(2026, 12, 15)))
+                .isEqualTo(new PurchasePointsDecision.Rate(5, 3, "NEW_YEAR_2027"));
+        assertThat(purchasePoints.rateFor("POSTCARDS", LocalDate.of(2026, 11, 15)))
+                .isEqualTo(new PurchasePointsDecision.Rate(5, 1, null));
+        assertThat(purchasePoints.rateFor("UNKNOWN", LocalDate.of(2026, 11, 15)))
+                .isEqualTo(new PurchasePointsDecision.Rate(1, 1, null));
+    }
+
+    @Test
+    void onlyFullHundredsOfRoublesEarn() {
+        PurchasePointsDecision.Rate campaign = new PurchasePointsDecision.Rate(5, 3, "NEW_YEAR_2027");
+        assertThat(campaign.pointsFor(new BigDecimal("99.99"))).isZero();
+        assertThat(campaign.pointsFor(new BigDecimal("199.99"))).isEqualTo(15);
+        assertThat(campaign.pointsFor(new BigDecimal("1234.50"))).isEqualTo(180);
+        assertThat(campaign.pointsFor(new BigDecimal("-250.00"))).as("a refund reverses as much").isEqualTo(30);
+    }
+}
