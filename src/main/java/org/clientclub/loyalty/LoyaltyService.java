@@ -1,8 +1,12 @@
 package org.clientclub.loyalty;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.clientclub.loyalty.internal.CardImages;
+import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
 import org.clientclub.loyalty.process.ActivityPointsDecision;
 import org.clientclub.membership.MemberSummary;
@@ -16,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LoyaltyService {
 
+    private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
 
     private final Ledger ledger;
@@ -23,8 +28,12 @@ public class LoyaltyService {
 
     private final MembershipService membership;
 
-    public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership) {
+    private final CardLinks cardLinks;
+
+    public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership,
+                          CardLinks cardLinks) {
         this.ledger = ledger;
+        this.cardLinks = cardLinks;
         this.activityPoints = activityPoints;
         this.membership = membership;
     }
@@ -50,6 +59,19 @@ public class LoyaltyService {
     private Optional<CardDetails> details(long memberId, Ledger.CardState card) {
         return membership.memberById(memberId).map(member -> new CardDetails(memberId, member.memberNumber(),
                 member.fullName(), member.email(), card.number(), card.status(), ledger.balance(memberId)));
+    }
+
+    /** The member's page behind a card link; empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public Optional<CardPage> cardPage(String token) {
+        return cardLinks.memberOf(token).flatMap(memberId -> ledger.latestCard(memberId).map(card -> {
+            CardNumber number = new CardNumber(card.number());
+            List<CardPage.Line> lines = ledger.history(memberId, 20).stream()
+                    .map(e -> new CardPage.Line(LocalDateTime.ofInstant(e.occurredAt(), CLUB_ZONE), e.kind(), e.points()))
+                    .toList();
+            return new CardPage(card.number(), card.status(), ledger.balance(memberId), CardImages.barcode(number),
+                    CardImages.qrCode(number), lines);
+        }));
     }
 
     /** The card was lost or stolen: it stops earning until a new one is issued. */

@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     /** Plain HTTP pages that members reach without an account. */
-    static final String[] PUBLIC_PAGES = {"/confirm/**", "/guardian/**", "/unsubscribe/**", "/error"};
+    static final String[] PUBLIC_PAGES = {"/confirm/**", "/guardian/**", "/unsubscribe/**", "/card/**", "/error"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

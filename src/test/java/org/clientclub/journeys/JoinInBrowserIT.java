@@ -112,7 +112,12 @@ class JoinInBrowserIT {
             page.locator("#confirm-button").click();
             assertThat(page.locator("#result")).containsText("адрес подтверждён");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05-confirmed.png")));
-            assertThat(mailbox.awaitMessage(email, 2).getSubject()).isEqualTo("Добро пожаловать в Клуб клиентов!");
+            var welcome = mailbox.awaitMessage(email, 2);
+            assertThat(welcome.getSubject()).isEqualTo("Добро пожаловать в Клуб клиентов!");
+            page.navigate(base + Mailbox.linkPath(welcome, "card"));
+            assertThat(page.locator("#card-number")).hasText(java.util.regex.Pattern.compile("29\\d{11}"));
+            assertThat(page.locator("#barcode")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-card-page.png")).setFullPage(true));
 
             String password = "browser-test-" + System.nanoTime();
             staff.save(new StaffAccount("browser-staff", "Ирина", "Тестова", "browser-staff@clientclub.local",
@@ -124,12 +129,12 @@ class JoinInBrowserIT {
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Участники");
             page.locator("#members-search input").fill(email);
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email))).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-members.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07-members.png")));
 
             page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email)).click();
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Анна Кузнецова");
             assertThat(page.getByText("Участник принят").first()).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07-member-page.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("08-member-page.png")).setFullPage(true));
 
             // The Camunda webapps send everyone to their setup page until an administrator exists.
             staff.save(new StaffAccount("browser-admin", "Анна", "Админова", "browser-admin@clientclub.local",
@@ -137,7 +142,7 @@ class JoinInBrowserIT {
             page.navigate(base + "/camunda/app/cockpit/default/#/processes");
             assertThat(page.getByText("Вступление в клуб").first()).isVisible(
                     new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("08-cockpit.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("09-cockpit.png")));
         }
     }
 }

@@ -78,6 +78,14 @@ class OnboardingIT {
         assertThat(membership.searchMembers(email, 0, 10)).singleElement()
                 .satisfies(m -> assertThat(Mailbox.decoded(welcome)).contains(m.memberNumber()));
 
+        String cardLink = Mailbox.linkPath(welcome, "card");
+        HttpResponse<String> card = get(cardLink);
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.body()).contains("id=\"card-number\">29").contains("data:image/png;base64,")
+                .containsPattern("id=\"card-balance\">\\d+<");
+        assertThat(Mailbox.decoded(welcome)).contains(card.body().replaceAll("(?s).*id=\"card-number\">(\\d{13})<.*", "$1"));
+        assertThat(get("/card/" + "z".repeat(43)).body()).contains("Ссылка недействительна");
+
         HttpResponse<String> again = get(link);
         assertThat(again.body()).contains("уже использована").doesNotContain("confirm-button");
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** What the embedded mail server received, for tests: wait for a message, pull a link out of it. */
 public class Mailbox {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/(confirm|guardian|unsubscribe)/[A-Za-z0-9_-]+");
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/(confirm|guardian|unsubscribe|card)/[A-Za-z0-9_-]+");
 
     private final GreenMail greenMail;
 

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberJoined;
 import org.clientclub.membership.RegistrationOutcome;
+import org.clientclub.membership.spi.WelcomeMailContributor;
 import org.clientclub.shared.EmailAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,11 +36,13 @@ public class OnboardingService {
     private final MailService mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<WelcomeMailContributor> welcomeContributors;
     private final Duration tokenValidity;
     private final String publicBaseUrl;
 
     public OnboardingService(MembershipApplicationRepository applications, MemberRepository members,
                              LinkTokenRepository tokens, MailService mail, ApplicationEventPublisher events, Clock clock,
+                             List<WelcomeMailContributor> welcomeContributors,
                              @Value("${clientclub.onboarding.token-validity:P7D}") Duration tokenValidity,
                              @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.applications = applications;
@@ -47,6 +51,7 @@ public class OnboardingService {
         this.mail = mail;
         this.events = events;
         this.clock = clock;
+        this.welcomeContributors = welcomeContributors;
         this.tokenValidity = tokenValidity;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -130,18 +135,21 @@ public class OnboardingService {
     }
 
     public void sendWelcome(long applicationId, String idempotencyKey) {
-        sendToMember(applicationId, "welcome", idempotencyKey);
+        sendToMember(applicationId, "welcome", idempotencyKey, true);
     }
 
     public void sendAlreadyMember(long applicationId, String idempotencyKey) {
-        sendToMember(applicationId, "already-member", idempotencyKey);
+        sendToMember(applicationId, "already-member", idempotencyKey, false);
     }
 
-    private void sendToMember(long applicationId, String template, String idempotencyKey) {
+    private void sendToMember(long applicationId, String template, String idempotencyKey, boolean welcome) {
         MembershipApplication application = application(applicationId);
         Member member = members.findById(application.getMemberId()).orElseThrow();
         Map<String, Object> model = model(application);
         model.put("memberNumber", member.getMemberNumber());
+        if (welcome) {
+            welcomeContributors.forEach(c -> model.putAll(c.contribute(member.getId(), application.languageValue())));
+        }
         mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(member.getEmail()),
                 application.languageValue(), template, model));
     }

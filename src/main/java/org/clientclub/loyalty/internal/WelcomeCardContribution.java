@@ -1,0 +1,34 @@
+package org.clientclub.loyalty.internal;
+
+import java.util.Map;
+import org.clientclub.membership.spi.WelcomeMailContributor;
+import org.clientclub.shared.Language;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts the new member's card number and the link to their card page into the welcome e-mail. The account is
+ * opened here if the MemberJoined listener has not done it yet; both are idempotent.
+ */
+@Component
+class WelcomeCardContribution implements WelcomeMailContributor {
+
+    private final Ledger ledger;
+    private final CardLinks links;
+    private final String publicBaseUrl;
+
+    WelcomeCardContribution(Ledger ledger, CardLinks links, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+        this.ledger = ledger;
+        this.links = links;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Map<String, Object> contribute(long memberId, Language language) {
+        ledger.openAccount(memberId);
+        String number = ledger.activeCard(memberId).orElseThrow().value();
+        return Map.of("cardNumber", number, "cardUrl", publicBaseUrl + "/card/" + links.issue(memberId));
+    }
+}

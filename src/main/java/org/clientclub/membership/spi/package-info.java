@@ -1,0 +1,3 @@
+/** Extension points for modules that add to what membership sends its members. */
+@org.springframework.modulith.NamedInterface("spi")
+package org.clientclub.membership.spi;
