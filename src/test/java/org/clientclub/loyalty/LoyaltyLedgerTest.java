@@ -2,10 +2,8 @@ package org.clientclub.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,12 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.clientclub.membership.MembershipService;
-import org.clientclub.support.Mailbox;
+import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,19 +34,14 @@ class LoyaltyLedgerTest {
     MembershipService membership;
     @Autowired
     GreenMail greenMail;
+    @Autowired
+    JdbcClient jdbc;
 
     private long memberId;
 
     @BeforeEach
     void aNewMember() {
-        String email = TestQuestionnaires.newEmail();
-        membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(email)));
-        Mailbox mailbox = new Mailbox(greenMail);
-        String link = Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm");
-        membership.confirmEmail(link.substring(link.lastIndexOf('/') + 1));
-        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> !membership.searchMembers(email, 0, 1).isEmpty());
-        memberId = membership.searchMembers(email, 0, 1).get(0).id();
-        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> loyalty.balance(memberId) > 0);
+        memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
     }
 
     @Test

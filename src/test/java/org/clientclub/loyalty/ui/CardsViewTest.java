@@ -3,7 +3,6 @@ package org.clientclub.loyalty.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.vaadin.flow.component.UI;
@@ -12,11 +11,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.Duration;
 import org.clientclub.loyalty.CardNumber;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
-import org.clientclub.support.Mailbox;
+import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,13 +87,7 @@ class CardsViewTest extends KaribuTest {
 
     private String aMemberWithTheWelcomeBonus() {
         String email = TestQuestionnaires.newEmail();
-        membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(email)));
-        Mailbox mailbox = new Mailbox(greenMail);
-        String link = Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm");
-        membership.confirmEmail(link.substring(link.lastIndexOf('/') + 1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                SELECT coalesce(sum(a.balance), 0) FROM loyalty_account a JOIN membership_member m ON m.id = a.member_id
-                 WHERE m.email = :e""").param("e", email).query(Long.class).single() == 100);
+        Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         return email;
     }
 }

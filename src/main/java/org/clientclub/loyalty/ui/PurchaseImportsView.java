@@ -1,0 +1,140 @@
+package org.clientclub.loyalty.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.clientclub.loyalty.ImportSummary;
+import org.clientclub.loyalty.PurchaseImports;
+import org.clientclub.security.AppRoles;
+
+/** Upload a till export, watch it being booked, and download its rejected lines or the original file. */
+@Route("purchase-imports")
+@Menu(order = 35, title = "imports.title")
+@RolesAllowed({AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
+public class PurchaseImportsView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+    private final transient PurchaseImports imports;
+    private final Grid<ImportSummary> grid = new Grid<>();
+    private Registration polling;
+
+    public PurchaseImportsView(PurchaseImports imports) {
+        this.imports = imports;
+        setSizeFull();
+        add(new H2(getTranslation("imports.title")));
+        add(new Paragraph(getTranslation("imports.format", PurchaseImports.HEADER)));
+
+        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            try (InputStream in = new FileInputStream(file)) {
+                imports.upload(metadata.fileName(), in);
+            } finally {
+                Files.deleteIfExists(file.toPath());
+            }
+        }));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
+        upload.setId("imports-upload");
+        upload.addAllFinishedListener(e -> refresh());
+        upload.addFileRejectedListener(e -> Notification.show(getTranslation("imports.rejectedFile", e.getErrorMessage()))
+                .addThemeVariants(NotificationVariant.LUMO_ERROR));
+        add(upload);
+
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault());
+        grid.addColumn(s -> time.format(s.uploadedAt())).setHeader(getTranslation("imports.uploaded")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::fileName).setHeader(getTranslation("imports.file")).setFlexGrow(1);
+        grid.addColumn(ImportSummary::uploadedBy).setHeader(getTranslation("imports.by")).setAutoWidth(true);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::linesBooked).setHeader(getTranslation("imports.booked")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::linesDuplicate).setHeader(getTranslation("imports.duplicates")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::linesRejected).setHeader(getTranslation("imports.rejected")).setAutoWidth(true);
+        grid.addColumn(ImportSummary::pointsBooked).setHeader(getTranslation("imports.points")).setAutoWidth(true);
+        grid.addComponentColumn(this::downloads).setKey("downloads").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("imports.empty"));
+        grid.setSizeFull();
+        add(grid);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // Poll while the page is open, so a running import shows its progress without a reload.
+        event.getUI().setPollInterval(2000);
+        polling = event.getUI().addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(query -> imports.history(query.getOffset(), query.getLimit()).stream());
+    }
+
+    private Component state(ImportSummary summary) {
+        if (summary.running()) {
+            ProgressBar progress = new ProgressBar();
+            progress.setIndeterminate(true);
+            progress.setWidth("8em");
+            return new VerticalLayout(progress, new Span(getTranslation("imports.linesDone", summary.linesDone())));
+        }
+        Span status = new Span(getTranslation("imports.status." + summary.status()));
+        if (summary.failure() != null) {
+            status.setTitle(getTranslation(summary.failure()));
+            status.setText(getTranslation("imports.status." + summary.status()) + ": " + getTranslation(summary.failure()));
+        }
+        return status;
+    }
+
+    private Component downloads(ImportSummary summary) {
+        Anchor errors = new Anchor((DownloadHandler) event -> {
+            event.setFileName("errors-" + summary.id() + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            imports.writeErrors(summary.id(), event.getOutputStream());
+        }, getTranslation("imports.downloadErrors"));
+        errors.setVisible(summary.linesRejected() > 0);
+        Anchor original = new Anchor((DownloadHandler) event -> {
+            event.setFileName(summary.fileName());
+            event.setContentType("text/csv");
+            imports.writeOriginal(summary.id(), event.getOutputStream());
+        }, getTranslation("imports.downloadOriginal"));
+        return new HorizontalLayout(errors, original);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("imports.title");
+    }
+}

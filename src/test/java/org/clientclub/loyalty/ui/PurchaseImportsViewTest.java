@@ -1,0 +1,55 @@
+package org.clientclub.loyalty.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.upload.Upload;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.clientclub.loyalty.ImportSummary;
+import org.clientclub.loyalty.PurchaseImports;
+import org.clientclub.security.ui.LoginView;
+import org.clientclub.support.KaribuTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The import screen: upload, history with counts, downloads. */
+class PurchaseImportsViewTest extends KaribuTest {
+
+    @Autowired
+    PurchaseImports imports;
+
+    @Test
+    void staffSeeAnImportWithItsCountsAndCanDownloadTheRejectedLines() {
+        login("irina", "CLUB_STAFF");
+        String file = PurchaseImports.HEADER + "\n2900000000000;2026-11-20 10:00;101000;100,00;GOODS;X-1\nnot a line\n";
+        long id = imports.upload("view-test.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> imports.history(0, 50).stream()
+                .anyMatch(s -> s.id() == id && !s.running()));
+
+        UI.getCurrent().navigate(PurchaseImportsView.class);
+        assertThat(_find(Upload.class)).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Grid<ImportSummary> grid = _get(Grid.class);
+        ImportSummary shown = _get(grid, 0);
+        assertThat(shown.id()).isEqualTo(id);
+        assertThat(shown.linesRejected()).isEqualTo(2);
+        var downloads = _getCellComponent(grid, 0, "downloads");
+        assertThat(downloads.getChildren().map(c -> (Anchor) c).filter(Anchor::isVisible).map(Anchor::getText))
+                .containsExactly("Отклонённые строки", "Исходный файл");
+    }
+
+    @Test
+    void anonymousVisitorsCannotImport() {
+        UI.getCurrent().navigate("purchase-imports");
+        assertThat(_find(LoginView.class)).hasSize(1);
+    }
+}

@@ -1,0 +1,32 @@
+package org.clientclub.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.Duration;
+import org.clientclub.membership.MembershipService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A member who joined through the real onboarding and has the welcome bonus on their card. */
+public final class Members {
+
+    private Members() {
+    }
+
+    /** @return the new member's id */
+    public static long joinWithWelcomeBonus(MembershipService membership, GreenMail greenMail, JdbcClient jdbc,
+                                            String email) {
+        membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(email)));
+        String link = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 1), "confirm");
+        membership.confirmEmail(link.substring(link.lastIndexOf('/') + 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                SELECT coalesce(sum(a.balance), 0) FROM loyalty_account a JOIN membership_member m ON m.id = a.member_id
+                 WHERE m.email = :e""").param("e", email).query(Long.class).single() == 100);
+        return jdbc.sql("SELECT id FROM membership_member WHERE email = :e").param("e", email).query(Long.class).single();
+    }
+
+    public static String cardOf(JdbcClient jdbc, long memberId) {
+        return jdbc.sql("SELECT card_number FROM loyalty_card WHERE member_id = :m AND status = 'ACTIVE'")
+                .param("m", memberId).query(String.class).single();
+    }
+}
