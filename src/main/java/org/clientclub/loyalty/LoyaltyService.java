@@ -9,6 +9,7 @@ import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
 import org.clientclub.loyalty.process.ActivityPointsDecision;
+import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.CurrentStaff;
@@ -29,11 +30,13 @@ public class LoyaltyService {
     private final MembershipService membership;
 
     private final CardLinks cardLinks;
+    private final PointsAdjustmentProcess adjustments;
 
     public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership,
-                          CardLinks cardLinks) {
+                          CardLinks cardLinks, PointsAdjustmentProcess adjustments) {
         this.ledger = ledger;
         this.cardLinks = cardLinks;
+        this.adjustments = adjustments;
         this.activityPoints = activityPoints;
         this.membership = membership;
     }
@@ -72,6 +75,24 @@ public class LoyaltyService {
             return new CardPage(card.number(), card.status(), ledger.balance(memberId), CardImages.barcode(number),
                     CardImages.qrCode(number), lines);
         }));
+    }
+
+    /**
+     * Asks for a manual change of a member's points; a manager other than the requester approves it in the inbox
+     * before it is booked (PointsAdjustmentProcess).
+     *
+     * @return the request's business key
+     */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public String requestAdjustment(long memberId, long points, String reason) {
+        if (points == 0 || reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new IllegalArgumentException("An adjustment needs points and a reason");
+        }
+        if (membership.memberById(memberId).isEmpty()) {
+            throw new IllegalArgumentException("No member " + memberId);
+        }
+        return adjustments.start(memberId, points, reason.strip(), CurrentStaff.require().username());
     }
 
     /** The card was lost or stolen: it stops earning until a new one is issued. */

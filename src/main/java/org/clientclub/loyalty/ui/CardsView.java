@@ -79,7 +79,8 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         Span balance = new Span(String.valueOf(card.balance()));
         balance.setId("cards-balance");
         facts.addFormItem(balance, getTranslation("cards.balance"));
-        result.add(facts, redeemForm(card), cardActions(card), new H3(getTranslation("cards.history")), history(card));
+        result.add(facts, redeemForm(card), adjustmentForm(card), cardActions(card),
+                new H3(getTranslation("cards.history")), history(card));
     }
 
     private HorizontalLayout redeemForm(CardDetails card) {
@@ -110,6 +111,32 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         redeem.setId("cards-redeem");
         redeem.setEnabled("ACTIVE".equals(card.status()));
         HorizontalLayout form = new HorizontalLayout(points, reason, redeem);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return form;
+    }
+
+    /** A manual change in either direction; a manager other than the requester approves it in the inbox. */
+    private HorizontalLayout adjustmentForm(CardDetails card) {
+        IntegerField points = new IntegerField(getTranslation("cards.adjust.points"));
+        points.setId("cards-adjust-points");
+        TextField reason = new TextField(getTranslation("cards.adjust.reason"));
+        reason.setMaxLength(500);
+        reason.setId("cards-adjust-reason");
+        Button request = new Button(getTranslation("cards.adjust"), e -> {
+            boolean noPoints = points.getValue() == null || points.getValue() == 0;
+            points.setInvalid(noPoints);
+            reason.setInvalid(reason.getValue().isBlank());
+            reason.setErrorMessage(getTranslation("validation.required"));
+            if (noPoints || reason.getValue().isBlank()) {
+                return;
+            }
+            loyalty.requestAdjustment(card.memberId(), points.getValue(), reason.getValue());
+            points.clear();
+            reason.clear();
+            Notification.show(getTranslation("cards.adjust.requested")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        request.setId("cards-adjust");
+        HorizontalLayout form = new HorizontalLayout(points, reason, request);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return form;
     }

@@ -32,6 +32,7 @@ import org.clientclub.security.CurrentStaff;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.tasks.CamundaForm;
 import org.clientclub.tasks.FormInvalid;
+import org.clientclub.tasks.FourEyesRequired;
 import org.clientclub.tasks.InboxService;
 import org.clientclub.tasks.InboxTask;
 import org.clientclub.tasks.TaskAssignedToOther;
@@ -184,6 +185,8 @@ public class TaskView extends VerticalLayout implements HasUrlParameter<String>,
         } catch (TaskAssignedToOther e) {
             Notification.show(getTranslation("task.assignedToOther", e.assignee()))
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        } catch (FourEyesRequired e) {
+            Notification.show(getTranslation("task.fourEyes")).addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
     }
 

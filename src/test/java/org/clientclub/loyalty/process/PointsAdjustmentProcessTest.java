@@ -1,0 +1,75 @@
+package org.clientclub.loyalty.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.clientclub.loyalty.process.PointsAdjustmentProcess.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.clientclub.support.ProcessTestEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Both paths of PointsAdjustmentProcess: approved and booked, or rejected and nothing booked. */
+@Deployment(resources = "processes/loyalty/PointsAdjustmentProcess.bpmn")
+class PointsAdjustmentProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+
+    private final PointsAdjustmentGlue glue = mock(PointsAdjustmentGlue.class);
+
+    @BeforeEach
+    void registerGlue() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("pointsAdjustment", glue);
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    @Test
+    void anApprovedAdjustmentIsBooked() {
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt(TASK_APPROVE_ADJUSTMENT);
+        assertThat(task()).hasCandidateGroup("CLUB_MANAGER");
+
+        complete(task(), withVariables(VAR_APPROVED, "yes"));
+        execute(job(TASK_BOOK_ADJUSTMENT));
+
+        assertThat(pi).isEnded().hasPassed(END_ADJUSTMENT_BOOKED);
+        verify(glue).book(any());
+    }
+
+    @Test
+    void aRejectedAdjustmentBooksNothing() {
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt(TASK_APPROVE_ADJUSTMENT);
+        complete(task(), withVariables(VAR_APPROVED, "no"));
+
+        assertThat(pi).isEnded().hasPassed(END_ADJUSTMENT_REJECTED).hasNotPassed(TASK_BOOK_ADJUSTMENT);
+        verify(glue, never()).book(any());
+    }
+
+    private static ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(VAR_MEMBER_ID, 1L, VAR_POINTS, 50L,
+                VAR_REASON, "Жалоба: баллы не начислились", VAR_REQUESTED_BY, "irina"));
+    }
+}
