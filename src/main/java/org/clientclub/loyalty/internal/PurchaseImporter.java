@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -24,19 +27,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books a till export. The file is kept in the database in 1 MB parts and read back as a stream, so its size
- * does not matter to the heap; lines are booked in batches, each batch in one transaction together with the
+ * does not matter to the heap; lines are booked in batches of 10,000, each batch in one transaction together with the
  * import's progress, so a restart carries on after the last booked batch and a file uploaded again books
  * nothing twice (the ledger's source references are {@code purchase:<postcode>:<receipt>}).
  */
@@ -44,22 +49,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PurchaseImporter {
 
     static final int PART_SIZE = 1024 * 1024;
-    static final int BATCH = 2000;
+    static final int BATCH = 10_000;
     private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Ledger ledger;
     private final PurchasePointsDecision rates;
     private final Clock clock;
 
-    public PurchaseImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transaction, Ledger ledger,
-                            PurchasePointsDecision rates, Clock clock) {
+    public PurchaseImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource,
+                            TransactionTemplate transaction, Ledger ledger, PurchasePointsDecision rates, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.dataSource = dataSource;
         this.transaction = transaction;
         this.ledger = ledger;
         this.rates = rates;
@@ -204,12 +211,17 @@ public class PurchaseImporter {
         });
     }
 
-    /** @return booked lines, duplicate lines, points booked */
+    /**
+     * Books a batch of purchases set-wise: the lines are copied into a staging table, and one statement inserts
+     * the ledger entries (a source reference booked before is skipped), sums them per member and adds the sums to
+     * the balances.
+     *
+     * @return booked lines, duplicate lines, points booked
+     */
     private long[] bookPurchases(List<PurchaseLine> purchases, Map<String, Long> members) {
         if (purchases.isEmpty()) {
             return new long[3];
         }
-        Map<String, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
         Map<String, PurchaseLine> byRef = new HashMap<>();
         long duplicates = 0;
         for (PurchaseLine line : purchases) {
@@ -217,46 +229,74 @@ public class PurchaseImporter {
                 duplicates++;
             }
         }
+        Map<String, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
+        StringBuilder staged = new StringBuilder(byRef.size() * 96);
         Set<Long> memberIds = new HashSet<>();
-        byRef.values().forEach(l -> memberIds.add(members.get(l.cardNumber())));
-        // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
-        jdbc.sql("SELECT member_id FROM loyalty_account WHERE member_id IN (:ids) ORDER BY member_id FOR UPDATE")
-                .param("ids", memberIds).query(Long.class).list();
-        Set<String> existing = new HashSet<>(jdbc.sql(
-                        "SELECT source_ref FROM loyalty_ledger_entry WHERE source_ref IN (:refs)")
-                .param("refs", byRef.keySet()).query(String.class).list());
-        duplicates += existing.size();
-        List<Object[]> rows = new ArrayList<>();
-        Map<Long, Long> deltas = new TreeMap<>();
-        long booked = 0;
-        long points = 0;
-        Timestamp now = Timestamp.from(clock.instant());
+        long zeroPoints = 0;
+        long rows = 0;
         for (Map.Entry<String, PurchaseLine> entry : byRef.entrySet()) {
-            if (existing.contains(entry.getKey())) {
-                continue;
-            }
             PurchaseLine line = entry.getValue();
             PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(line.category() + "|" + line.purchaseDate(),
                     k -> rates.rateFor(line.category(), line.purchaseDate()));
             long earned = rate.pointsFor(line.amount());
-            booked++;
             if (earned == 0) {
+                zeroPoints++;
                 continue;
             }
             long memberId = members.get(line.cardNumber());
-            rows.add(new Object[] {memberId, line.cardNumber(), earned, entry.getKey(),
-                    line.category() + " " + line.amount() + " ₽" + (rate.campaign() == null ? "" : " " + rate.campaign()),
-                    Timestamp.from(line.purchasedAt().atZone(CLUB_ZONE).toInstant()), now});
-            deltas.merge(memberId, earned, Long::sum);
-            points += earned;
+            memberIds.add(memberId);
+            staged.append(memberId).append('\t').append(line.cardNumber()).append('\t').append(earned).append('\t')
+                    .append(copyText(entry.getKey())).append('\t')
+                    .append(copyText(line.category() + " " + line.amount() + " ₽"
+                            + (rate.campaign() == null ? "" : " " + rate.campaign()))).append('\t')
+                    .append(line.purchasedAt().atZone(CLUB_ZONE).toOffsetDateTime()).append('\n');
+            rows++;
         }
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason, occurred_at, created_at)
-                VALUES (?, (SELECT id FROM loyalty_card WHERE card_number = ?), 'EARN', ?, ?, ?, ?, ?)
-                ON CONFLICT (source_ref) DO NOTHING""", rows);
-        jdbcTemplate.batchUpdate("UPDATE loyalty_account SET balance = balance + ?, updated_at = ? WHERE member_id = ?",
-                deltas.entrySet().stream().map(d -> new Object[] {d.getValue(), now, d.getKey()}).toList());
-        return new long[] {booked, duplicates, points};
+        if (rows == 0) {
+            return new long[] {zeroPoints, duplicates, 0};
+        }
+        // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
+        jdbc.sql("SELECT member_id FROM loyalty_account WHERE member_id IN (:ids) ORDER BY member_id FOR UPDATE")
+                .param("ids", memberIds).query(Long.class).list();
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS loyalty_import_stage (member_id BIGINT, card_number TEXT, points BIGINT,
+                       source_ref TEXT, reason TEXT, occurred_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""").update();
+        copyIn(staged.toString());
+        long[] result = jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason,
+                                                              occurred_at, created_at)
+                            SELECT s.member_id, c.id, 'EARN', s.points, s.source_ref, s.reason, s.occurred_at, :now
+                              FROM loyalty_import_stage s JOIN loyalty_card c ON c.card_number = s.card_number
+                            ON CONFLICT (source_ref) DO NOTHING
+                            RETURNING member_id, points),
+                        sums AS (SELECT member_id, sum(points) AS delta, count(*) AS n FROM inserted GROUP BY member_id),
+                        updated AS (
+                            UPDATE loyalty_account a SET balance = a.balance + sums.delta, updated_at = :now
+                              FROM sums WHERE a.member_id = sums.member_id RETURNING a.member_id)
+                        SELECT coalesce(sum(n), 0), coalesce(sum(delta), 0), (SELECT count(*) FROM updated) FROM sums""")
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long inserted = result[0];
+        return new long[] {inserted + zeroPoints, duplicates + (rows - inserted), result[1]};
+    }
+
+    private void copyIn(String rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY loyalty_import_stage (member_id, card_number, points, source_ref, reason, occurred_at) FROM STDIN",
+                    new StringReader(rows));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not stage the batch", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** COPY's text format: backslash, tab and line breaks escaped. */
+    private static String copyText(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     /** @return "booked", "duplicate", or the reason it was refused */

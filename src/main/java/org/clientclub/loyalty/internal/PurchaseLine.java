@@ -24,6 +24,7 @@ public record PurchaseLine(long lineNo, String cardNumber, LocalDateTime purchas
 
     private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFD]");
     private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{5}");
+    private static final Pattern AMOUNT = Pattern.compile("[-+]?[0-9][0-9.,]*");
     private static final DateTimeFormatter[] DATE_TIMES = {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"),
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]"),
@@ -105,7 +106,7 @@ public record PurchaseLine(long lineNo, String cardNumber, LocalDateTime purchas
      */
     static Optional<BigDecimal> amount(String text) {
         String s = text.trim().replace("\u00A0", "").replace(" ", "").replace("\u2212", "-");
-        if (!s.matches("[-+]?[0-9][0-9.,]*")) {
+        if (!AMOUNT.matcher(s).matches()) {
             return Optional.empty();
         }
         int decimal = Math.max(s.lastIndexOf(','), s.lastIndexOf('.'));

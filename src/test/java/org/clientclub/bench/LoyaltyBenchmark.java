@@ -1,0 +1,216 @@
+package org.clientclub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedWriter;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.clientclub.loyalty.CardNumber;
+import org.clientclub.loyalty.ImportSummary;
+import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.PurchaseImports;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Issue 5's targets on the PostgreSQL server: a 1,000,000-line till export against a raw COPY of the same file,
+ * with the heap watched, and a member's balance and history with 10,000 entries. Run with
+ * {@code ./mvnw -Pbench test -Dtest=LoyaltyBenchmark}; the bench profile caps the heap at 512 MB.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + LoyaltyBenchmark.DATABASE,
+        "spring.datasource.username=postgres",
+        "clientclub.mail.outbox.poll-interval=PT1H",
+        "logging.level.org.clientclub=WARN"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoyaltyBenchmark {
+
+    static final String DATABASE = "clientclub_bench_loyalty";
+    private static final int MEMBERS = 1000;
+    private static final int LINES = Integer.getInteger("bench.lines", 1_000_000);
+    private static final List<String> REPORT = new ArrayList<>();
+
+    @Autowired
+    PurchaseImports imports;
+    @Autowired
+    LoyaltyService loyalty;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @BeforeAll
+    static void freshDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void importAMillionLinesAgainstARawCopy() throws Exception {
+        List<String> cards = members();
+        Path file = Files.createTempFile("till-export", ".csv");
+        writeExport(file, cards);
+        long bytes = Files.size(file);
+
+        jdbc.sql("CREATE TABLE bench_copy (card text, at text, postcode text, amount text, category text, receipt text)").update();
+        long copyStart = System.nanoTime();
+        try (Connection c = dataSource.getConnection(); InputStream in = new FileInputStream(file.toFile())) {
+            c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bench_copy FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)", in);
+        }
+        double copyRate = LINES / ((System.nanoTime() - copyStart) / 1e9);
+
+        AtomicLong peakHeap = new AtomicLong();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
+        asStaff();
+        long importStart = System.nanoTime();
+        long id;
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            id = imports.upload("bench.csv", in);
+        }
+        await().atMost(Duration.ofMinutes(30)).pollInSameThread().pollInterval(Duration.ofMillis(200))
+                .until(() -> !summary(id).running());
+        double importRate = LINES / ((System.nanoTime() - importStart) / 1e9);
+        watcher.interrupt();
+        ImportSummary summary = summary(id);
+        Files.deleteIfExists(file);
+
+        report("| raw COPY of the file into a scratch table (baseline) | %,d lines, %.0f MB | %,.0f lines/s | 1.00 |",
+                LINES, bytes / 1e6, copyRate);
+        report("| purchase import end to end (upload kept, validated, rated, booked) | %,d lines | %,.0f lines/s | %.2f (target ≥ 0.3; ≥ 50,000 lines/s) |",
+                LINES, importRate, importRate / copyRate);
+        report("| peak heap used while importing (JVM capped at %d MB) | | %d MB | target < 512 MB |",
+                Runtime.getRuntime().maxMemory() / 1_000_000, peakHeap.get() / 1_000_000);
+        report("| (import result) booked %,d, duplicates %,d, rejected %,d, points %,d | | | |", summary.linesBooked(),
+                summary.linesDuplicate(), summary.linesRejected(), summary.pointsBooked());
+        write();
+        assertThat(summary.status()).isEqualTo("DONE");
+        assertThat(summary.linesBooked()).isEqualTo(LINES);
+        assertThat(peakHeap.get()).as("peak heap").isLessThan(512L * 1024 * 1024);
+        assertThat(importRate).as("import lines per second").isGreaterThanOrEqualTo(50_000);
+        assertThat(importRate / copyRate).as("import as a share of COPY").isGreaterThanOrEqualTo(0.3);
+    }
+
+    @Test
+    @Order(2)
+    void balanceAndLastTwentyEntriesOfAMemberWithTenThousandEntries() throws IOException {
+        long memberId = jdbc.sql("SELECT min(member_id) FROM loyalty_account").query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO loyalty_ledger_entry (member_id, kind, points, source_ref, reason, occurred_at, created_at)
+                SELECT :m, 'EARN', 1, 'bench-history:' || g, 'bench', now() - g * interval '1 minute', now()
+                  FROM generate_series(1, 10000) g""").param("m", memberId).update();
+        jdbc.sql("ANALYZE loyalty_ledger_entry").update();
+        asStaff();
+        long[] micros = new long[500];
+        for (int i = 0; i < micros.length; i++) {
+            long t = System.nanoTime();
+            loyalty.balance(memberId);
+            assertThat(loyalty.history(memberId, 20)).hasSize(20);
+            micros[i] = (System.nanoTime() - t) / 1000;
+        }
+        Arrays.sort(micros);
+        report("| balance and last 20 entries, member with 10,000+ entries | 500 runs | p50 %.1f ms, p95 %.1f ms | target p95 < 20 ms |",
+                micros[249] / 1000.0, micros[474] / 1000.0);
+        write();
+        assertThat(micros[474] / 1000.0).isLessThan(20);
+    }
+
+    private List<String> members() {
+        jdbc.sql("""
+                INSERT INTO membership_application (channel, status, last_name, first_name, email, birth_date, region_code,
+                       town, postcode, interests, language, ready_for_interaction, submitted_at)
+                SELECT 'WEB', 'MEMBER_CREATED', 'Бенч', 'Участник', 'bench' || g || '@example.org', DATE '1980-01-01', '77',
+                       'Москва', '101000', '', 'ru', true, now() FROM generate_series(1, :n) g""").param("n", MEMBERS).update();
+        jdbc.sql("""
+                INSERT INTO membership_member (member_number, application_id, last_name, first_name, email, birth_date,
+                       region_code, town, postcode, interests, language, joined_at)
+                SELECT 'B' || id, id, last_name, first_name, email, birth_date, region_code, town, postcode, interests,
+                       language, now() FROM membership_application WHERE email LIKE 'bench%'""").update();
+        jdbc.sql("INSERT INTO loyalty_account (member_id, balance, updated_at) SELECT id, 0, now() FROM membership_member").update();
+        List<Long> ids = jdbc.sql("SELECT member_id FROM loyalty_account ORDER BY member_id").query(Long.class).list();
+        List<String> cards = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String number = CardNumber.ofSequence(1_000_000 + i).value();
+            jdbc.sql("INSERT INTO loyalty_card (member_id, card_number, status, issued_at) VALUES (:m, :n, 'ACTIVE', now())")
+                    .param("m", ids.get(i)).param("n", number).update();
+            cards.add(number);
+        }
+        return cards;
+    }
+
+    private static void writeExport(Path file, List<String> cards) throws IOException {
+        Random random = new Random(42);
+        String[] categories = {"POSTCARDS", "GOODS", "POSTAL_SERVICES", "SUBSCRIPTIONS"};
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("card;datetime;postcode;amount;category;receipt\n");
+            for (int i = 0; i < LINES; i++) {
+                int rub = 50 + random.nextInt(5000);
+                out.write(cards.get(random.nextInt(cards.size())) + ";2026-11-" + (10 + random.nextInt(10)) + " 1"
+                        + random.nextInt(10) + ":" + (10 + random.nextInt(50)) + ":00;" + (101000 + random.nextInt(800))
+                        + ";" + rub + "," + (10 + random.nextInt(90)) + ";" + categories[random.nextInt(4)]
+                        + ";R" + i + "\n");
+            }
+        }
+    }
+
+    private ImportSummary summary(long id) {
+        return imports.history(0, 10).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    }
+
+    private static void asStaff() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "bench-staff", null, List.of(new SimpleGrantedAuthority("ROLE_CLUB_STAFF"))));
+    }
+
+    private static void report(String format, Object... args) {
+        String line = String.format(format, args);
+        REPORT.add(line);
+        System.out.println(line);
+    }
+
+    private static void write() throws IOException {
+        Path file = Path.of("target", "benchmarks", "loyalty.md");
+        Files.createDirectories(file.getParent());
+        Files.write(file, REPORT);
+    }
+}
