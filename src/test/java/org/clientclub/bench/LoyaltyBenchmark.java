@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +52,7 @@ class LoyaltyBenchmark {
     static final String DATABASE = "clientclub_bench_loyalty";
     private static final int MEMBERS = 1000;
     private static final int LINES = Integer.getInteger("bench.lines", 1_000_000);
-    private static final List<String> REPORT = new ArrayList<>();
+    private static final BenchReport REPORT = new BenchReport("loyalty");
 
     @Autowired
     PurchaseImports imports;
@@ -67,11 +65,7 @@ class LoyaltyBenchmark {
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
+        BenchReport.freshDatabase(DATABASE);
     }
 
     @Test
@@ -115,15 +109,14 @@ class LoyaltyBenchmark {
         ImportSummary summary = summary(id);
         Files.deleteIfExists(file);
 
-        report("| raw COPY of the file into a scratch table (baseline) | %,d lines, %.0f MB | %,.0f lines/s | 1.00 |",
+        REPORT.add("| raw COPY of the file into a scratch table (baseline) | %,d lines, %.0f MB | %,.0f lines/s | 1.00 |",
                 LINES, bytes / 1e6, copyRate);
-        report("| purchase import end to end (upload kept, validated, rated, booked) | %,d lines | %,.0f lines/s | %.2f (target ≥ 0.3; ≥ 50,000 lines/s) |",
+        REPORT.add("| purchase import end to end (upload kept, validated, rated, booked) | %,d lines | %,.0f lines/s | %.2f (target ≥ 0.3; ≥ 50,000 lines/s) |",
                 LINES, importRate, importRate / copyRate);
-        report("| peak heap used while importing (JVM capped at %d MB) | | %d MB | target < 512 MB |",
+        REPORT.add("| peak heap used while importing (JVM capped at %d MB) | | %d MB | target < 512 MB |",
                 Runtime.getRuntime().maxMemory() / 1_000_000, peakHeap.get() / 1_000_000);
-        report("| (import result) booked %,d, duplicates %,d, rejected %,d, points %,d | | | |", summary.linesBooked(),
+        REPORT.add("| (import result) booked %,d, duplicates %,d, rejected %,d, points %,d | | | |", summary.linesBooked(),
                 summary.linesDuplicate(), summary.linesRejected(), summary.pointsBooked());
-        write();
         assertThat(summary.status()).isEqualTo("DONE");
         assertThat(summary.linesBooked()).isEqualTo(LINES);
         assertThat(peakHeap.get()).as("peak heap").isLessThan(512L * 1024 * 1024);
@@ -149,9 +142,8 @@ class LoyaltyBenchmark {
             micros[i] = (System.nanoTime() - t) / 1000;
         }
         Arrays.sort(micros);
-        report("| balance and last 20 entries, member with 10,000+ entries | 500 runs | p50 %.1f ms, p95 %.1f ms | target p95 < 20 ms |",
+        REPORT.add("| balance and last 20 entries, member with 10,000+ entries | 500 runs | p50 %.1f ms, p95 %.1f ms | target p95 < 20 ms |",
                 micros[249] / 1000.0, micros[474] / 1000.0);
-        write();
         assertThat(micros[474] / 1000.0).isLessThan(20);
     }
 
@@ -200,17 +192,5 @@ class LoyaltyBenchmark {
     private static void asStaff() {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "bench-staff", null, List.of(new SimpleGrantedAuthority("ROLE_CLUB_STAFF"))));
-    }
-
-    private static void report(String format, Object... args) {
-        String line = String.format(format, args);
-        REPORT.add(line);
-        System.out.println(line);
-    }
-
-    private static void write() throws IOException {
-        Path file = Path.of("target", "benchmarks", "loyalty.md");
-        Files.createDirectories(file.getParent());
-        Files.write(file, REPORT);
     }
 }

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +54,7 @@ class OnboardingBenchmark {
     static final String DATABASE = "clientclub_bench";
     private static final int QUESTIONNAIRES = Integer.getInteger("bench.questionnaires", 10_000);
     private static final int OPEN_TASKS = Integer.getInteger("bench.tasks", 100_000);
-    private static final List<String> REPORT = new ArrayList<>();
+    private static final BenchReport REPORT = new BenchReport("onboarding");
 
     @Autowired
     MembershipService membership;
@@ -77,11 +71,7 @@ class OnboardingBenchmark {
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
+        BenchReport.freshDatabase(DATABASE);
     }
 
     @Test
@@ -98,11 +88,10 @@ class OnboardingBenchmark {
         double onboarding = runOnboarding(QUESTIONNAIRES, "run");
         double ratio = onboarding / bare;
 
-        report("| bare process: start → async no-op service task → end | %,d instances | %.0f /s | 1.00 |",
+        REPORT.add("| bare process: start → async no-op service task → end | %,d instances | %.0f /s | 1.00 |",
                 QUESTIONNAIRES, bare);
-        report("| questionnaire submitted → onboarding started → confirmation e-mail in the outbox | %,d questionnaires | %.0f /s | %.2f |",
+        REPORT.add("| questionnaire submitted → onboarding started → confirmation e-mail in the outbox | %,d questionnaires | %.0f /s | %.2f |",
                 QUESTIONNAIRES, onboarding, ratio);
-        write();
         assertThat(ratio).as("onboarding throughput as a share of the bare process").isGreaterThanOrEqualTo(0.5);
     }
 
@@ -127,19 +116,18 @@ class OnboardingBenchmark {
             for (InboxFilter.Sort sort : InboxFilter.Sort.values()) {
                 InboxFilter filter = new InboxFilter(InboxFilter.Scope.ALL, null, null, sort);
                 long[] millis = time(() -> assertThat(inbox.tasks(filter, 0, 50)).hasSize(50), 200);
-                report("| inbox first page of 50, %s, %,d open group tasks | 200 runs | p50 %.1f ms, p95 %.1f ms | target p95 < 200 ms |",
+                REPORT.add("| inbox first page of 50, %s, %,d open group tasks | 200 runs | p50 %.1f ms, p95 %.1f ms | target p95 < 200 ms |",
                         sort, OPEN_TASKS, percentile(millis, 50), percentile(millis, 95));
                 assertThat(percentile(millis, 95)).isLessThan(200);
             }
             InboxFilter search = new InboxFilter(InboxFilter.Scope.ALL, null, "bench-9999", InboxFilter.Sort.CREATED);
             long[] searching = time(() -> inbox.tasks(search, 0, 50), 50);
-            report("| inbox search by key, %,d open group tasks | 50 runs | p50 %.1f ms, p95 %.1f ms | |",
+            REPORT.add("| inbox search by key, %,d open group tasks | 50 runs | p50 %.1f ms, p95 %.1f ms | |",
                     OPEN_TASKS, percentile(searching, 50), percentile(searching, 95));
         } finally {
             SecurityContextHolder.clearContext();
         }
-        report("| (setup) %,d instances with an open user task started | | %.0f /s | |", OPEN_TASKS, OPEN_TASKS / seconds);
-        write();
+        REPORT.add("| (setup) %,d instances with an open user task started | | %.0f /s | |", OPEN_TASKS, OPEN_TASKS / seconds);
     }
 
     private double runBare(int n) {
@@ -190,17 +178,5 @@ class OnboardingBenchmark {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1000.0;
-    }
-
-    private static void report(String format, Object... args) {
-        String line = String.format(format, args);
-        REPORT.add(line);
-        System.out.println(line);
-    }
-
-    private static void write() throws IOException {
-        Path file = Path.of("target", "benchmarks", "onboarding.md");
-        Files.createDirectories(file.getParent());
-        Files.write(file, REPORT);
     }
 }
