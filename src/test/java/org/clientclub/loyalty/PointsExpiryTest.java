@@ -1,0 +1,68 @@
+package org.clientclub.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.clientclub.loyalty.internal.PointsExpiry;
+import org.clientclub.membership.MembershipService;
+import org.clientclub.support.Mailbox;
+import org.clientclub.support.Members;
+import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Old points expire unless spent, oldest first; members hear of it 30 days ahead, once. */
+@SpringBootTest
+@WithMockUser(username = "cashier", roles = "CLUB_STAFF")
+class PointsExpiryTest {
+
+    @Autowired
+    PointsExpiry expiry;
+    @Autowired
+    LoyaltyService loyalty;
+    @Autowired
+    MembershipService membership;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void unspentPointsOlderThanTheValidityExpireAndUpcomingOnesAreAnnounced() throws Exception {
+        String email = TestQuestionnaires.newEmail();
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
+        earnAt(memberId, 50, Instant.now().minus(25 * 31, ChronoUnit.DAYS), "old");
+        earnAt(memberId, 10, Instant.now().minus(720, ChronoUnit.DAYS), "soon");
+        loyalty.redeem(memberId, 30, "expiry-test:" + memberId, "Марки");
+        assertThat(loyalty.balance(memberId)).isEqualTo(130);
+
+        expiry.expireDuePoints();
+        assertThat(loyalty.balance(memberId)).as("50 old points, 30 of them spent").isEqualTo(110);
+        expiry.expireDuePoints();
+        assertThat(loyalty.balance(memberId)).as("the same day twice").isEqualTo(110);
+
+        expiry.warnMembers();
+        expiry.warnMembers();
+        MimeMessage warning = new Mailbox(greenMail).awaitMessage(email, 3);
+        assertThat(warning.getSubject()).isEqualTo("Ваши баллы скоро сгорят");
+        assertThat(Mailbox.decoded(warning)).contains("10 баллов");
+        assertThat(new Mailbox(greenMail).to(email)).as("one warning a month").hasSize(3);
+    }
+
+    private void earnAt(long memberId, long points, Instant when, String ref) {
+        jdbc.sql("""
+                INSERT INTO loyalty_ledger_entry (member_id, kind, points, source_ref, occurred_at, created_at)
+                VALUES (:m, 'EARN', :p, :ref, :at, now())""")
+                .param("m", memberId).param("p", points).param("ref", "expiry-test:" + ref + ":" + memberId)
+                .param("at", Timestamp.from(when)).update();
+        jdbc.sql("UPDATE loyalty_account SET balance = balance + :p WHERE member_id = :m").param("p", points)
+                .param("m", memberId).update();
+    }
+}
