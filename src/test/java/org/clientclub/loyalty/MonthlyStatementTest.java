@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -43,11 +43,11 @@ class MonthlyStatementTest {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         String quiet = TestQuestionnaires.newEmail();
         long quietId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, quiet);
-        Timestamp lastMonth = Timestamp.from(YearMonth.from(LocalDate.now(ZoneId.of("Europe/Moscow"))).minusMonths(1)
-                .atDay(10).atStartOfDay(ZoneId.of("Europe/Moscow")).toInstant());
+        Instant lastMonth = YearMonth.from(LocalDate.now(ZoneId.of("Europe/Moscow"))).minusMonths(1)
+                .atDay(10).atStartOfDay(ZoneId.of("Europe/Moscow")).toInstant();
         for (long id : List.of(memberId, quietId)) {
-            entry(id, 40, "earn", lastMonth);
-            entry(id, -15, "spend", lastMonth);
+            Members.bookAt(jdbc, id, 40, "statement-test:earn:" + id, lastMonth);
+            Members.bookAt(jdbc, id, -15, "statement-test:spend:" + id, lastMonth);
         }
         String unsubscribe = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(quiet, 1), "unsubscribe");
         mail.unsubscribe(unsubscribe.substring(unsubscribe.lastIndexOf('/') + 1));
@@ -63,15 +63,5 @@ class MonthlyStatementTest {
         assertThat(mail.log(email, "", 0, 10)).filteredOn(e -> e.template().equals("monthly-statement")).hasSize(1);
         assertThat(mail.log(quiet, "SUPPRESSED", 0, 10)).singleElement()
                 .satisfies(e -> assertThat(e.template()).isEqualTo("monthly-statement"));
-    }
-
-    private void entry(long memberId, long points, String ref, Timestamp at) {
-        jdbc.sql("""
-                INSERT INTO loyalty_ledger_entry (member_id, kind, points, source_ref, occurred_at, created_at)
-                VALUES (:m, :kind, :p, :ref, :at, now())""")
-                .param("m", memberId).param("kind", points > 0 ? "EARN" : "REDEEM").param("p", points)
-                .param("ref", "statement-test:" + ref + ":" + memberId).param("at", at).update();
-        jdbc.sql("UPDATE loyalty_account SET balance = balance + :p WHERE member_id = :m").param("p", points)
-                .param("m", memberId).update();
     }
 }

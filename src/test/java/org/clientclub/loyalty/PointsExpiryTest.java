@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ class PointsExpiryTest {
     void unspentPointsOlderThanTheValidityExpireAndUpcomingOnesAreAnnounced() throws Exception {
         String email = TestQuestionnaires.newEmail();
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
-        earnAt(memberId, 50, Instant.now().minus(25 * 31, ChronoUnit.DAYS), "old");
-        earnAt(memberId, 10, Instant.now().minus(720, ChronoUnit.DAYS), "soon");
+        Members.bookAt(jdbc, memberId, 50, "expiry-test:old:" + memberId, Instant.now().minus(25 * 31, ChronoUnit.DAYS));
+        Members.bookAt(jdbc, memberId, 10, "expiry-test:soon:" + memberId, Instant.now().minus(720, ChronoUnit.DAYS));
         loyalty.redeem(memberId, 30, "expiry-test:" + memberId, "Марки");
         assertThat(loyalty.balance(memberId)).isEqualTo(130);
 
@@ -63,15 +62,5 @@ class PointsExpiryTest {
         assertThat(warnings).as("one warning a month").hasSize(1);
         assertThat(Mailbox.decoded(warnings.get(0))).contains("10 баллов");
         assertThat(new Mailbox(greenMail).to(email)).hasSize(3);
-    }
-
-    private void earnAt(long memberId, long points, Instant when, String ref) {
-        jdbc.sql("""
-                INSERT INTO loyalty_ledger_entry (member_id, kind, points, source_ref, occurred_at, created_at)
-                VALUES (:m, 'EARN', :p, :ref, :at, now())""")
-                .param("m", memberId).param("p", points).param("ref", "expiry-test:" + ref + ":" + memberId)
-                .param("at", Timestamp.from(when)).update();
-        jdbc.sql("UPDATE loyalty_account SET balance = balance + :p WHERE member_id = :m").param("p", points)
-                .param("m", memberId).update();
     }
 }
