@@ -1,9 +1,7 @@
 package org.clientclub.mail;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.clientclub.mail.internal.MailRecipientRepository;
 import org.clientclub.mail.internal.MailRenderer;
 import org.clientclub.mail.internal.OutboxRepository;
 import org.clientclub.mail.internal.OutboxStatus;
+import org.clientclub.shared.SecureTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MailService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OutboxRepository outbox;
     private final MailRecipientRepository recipients;
@@ -52,7 +49,7 @@ public class MailService {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(OutgoingMail mail) {
         String email = mail.to().value();
-        recipients.insertIfAbsent(email, newToken());
+        recipients.insertIfAbsent(email, SecureTokens.newToken());
         MailRecipient recipient = recipients.findById(email).orElseThrow();
         String unsubscribeUrl = unsubscribeUrl(recipient.getUnsubscribeToken());
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
@@ -100,7 +97,7 @@ public class MailService {
     /** Opts the address behind the token out of club mail. @return the address, empty for an unknown token */
     @Transactional
     public Optional<String> unsubscribe(String token) {
-        if (token == null || token.length() > 64) {
+        if (!SecureTokens.wellFormed(token)) {
             return Optional.empty();
         }
         return recipients.findByUnsubscribeToken(token).map(r -> {
@@ -111,16 +108,10 @@ public class MailService {
 
     @Transactional(readOnly = true)
     public boolean isKnownUnsubscribeToken(String token) {
-        return token != null && token.length() <= 64 && recipients.findByUnsubscribeToken(token).isPresent();
+        return SecureTokens.wellFormed(token) && recipients.findByUnsubscribeToken(token).isPresent();
     }
 
     private String unsubscribeUrl(String token) {
         return publicBaseUrl + "/unsubscribe/" + token;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

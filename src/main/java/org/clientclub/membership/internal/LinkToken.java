@@ -4,17 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import org.clientclub.shared.SecureTokens;
 
 /**
- * A one-time link sent by e-mail. The link carries 256 random bits; only their SHA-256 is stored, so a copy of
- * the database (or a log of this table) opens nothing.
+ * A one-time link sent by e-mail, made by {@link SecureTokens}: only the token's hash is stored.
  */
 @Entity
 @Table(name = "membership_token")
@@ -22,10 +16,6 @@ public class LinkToken {
 
     public static final String CONFIRM_EMAIL = "CONFIRM_EMAIL";
     public static final String GUARDIAN_CONSENT = "GUARDIAN_CONSENT";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Base64url of 32 bytes; anything else is not one of ours and is rejected before hashing. */
-    private static final int TOKEN_LENGTH = 43;
 
     @Id
     @Column(name = "token_hash")
@@ -57,23 +47,16 @@ public class LinkToken {
     }
 
     public static Issued issue(long applicationId, String purpose, Instant now, Instant expiresAt) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String plain = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String plain = SecureTokens.newToken();
         return new Issued(plain, new LinkToken(hash(plain), applicationId, purpose, now, expiresAt));
     }
 
     public static boolean wellFormed(String plain) {
-        return plain != null && plain.length() == TOKEN_LENGTH && plain.matches("[A-Za-z0-9_-]+");
+        return SecureTokens.wellFormed(plain);
     }
 
     public static String hash(String plain) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecureTokens.sha256(plain);
     }
 
     public boolean isUsed() {
