@@ -91,12 +91,37 @@ public class MembershipService {
         if (!rateLimiter.tryAcquire(submission.clientAddress())) {
             throw new QuestionnaireRejected(Map.of("form", "validation.rateLimited"));
         }
+        return Optional.of(accept(submission));
+    }
+
+    /**
+     * Accepts a questionnaire that came by e-mail, or that staff typed in from one: the web form's rate limit and
+     * honeypot do not apply. Checked and stored like a web one, in the caller's transaction.
+     *
+     * @return the application's id
+     * @throws QuestionnaireRejected with per-field message keys
+     */
+    @Transactional
+    public long submitMailed(Questionnaire questionnaire, int consentVersion, boolean consentAccepted, String sender) {
+        return accept(new Submission(questionnaire, consentVersion, consentAccepted, Channel.MAIL, sender, null));
+    }
+
+    /** Checks the questionnaire against the rules and the current consent, without storing anything. */
+    @Transactional(readOnly = true)
+    public void check(Questionnaire questionnaire) {
+        validator().validate(questionnaire, today());
+    }
+
+    public int currentConsentVersion() {
+        return reference.currentConsentVersion();
+    }
+
+    private long accept(Submission submission) {
         int currentConsent = reference.currentConsentVersion();
         if (!submission.consentAccepted() || submission.consentVersion() != currentConsent) {
             throw new QuestionnaireRejected(Map.of("consent", "validation.consent.required"));
         }
-        QuestionnaireValidator validator = new QuestionnaireValidator(code -> reference.region(code, Language.RU).isPresent());
-        ValidQuestionnaire valid = validator.validate(submission.questionnaire(), today());
+        ValidQuestionnaire valid = validator().validate(submission.questionnaire(), today());
         Instant now = clock.instant();
         MembershipApplication application = applications.saveAndFlush(
                 new MembershipApplication(valid, submission.channel(), now));
@@ -104,7 +129,11 @@ public class MembershipService {
                 currentConsent, valid.language().code(), submission.channel().name(), now, submission.clientAddress()));
         onboarding.start(application.businessKey(), application.getId(), application.needsGuardian(),
                 application.isReadyForInteraction());
-        return Optional.of(application.getId());
+        return application.getId();
+    }
+
+    private QuestionnaireValidator validator() {
+        return new QuestionnaireValidator(code -> reference.region(code, Language.RU).isPresent());
     }
 
     /** What a link would do if followed now, for the page that asks the person to press the button. */

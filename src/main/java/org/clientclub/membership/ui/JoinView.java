@@ -1,15 +1,8 @@
 package org.clientclub.membership.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -20,8 +13,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -33,12 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.clientclub.membership.Channel;
 import org.clientclub.membership.ConsentDocument;
-import org.clientclub.membership.Interest;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.membership.Questionnaire;
-import org.clientclub.membership.QuestionnaireField;
 import org.clientclub.membership.QuestionnaireRejected;
-import org.clientclub.membership.Region;
 import org.clientclub.membership.Submission;
 import org.clientclub.shared.Language;
 import org.clientclub.shared.ui.LanguageSwitch;
@@ -51,30 +39,13 @@ import org.clientclub.shared.ui.LanguageSwitch;
 @AnonymousAllowed
 public class JoinView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final int GUARDIAN_AGE = 14;
-
     private final transient MembershipService membership;
     private final Language language;
-    private final Map<String, Component> fieldsByKey = new HashMap<>();
-
-    private final TextField lastName = text(QuestionnaireField.LAST_NAME);
-    private final TextField firstName = text(QuestionnaireField.FIRST_NAME);
-    private final TextField patronymic = text(QuestionnaireField.PATRONYMIC);
-    private final EmailField email = new EmailField();
-    private final TextField phone = text(QuestionnaireField.PHONE);
-    private final DatePicker birthDate = new DatePicker();
-    private final EmailField guardianEmail = new EmailField();
-    private final ComboBox<Region> region = new ComboBox<>();
-    private final TextField town = text(QuestionnaireField.TOWN);
-    private final TextField postcode = text(QuestionnaireField.POSTCODE);
-    private final CheckboxGroup<Interest> interests = new CheckboxGroup<>();
-    private final RadioButtonGroup<Language> preferredLanguage = new RadioButtonGroup<>();
-    private final RadioButtonGroup<Boolean> ready = new RadioButtonGroup<>();
-    private final Paragraph readyQuestion = new Paragraph();
     private final TextField website = new TextField();
     private final Checkbox consentAccepted = new Checkbox();
     private final Div stepOne = new Div();
     private final Div stepTwo = new Div();
+    private QuestionnaireFields fields;
     private final Paragraph consentError = new Paragraph();
     private ConsentDocument consent;
 
@@ -99,53 +70,9 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         add(stepOne, stepTwo);
     }
 
-    private TextField text(QuestionnaireField field) {
-        TextField f = new TextField();
-        f.setMaxLength(field.maxLength());
-        return f;
-    }
-
     private void buildStepOne() {
-        label(lastName, QuestionnaireField.LAST_NAME);
-        label(firstName, QuestionnaireField.FIRST_NAME);
-        label(patronymic, QuestionnaireField.PATRONYMIC);
-        label(email, QuestionnaireField.EMAIL);
-        email.setMaxLength(QuestionnaireField.EMAIL.maxLength());
-        label(phone, QuestionnaireField.PHONE);
-        phone.setPlaceholder("+7 900 123-45-67");
-        label(birthDate, QuestionnaireField.BIRTH_DATE);
-        birthDate.setLocale(language.locale());
-        birthDate.setMax(membership.today());
-        birthDate.setI18n(DatePickers.i18n(this));
-        label(guardianEmail, QuestionnaireField.GUARDIAN_EMAIL);
-        guardianEmail.setMaxLength(QuestionnaireField.GUARDIAN_EMAIL.maxLength());
-        guardianEmail.setHelperText(getTranslation("join.guardian.help"));
-        guardianEmail.setVisible(false);
-        birthDate.addValueChangeListener(e -> guardianEmail.setVisible(isChild(e.getValue())));
-        label(region, QuestionnaireField.REGION);
-        region.setItems(membership.regions(language));
-        region.setItemLabelGenerator(Region::name);
-        label(town, QuestionnaireField.TOWN);
-        label(postcode, QuestionnaireField.POSTCODE);
-        postcode.setAllowedCharPattern("[0-9]");
-        postcode.setHelperText(getTranslation("join.postcode.help"));
-        label(interests, QuestionnaireField.INTERESTS);
-        interests.setItems(Interest.values());
-        interests.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        interests.setItemLabelGenerator(i -> getTranslation("interest." + i.name()));
-        label(preferredLanguage, QuestionnaireField.LANGUAGE);
-        preferredLanguage.setItems(Language.values());
-        preferredLanguage.setItemLabelGenerator(l -> getTranslation("language." + l.code()));
-        preferredLanguage.setValue(language);
-        label(ready, QuestionnaireField.READY_FOR_INTERACTION);
-        ready.setItems(Boolean.TRUE, Boolean.FALSE);
-        ready.setItemLabelGenerator(b -> getTranslation(b ? "join.ready.yes" : "join.ready.no"));
-        ready.setHelperText(getTranslation("join.ready.help"));
-        // The questionnaire's key question is too long for a field label, which would cut it off on a phone.
-        readyQuestion.setText(getTranslation(QuestionnaireField.READY_FOR_INTERACTION.labelKey()) + " *");
-        readyQuestion.getStyle().set("font-weight", "600").set("color", "var(--lumo-body-text-color)");
-        ready.getElement().setAttribute("aria-label", getTranslation(QuestionnaireField.READY_FOR_INTERACTION.labelKey()));
-        ready.setLabel(null);
+        fields = new QuestionnaireFields(membership.today(), membership.regions(language), language);
+        fields.birthDate().setI18n(DatePickers.i18n(this));
 
         // The honeypot: off-screen and out of the tab order, so only a bot fills it in.
         website.setId("website");
@@ -154,19 +81,10 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         website.getElement().setAttribute("autocomplete", "off");
         website.getStyle().set("position", "absolute").set("left", "-10000px").set("height", "1px").set("overflow", "hidden");
 
-        FormLayout form = new FormLayout(lastName, firstName, patronymic, email, phone, birthDate, guardianEmail,
-                region, town, postcode, interests, preferredLanguage, readyQuestion, ready);
-        form.setWidthFull();
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("560px", 2));
-        form.setColspan(interests, 2);
-        form.setColspan(readyQuestion, 2);
-        form.setColspan(ready, 2);
-        form.setColspan(guardianEmail, 2);
-
         Button next = new Button(getTranslation("join.next"), e -> showStep(2));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         next.setId("join-next");
-        stepOne.add(new H2(getTranslation("join.step1")), form, website, next);
+        stepOne.add(new H2(getTranslation("join.step1")), fields, website, next);
     }
 
     private void buildStepTwo() {
@@ -191,55 +109,30 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
                 consentError, new HorizontalLayout(back, submit));
     }
 
-    private void label(Component field, QuestionnaireField definition) {
-        field.getElement().setProperty("label", getTranslation(definition.labelKey()));
-        field.setId("field-" + definition.key());
-        if (definition.required() && field instanceof com.vaadin.flow.component.HasValue<?, ?> hv) {
-            hv.setRequiredIndicatorVisible(true);
-        }
-        fieldsByKey.put(definition.key(), field);
-    }
-
-    private boolean isChild(LocalDate date) {
-        return date != null && !date.isAfter(membership.today())
-                && date.plusYears(GUARDIAN_AGE).isAfter(membership.today());
-    }
-
     private void showStep(int step) {
         stepOne.setVisible(step == 1);
         stepTwo.setVisible(step == 2);
     }
 
     private void submit() {
-        Questionnaire questionnaire = new Questionnaire(lastName.getValue(), firstName.getValue(),
-                patronymic.getValue(), email.getValue(), phone.getValue(), birthDate.getValue(),
-                Optional.ofNullable(region.getValue()).map(Region::code).orElse(null), town.getValue(),
-                postcode.getValue(), interests.getValue(), preferredLanguage.getValue(), ready.getValue(),
-                guardianEmail.isVisible() ? guardianEmail.getValue() : null);
+        Questionnaire questionnaire = fields.questionnaire();
         String address = VaadinSession.getCurrent().getBrowser().getAddress();
         try {
             membership.submit(new Submission(questionnaire, consent.version(), consentAccepted.getValue(),
                     Channel.WEB, address, website.getValue()));
-            showThanks(email.getValue());
+            showThanks(fields.email());
         } catch (QuestionnaireRejected rejected) {
             showErrors(rejected.errors());
         }
     }
 
     private void showErrors(Map<String, String> errors) {
-        fieldsByKey.forEach((key, field) -> {
-            if (field instanceof HasValidation v) {
-                String error = errors.get(key);
-                v.setErrorMessage(error == null ? null : getTranslation(error));
-                v.setInvalid(error != null);
-            }
-        });
+        boolean fieldErrors = fields.showErrors(errors);
         consentError.setText(errors.containsKey("consent") ? getTranslation(errors.get("consent")) : "");
         consentError.setVisible(errors.containsKey("consent"));
         if (errors.containsKey("form")) {
             Notification.show(getTranslation(errors.get("form"))).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-        boolean fieldErrors = errors.keySet().stream().anyMatch(fieldsByKey::containsKey);
         if (fieldErrors) {
             showStep(1);
             Notification.show(getTranslation("join.errors")).addThemeVariants(NotificationVariant.LUMO_ERROR);

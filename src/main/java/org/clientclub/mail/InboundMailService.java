@@ -1,0 +1,113 @@
+package org.clientclub.mail;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.clientclub.mail.internal.InboundParser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The club mailbox for the modules that handle its messages and for staff: every stored message with its
+ * outcome, the raw message and its attachments, and handling a message again.
+ */
+@Service
+public class InboundMailService {
+
+    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
+
+    private final JdbcClient jdbc;
+    private final InboundParser parser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public InboundMailService(JdbcClient jdbc, InboundParser parser, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.parser = parser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The stored message as the parser reads it; for the module that handles it. */
+    @Transactional(readOnly = true)
+    public Optional<InboundMessage> message(long id) {
+        return raw(id).map(parser::parse);
+    }
+
+    /** Records what became of a message, in the caller's transaction. */
+    @Transactional
+    public void recordOutcome(long id, InboundOutcome outcome, String reason) {
+        jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
+                .param("outcome", outcome.name()).param("reason", reason)
+                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+    }
+
+    /** Newest first; {@code outcome} null for all, {@code text} matches sender, subject and file names. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<InboundMailSummary> list(InboundOutcome outcome, String text, int offset, int limit) {
+        String pattern = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        return jdbc.sql("""
+                        SELECT id, received_at, sender, subject, attachment_names, size, raw_truncated, outcome, reason,
+                               processed_at
+                          FROM mail_inbound
+                         WHERE (CAST(:outcome AS VARCHAR) IS NULL OR outcome = :outcome)
+                           AND (CAST(:pattern AS VARCHAR) IS NULL OR lower(coalesce(sender, '')) LIKE :pattern
+                                OR lower(coalesce(subject, '')) LIKE :pattern
+                                OR lower(coalesce(attachment_names, '')) LIKE :pattern)
+                         ORDER BY received_at DESC, id DESC
+                         OFFSET :offset LIMIT :limit""")
+                .param("outcome", outcome == null ? null : outcome.name())
+                .param("pattern", pattern)
+                .param("offset", offset).param("limit", limit)
+                .query((rs, i) -> new InboundMailSummary(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("sender"), rs.getString("subject"), rs.getString("attachment_names"),
+                        rs.getLong("size"), rs.getBoolean("raw_truncated"), InboundOutcome.valueOf(rs.getString("outcome")),
+                        rs.getString("reason"),
+                        rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant()))
+                .list();
+    }
+
+    /** The message exactly as the server gave it, for staff to download. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<byte[]> rawMessage(long id) {
+        return raw(id);
+    }
+
+    /** The attachments of a stored message, as the parser finds them. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<InboundAttachment> attachments(long id) {
+        return message(id).map(InboundMessage::attachments).orElse(List.of());
+    }
+
+    /** One attachment of a stored message, by its index. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<InboundAttachment> attachment(long id, int index) {
+        return message(id).flatMap(m -> m.attachments().stream().filter(a -> a.index() == index).findFirst());
+    }
+
+    /** Handles a stored message again, e.g. after a rejection staff think was wrong. */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void reprocess(long id) {
+        int updated = jdbc.sql("""
+                        UPDATE mail_inbound SET outcome = 'RECEIVED', reason = NULL, processed_at = NULL,
+                               reprocessed = reprocessed + 1 WHERE id = :id""")
+                .param("id", id).update();
+        if (updated == 1) {
+            events.publishEvent(new InboundMailReceived(id, true));
+        }
+    }
+
+    private Optional<byte[]> raw(long id) {
+        return jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id").param("id", id).query(byte[].class).optional();
+    }
+}

@@ -1,0 +1,9 @@
+package org.clientclub.mail;
+
+import java.time.Instant;
+
+/** A row of the club mailbox list. */
+public record InboundMailSummary(long id, Instant receivedAt, String sender, String subject, String attachmentNames,
+                                 long size, boolean truncated, InboundOutcome outcome, String reason,
+                                 Instant processedAt) {
+}

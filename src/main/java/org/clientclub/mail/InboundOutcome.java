@@ -1,0 +1,15 @@
+package org.clientclub.mail;
+
+/** What became of an e-mail to the club mailbox. The module that handles it records the outcome. */
+public enum InboundOutcome {
+    /** Stored, not handled yet. */
+    RECEIVED,
+    /** A readable questionnaire: onboarding runs. */
+    ONBOARDING_STARTED,
+    /** A questionnaire a person has to type in. */
+    AWAITING_TRANSCRIPTION,
+    /** Answered with what was wrong and what to do. */
+    REJECTED,
+    /** Written by a machine (auto-reply, bounce): never answered. */
+    IGNORED
+}

@@ -1,0 +1,74 @@
+package org.clientclub.membership;
+
+import java.util.List;
+import java.util.Optional;
+import org.clientclub.mail.InboundAttachment;
+import org.clientclub.mail.InboundMailService;
+import org.clientclub.mail.InboundMessage;
+import org.clientclub.membership.internal.MailIntake;
+import org.clientclub.membership.process.QuestionnaireIntakeProcess;
+import org.clientclub.shared.Language;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Questionnaires that came by e-mail, for the staff who type in the ones a machine could not read. */
+@Service
+public class MailQuestionnaires {
+
+    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
+    /** What staff may answer when an attachment is no questionnaire they can type in. */
+    public static final List<String> STAFF_REJECTIONS = List.of("illegible", "notOurQuestionnaire", "consentMissing",
+            "blankQuestionnaire", "severalQuestionnaires");
+
+    private final MailIntake intake;
+    private final InboundMailService inbound;
+    private final MembershipService membership;
+
+    public MailQuestionnaires(MailIntake intake, InboundMailService inbound, MembershipService membership) {
+        this.intake = intake;
+        this.inbound = inbound;
+        this.membership = membership;
+    }
+
+    /** What a transcription task shows: the message, why a person is needed, and the attachment. */
+    public record TranscriptionRequest(long inboundId, String sender, String subject, String reason, Language language,
+                                       Optional<InboundAttachment> attachment, int consentVersion) {
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<TranscriptionRequest> transcriptionRequest(String businessKey) {
+        long id = QuestionnaireIntakeProcess.inboundMailId(businessKey);
+        return intake.intake(id).flatMap(i -> inbound.message(id).map(message -> new TranscriptionRequest(id,
+                i.sender(), message.subject(), i.reason(), i.language(), attachment(message, i.attachmentIndex()),
+                membership.currentConsentVersion())));
+    }
+
+    /**
+     * Keeps what staff typed in; completing the task then starts onboarding from it.
+     *
+     * @throws QuestionnaireRejected with per-field message keys, as for the web form
+     */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void transcribe(String businessKey, Questionnaire questionnaire, boolean consentAccepted) {
+        intake.keepTranscription(QuestionnaireIntakeProcess.inboundMailId(businessKey), questionnaire, consentAccepted,
+                SecurityContextHolder.getContext().getAuthentication().getName());
+    }
+
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void reject(String businessKey, String reason) {
+        if (!STAFF_REJECTIONS.contains(reason)) {
+            throw new IllegalArgumentException("Unknown reason " + reason);
+        }
+        intake.keepStaffRejection(QuestionnaireIntakeProcess.inboundMailId(businessKey), reason);
+    }
+
+    private static Optional<InboundAttachment> attachment(InboundMessage message, Integer index) {
+        return index == null ? Optional.empty()
+                : message.attachments().stream().filter(a -> a.index() == index).findFirst();
+    }
+}

@@ -1,0 +1,291 @@
+package org.clientclub.membership.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.clientclub.mail.InboundAttachment;
+import org.clientclub.mail.InboundMailService;
+import org.clientclub.mail.InboundMessage;
+import org.clientclub.mail.InboundOutcome;
+import org.clientclub.mail.MailService;
+import org.clientclub.mail.OutgoingMail;
+import org.clientclub.membership.MembershipService;
+import org.clientclub.membership.Questionnaire;
+import org.clientclub.membership.QuestionnaireRejected;
+import org.clientclub.membership.internal.pdf.PdfReading;
+import org.clientclub.membership.internal.pdf.QuestionnairePdfReader;
+import org.clientclub.shared.EmailAddress;
+import org.clientclub.shared.Language;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of QuestionnaireIntakeProcess: read a message of the club mailbox, start onboarding from a readable
+ * questionnaire, keep what staff typed in from an unreadable one, and answer the sender when it was rejected.
+ * Every step records the outcome on the message, so the club mailbox view shows what became of it.
+ */
+@Service
+@Transactional
+public class MailIntake {
+
+    /** What reading a message decided; the process branches on it. */
+    public enum Decision { ONBOARDING_STARTED, TRANSCRIBE, REJECTED, IGNORED }
+
+    /** A photo smaller than this is a logo or a signature, not a questionnaire. */
+    private static final long MIN_PHOTO_BYTES = 20_000;
+
+    private final InboundMailService inbound;
+    private final MembershipService membership;
+    private final QuestionnairePdfReader pdfReader;
+    private final MailService mail;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String publicBaseUrl;
+    private final String clubMailbox;
+
+    public MailIntake(InboundMailService inbound, MembershipService membership, QuestionnairePdfReader pdfReader,
+                      MailService mail, JdbcClient jdbc, ObjectMapper json, Clock clock,
+                      @Value("${clientclub.public-base-url}") String publicBaseUrl,
+                      @Value("${clientclub.club-mailbox}") String clubMailbox) {
+        this.inbound = inbound;
+        this.membership = membership;
+        this.pdfReader = pdfReader;
+        this.mail = mail;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+        this.clubMailbox = clubMailbox;
+    }
+
+    /** A message's intake as staff see it on the transcription task. */
+    public record Intake(long inboundId, String sender, Language language, Integer attachmentIndex, String reason,
+                         List<String> reasonFields, Long applicationId) {
+    }
+
+    public Decision read(long inboundId) {
+        InboundMessage message = inbound.message(inboundId)
+                .orElseThrow(() -> new IllegalStateException("No inbound message " + inboundId));
+        Optional<Intake> earlier = intake(inboundId);
+        if (earlier.isPresent() && earlier.get().applicationId() != null) {
+            // Handled before (reprocessed, or the same message again): one message, one application.
+            inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
+            return Decision.ONBOARDING_STARTED;
+        }
+        save(inboundId, message);
+        if (message.automatic() != InboundMessage.Automatic.NONE) {
+            return ignore(inboundId, message.automatic() == InboundMessage.Automatic.BOUNCE ? "bounce" : "autoReply");
+        }
+        List<InboundAttachment> pdfs = message.attachments().stream().filter(MailIntake::looksLikePdf).toList();
+        boolean anyTooLarge = message.attachments().stream().anyMatch(InboundAttachment::tooLarge);
+        if (pdfs.isEmpty()) {
+            Optional<InboundAttachment> photo = message.attachments().stream()
+                    .filter(a -> a.isImage() && a.data() != null && a.size() >= MIN_PHOTO_BYTES)
+                    .max(Comparator.comparingLong(InboundAttachment::size));
+            if (photo.isPresent()) {
+                return transcribe(inboundId, photo.get().index(), "photo");
+            }
+            return reject(inboundId, anyTooLarge ? "attachmentTooLarge" : "noAttachment", List.of());
+        }
+        List<Readable> readings = new ArrayList<>();
+        for (InboundAttachment pdf : pdfs) {
+            readings.add(new Readable(pdf, pdf.tooLarge() ? new PdfReading.Rejected("attachmentTooLarge")
+                    : pdf.isPdf() ? pdfReader.read(pdf.data()) : new PdfReading.Rejected("corruptPdf")));
+        }
+        List<Readable> questionnaires = readings.stream()
+                .filter(r -> !(r.reading() instanceof PdfReading.Rejected)).toList();
+        if (questionnaires.size() > 1) {
+            return reject(inboundId, "severalQuestionnaires", List.of());
+        }
+        if (questionnaires.isEmpty()) {
+            // The first attachment's reason is the one the sender can act on.
+            return reject(inboundId, ((PdfReading.Rejected) readings.get(0).reading()).reason(), List.of());
+        }
+        Readable only = questionnaires.get(0);
+        if (only.reading() instanceof PdfReading.NeedsTranscription needs) {
+            return transcribe(inboundId, only.attachment().index(), needs.reason());
+        }
+        PdfReading.Filled filled = (PdfReading.Filled) only.reading();
+        if (!filled.consentAccepted()) {
+            return reject(inboundId, "consentMissing", List.of());
+        }
+        if (filled.consentVersion() != membership.currentConsentVersion()) {
+            return reject(inboundId, "outdatedQuestionnaire", List.of());
+        }
+        Questionnaire questionnaire = withSender(filled.questionnaire(), message.from());
+        try {
+            long applicationId = membership.submitMailed(questionnaire, filled.consentVersion(), true, message.from());
+            linkApplication(inboundId, applicationId);
+            inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
+            return Decision.ONBOARDING_STARTED;
+        } catch (QuestionnaireRejected e) {
+            return reject(inboundId, e.errors().containsKey("consent") ? "consentMissing" : "incomplete",
+                    e.errors().keySet().stream().filter(k -> !k.equals("form")).sorted().toList());
+        }
+    }
+
+    /** Checks and keeps staff's transcription; onboarding starts from it once the task is completed. */
+    public void keepTranscription(long inboundId, Questionnaire questionnaire, boolean consentAccepted, String staff) {
+        Intake intake = intake(inboundId).orElseThrow();
+        if (!consentAccepted) {
+            throw new QuestionnaireRejected(Map.of("consent", "validation.consent.required"));
+        }
+        Questionnaire filled = withSender(questionnaire, intake.sender());
+        membership.check(filled);
+        try {
+            jdbc.sql("""
+                            UPDATE membership_mail_intake SET transcription = :t, transcribed_by = :by, updated_at = :now
+                             WHERE inbound_mail_id = :id""")
+                    .param("t", json.writeValueAsString(filled)).param("by", staff)
+                    .param("now", Timestamp.from(clock.instant())).param("id", inboundId).update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not keep the transcription", e);
+        }
+    }
+
+    /** Staff found the attachment is no questionnaire they can type in. */
+    public void keepStaffRejection(long inboundId, String reason) {
+        jdbc.sql("UPDATE membership_mail_intake SET reason = :r, reason_fields = NULL, updated_at = :now WHERE inbound_mail_id = :id")
+                .param("r", reason).param("now", Timestamp.from(clock.instant())).param("id", inboundId).update();
+    }
+
+    public void startOnboardingFromTranscription(long inboundId) {
+        Intake intake = intake(inboundId).orElseThrow();
+        if (intake.applicationId() != null) {
+            return;
+        }
+        String transcription = jdbc.sql("SELECT transcription FROM membership_mail_intake WHERE inbound_mail_id = :id")
+                .param("id", inboundId).query(String.class).single();
+        Questionnaire questionnaire;
+        try {
+            questionnaire = json.readValue(transcription, Questionnaire.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The transcription of " + inboundId + " cannot be read", e);
+        }
+        long applicationId = membership.submitMailed(questionnaire, membership.currentConsentVersion(), true,
+                intake.sender());
+        linkApplication(inboundId, applicationId);
+        inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
+    }
+
+    /** Tells the sender what was wrong and what to do; a message without a usable sender is only recorded. */
+    public void sendRejection(long inboundId, String idempotencyKey) {
+        Intake intake = intake(inboundId).orElseThrow();
+        inbound.recordOutcome(inboundId, InboundOutcome.REJECTED, intake.reason());
+        Optional<EmailAddress> to = address(intake.sender());
+        if (to.isEmpty()) {
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("reason", intake.reason());
+        model.put("fields", intake.reasonFields());
+        model.put("joinUrl", publicBaseUrl + "/join");
+        model.put("pdfUrl", publicBaseUrl + "/join/questionnaire.pdf?lang=" + intake.language().code());
+        model.put("clubMailbox", clubMailbox);
+        mail.enqueue(OutgoingMail.transactional(idempotencyKey, to.get(), intake.language(), "questionnaire-rejected",
+                model));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Intake> intake(long inboundId) {
+        return jdbc.sql("""
+                        SELECT inbound_mail_id, sender, language, attachment_index, reason, reason_fields, application_id
+                          FROM membership_mail_intake WHERE inbound_mail_id = :id""")
+                .param("id", inboundId)
+                .query((rs, i) -> new Intake(rs.getLong(1), rs.getString(2), Language.fromCode(rs.getString(3)),
+                        (Integer) rs.getObject(4), rs.getString(5),
+                        rs.getString(6) == null || rs.getString(6).isEmpty() ? List.of() : List.of(rs.getString(6).split(",")),
+                        (Long) rs.getObject(7)))
+                .optional();
+    }
+
+    private Decision ignore(long inboundId, String reason) {
+        record(inboundId, reason, List.of(), null);
+        inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, reason);
+        return Decision.IGNORED;
+    }
+
+    private Decision reject(long inboundId, String reason, List<String> fields) {
+        record(inboundId, reason, fields, null);
+        // The outcome is recorded when the answer is written (sendRejection), which a manager may move.
+        return Decision.REJECTED;
+    }
+
+    private Decision transcribe(long inboundId, int attachmentIndex, String reason) {
+        record(inboundId, reason, List.of(), attachmentIndex);
+        inbound.recordOutcome(inboundId, InboundOutcome.AWAITING_TRANSCRIPTION, reason);
+        return Decision.TRANSCRIBE;
+    }
+
+    private void save(long inboundId, InboundMessage message) {
+        jdbc.sql("""
+                        INSERT INTO membership_mail_intake (inbound_mail_id, sender, language, updated_at)
+                        VALUES (:id, :sender, :language, :now)
+                        ON CONFLICT (inbound_mail_id) DO UPDATE SET sender = excluded.sender,
+                               language = excluded.language, attachment_index = NULL, reason = NULL,
+                               reason_fields = NULL, transcription = NULL, transcribed_by = NULL,
+                               updated_at = excluded.updated_at""")
+                .param("id", inboundId)
+                .param("sender", address(message.from()).map(EmailAddress::value).orElse(null))
+                .param("language", message.language().code())
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    private void record(long inboundId, String reason, List<String> fields, Integer attachmentIndex) {
+        jdbc.sql("""
+                        UPDATE membership_mail_intake SET reason = :reason, reason_fields = :fields,
+                               attachment_index = :attachment, updated_at = :now WHERE inbound_mail_id = :id""")
+                .param("reason", reason).param("fields", String.join(",", fields))
+                .param("attachment", attachmentIndex)
+                .param("now", Timestamp.from(clock.instant())).param("id", inboundId).update();
+    }
+
+    private void linkApplication(long inboundId, long applicationId) {
+        jdbc.sql("""
+                        UPDATE membership_mail_intake SET application_id = :app, reason = NULL, reason_fields = NULL,
+                               updated_at = :now WHERE inbound_mail_id = :id""")
+                .param("app", applicationId).param("now", Timestamp.from(clock.instant())).param("id", inboundId)
+                .update();
+    }
+
+    /** The sender's address fills an empty e-mail field. */
+    private static Questionnaire withSender(Questionnaire q, String sender) {
+        if (q.email() != null && !q.email().isBlank()) {
+            return q;
+        }
+        return new Questionnaire(q.lastName(), q.firstName(), q.patronymic(), sender, q.phone(), q.birthDate(),
+                q.regionCode(), q.town(), q.postcode(), q.interests(), q.language(), q.readyForInteraction(),
+                q.guardianEmail());
+    }
+
+    private static Optional<EmailAddress> address(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new EmailAddress(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A PDF by its bytes, or one the sender called a PDF (a broken one is still meant as the questionnaire). */
+    private static boolean looksLikePdf(InboundAttachment attachment) {
+        return attachment.isPdf() || attachment.contentType().equals("application/pdf")
+                || attachment.fileName().toLowerCase(Locale.ROOT).endsWith(".pdf");
+    }
+
+    private record Readable(InboundAttachment attachment, PdfReading reading) {
+    }
+}
