@@ -133,7 +133,10 @@ public class InboundParser {
         this.limits = limits;
         Properties props = new Properties();
         props.setProperty("mail.mime.address.strict", "false");
-        props.setProperty("mail.mime.allowutf8", "true"); // header lines that are valid UTF-8 are read as UTF-8
+        // With allowutf8 Jakarta decodes every header line as UTF-8 and turns KOI8-R or windows-1251 bytes into
+        // U+FFFD for good. Without it, lines come as ISO-8859-1, which keeps every byte, and redecodeRawHeader
+        // turns them back into bytes and finds the charset (UTF-8 first).
+        props.setProperty("mail.mime.allowutf8", "false");
         props.setProperty("mail.mime.decodefilename", "true");
         props.setProperty("mail.mime.decodeparameters", "true");
         props.setProperty("mail.mime.parameters.strict", "false");
