@@ -225,6 +225,50 @@ class InboundParserTest {
     }
 
     @Test
+    void everyProblemHasAStaffTextInRussianAndEnglish() throws IOException {
+        for (String bundle : List.of("/messages.properties", "/messages_en.properties")) {
+            java.util.Properties texts = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream(bundle), StandardCharsets.UTF_8)) {
+                texts.load(in);
+            }
+            for (String problem : InboundParser.PROBLEMS) {
+                assertThat(texts.getProperty("inbound.problem." + problem)).as(bundle + " " + problem).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void neverThrowsOnDamagedCorpusMessages() {
+        Random random = new Random(11);
+        for (Case mail : CORPUS) {
+            if (mail.raw().length > 100_000) {
+                continue;
+            }
+            for (int variant = 0; variant < 5; variant++) {
+                byte[] damaged = mail.raw().clone();
+                for (int flip = 0; flip < 20; flip++) {
+                    damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+                }
+                assertThatCode(() -> parser.parse(damaged)).as(mail.name()).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void readsTextInAnUnknownOrMisspelledCharsetByItsBytes() {
+        byte[] koi8 = TEXT_RU.getBytes(MailCorpus.KOI8_R);
+
+        InboundMessage unknown = parser.parse(message("text/plain; charset=x-user-defined-42", null, "8bit", koi8));
+        InboundMessage alias = parser.parse(message("text/plain; charset=win-1251", null, "8bit",
+                TEXT_RU.getBytes(MailCorpus.CP1251)));
+
+        assertThat(unknown.text()).isEqualTo(TEXT_RU);
+        assertThat(unknown.problems()).containsExactly(InboundParser.UNKNOWN_CHARSET);
+        assertThat(alias.text()).isEqualTo(TEXT_RU);
+        assertThat(alias.problems()).isEmpty();
+    }
+
+    @Test
     void keepsNameAndSizeButNotTheBytesOfAnAttachmentOverTheLimit() {
         InboundParser small = new InboundParser(new InboundParser.Limits(1000, 200, 10, 60_000));
 
