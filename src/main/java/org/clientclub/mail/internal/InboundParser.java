@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -593,7 +594,7 @@ public class InboundParser {
     }
 
     private static boolean looksLikeMessage(byte[] start) {
-        String head = new String(start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head = new String(start, StandardCharsets.ISO_8859_1);
         return head.matches("(?s)\\s*[A-Za-z0-9-]+:.*");
     }
 
