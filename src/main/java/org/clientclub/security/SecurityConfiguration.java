@@ -23,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     /** Plain HTTP pages that members reach without an account. */
-    static final String[] PUBLIC_PAGES = {"/confirm/**", "/guardian/**", "/unsubscribe/**", "/card/**", "/error"};
+    static final String[] PUBLIC_PAGES = {"/confirm/**", "/guardian/**", "/join/questionnaire.pdf", "/unsubscribe/**",
+            "/card/**", "/error"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -30,6 +30,7 @@ import org.clientclub.membership.QuestionnaireRejected;
 import org.clientclub.membership.Submission;
 import org.clientclub.shared.Language;
 import org.clientclub.shared.ui.LanguageSwitch;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The public questionnaire. Step one asks the questions; step two shows the consent to personal-data processing
@@ -49,7 +50,7 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph consentError = new Paragraph();
     private ConsentDocument consent;
 
-    public JoinView(MembershipService membership) {
+    public JoinView(MembershipService membership, @Value("${clientclub.club-mailbox}") String clubMailbox) {
         this.membership = membership;
         this.language = Language.of(VaadinSession.getCurrent().getLocale());
         setMaxWidth("760px");
@@ -61,6 +62,13 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         top.setAlignItems(FlexComponent.Alignment.CENTER);
         add(top, new Paragraph(getTranslation("join.intro")));
+        // A plain download, not a route: the PDF comes from QuestionnairePdfController.
+        Anchor pdf = new Anchor("join/questionnaire.pdf?lang=" + language.code(),
+                getTranslation("join.pdf.link", clubMailbox));
+        pdf.setRouterIgnore(true);
+        pdf.getElement().setAttribute("download", true);
+        pdf.setId("join-pdf");
+        add(pdf);
 
         buildStepOne();
         buildStepTwo();
