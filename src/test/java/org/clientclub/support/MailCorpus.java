@@ -177,7 +177,7 @@ public final class MailCorpus {
         cases.add(transcription("scanned-pdf", simple("scanned-pdf",
                 pdf("application/pdf", "attachment; filename=\"scan0001.pdf\"", scannedPdf))));
         cases.add(transcription("jpeg-photo-of-form", simple("jpeg-photo-of-form",
-                pdf("image/jpeg", "attachment; filename=\"" + b("Фото анкеты.jpg", UTF8) + "\"", jpeg()))));
+                pdf("image/jpeg", "attachment; filename=\"" + b("Фото анкеты.jpg", UTF8) + "\"", photo()))));
         cases.add(rejected("encrypted-pdf", "encryptedPdf", simple("encrypted-pdf",
                 pdf("application/pdf", "attachment; filename=\"" + FILE_RU + "\"", encryptedPdf))));
         cases.add(rejected("truncated-pdf", "corruptPdf", simple("truncated-pdf",
@@ -516,6 +516,25 @@ public final class MailCorpus {
 
     public static byte[] jpeg() {
         return image("jpg");
+    }
+
+    /** A phone photo of a paper questionnaire: big and noisy, unlike a logo in a signature. */
+    public static byte[] photo() {
+        BufferedImage image = new BufferedImage(400, 560, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int grey = 200 + random.nextInt(56);
+                image.setRGB(x, y, grey << 16 | grey << 8 | grey);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public static byte[] png() {

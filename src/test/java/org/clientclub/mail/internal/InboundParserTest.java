@@ -113,7 +113,7 @@ class InboundParserTest {
         FACTS.put("winmail-dat-only", ru(List.of(att("winmail.dat", "application/ms-tnef", MailCorpus.tnef()))));
         FACTS.put("two-filled-pdfs", ru(List.of(pdfAtt(FILE_RU, FILLED_RU), pdfAtt("Анкета мужа.pdf", FILLED_RU))));
         FACTS.put("scanned-pdf", ru(List.of(pdfAtt("scan0001.pdf", SCANNED))));
-        FACTS.put("jpeg-photo-of-form", ru(List.of(att("Фото анкеты.jpg", "image/jpeg", MailCorpus.jpeg()))));
+        FACTS.put("jpeg-photo-of-form", ru(List.of(att("Фото анкеты.jpg", "image/jpeg", MailCorpus.photo()))));
         FACTS.put("encrypted-pdf", ru(List.of(pdfAtt(FILE_RU, ENCRYPTED))));
         FACTS.put("truncated-pdf", ru(List.of(pdfAtt(FILE_RU, Arrays.copyOf(FILLED_RU, FILLED_RU.length / 2)))));
         FACTS.put("zero-byte-pdf", ru(List.of(pdfAtt(FILE_RU, new byte[0]))));
