@@ -138,11 +138,19 @@ public class MailIntake {
     /** Checks and keeps staff's transcription; onboarding starts from it once the task is completed. */
     public void keepTranscription(long inboundId, Questionnaire questionnaire, boolean consentAccepted, String staff) {
         Intake intake = intake(inboundId).orElseThrow();
-        if (!consentAccepted) {
-            throw new QuestionnaireRejected(Map.of("consent", "validation.consent.required"));
-        }
         Questionnaire filled = withSender(questionnaire, intake.sender());
-        membership.check(filled);
+        Map<String, String> errors = new HashMap<>();
+        try {
+            membership.check(filled);
+        } catch (QuestionnaireRejected e) {
+            errors.putAll(e.errors());
+        }
+        if (!consentAccepted) {
+            errors.put("consent", "validation.consent.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new QuestionnaireRejected(errors);
+        }
         try {
             jdbc.sql("""
                             UPDATE membership_mail_intake SET transcription = :t, transcribed_by = :by, updated_at = :now

@@ -1,0 +1,86 @@
+package org.clientclub.mail.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getItemDetailsComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.textfield.TextField;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.clientclub.mail.InboundMailSummary;
+import org.clientclub.mail.InboundOutcome;
+import org.clientclub.mail.internal.InboundStore;
+import org.clientclub.support.KaribuTest;
+import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The club mailbox as staff use it: every message with its outcome, the downloads, and processing again. */
+class ClubMailboxViewTest extends KaribuTest {
+
+    @Autowired
+    InboundStore store;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void staffSeeARejectedMessageWithItsReasonDownloadItAndProcessItAgain() {
+        String sender = TestQuestionnaires.newEmail();
+        byte[] raw = ("From: " + sender + "\r\nTo: ilove@clientclub.local\r\nSubject: =?UTF-8?B?"
+                + java.util.Base64.getEncoder().encodeToString("Хочу в клуб".getBytes(StandardCharsets.UTF_8))
+                + "?=\r\nMessage-ID: <text-" + sender + ">\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПримите меня!\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        long id = store.store(raw, raw.length, false).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("REJECTED"));
+        login("irina", "CLUB_STAFF");
+
+        UI.getCurrent().navigate(ClubMailboxView.class);
+        _get(TextField.class, spec -> spec.withLabel("Поиск")).setValue(sender);
+        @SuppressWarnings("unchecked")
+        Grid<InboundMailSummary> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(1);
+        InboundMailSummary row = _get(grid, 0);
+        assertThat(row.subject()).isEqualTo("Хочу в клуб");
+        assertThat(row.outcome()).isEqualTo(InboundOutcome.REJECTED);
+        assertThat(grid.getColumnByKey("reason").getRenderer()).isNotNull();
+
+        Component details = _getItemDetailsComponent(grid, 0);
+        List<Anchor> downloads = _find(details, Anchor.class);
+        assertThat(downloads).extracting(Anchor::getText).containsExactly("Письмо (.eml)");
+        assertThat(downloads.get(0).getHref()).isNotBlank();
+
+        ClubMailboxView view = (ClubMailboxView) UI.getCurrent().getCurrentView();
+        view.reprocess(row);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("REJECTED")
+                && jdbc.sql("SELECT reprocessed FROM mail_inbound WHERE id = :id").param("id", id)
+                        .query(Integer.class).single() == 1
+                && jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :s").param("s", sender)
+                        .query(Long.class).single() == 2);
+    }
+
+    @Test
+    void anEmptyMailboxSaysWhereQuestionnairesGo() {
+        login("irina", "CLUB_STAFF");
+        UI.getCurrent().navigate(ClubMailboxView.class);
+        _get(TextField.class, spec -> spec.withLabel("Поиск")).setValue("nobody-" + TestQuestionnaires.newEmail());
+        @SuppressWarnings("unchecked")
+        Grid<InboundMailSummary> grid = _get(Grid.class);
+
+        assertThat(_size(grid)).isZero();
+        assertThat(grid.getEmptyStateText()).contains("ilove@clientclub.local");
+    }
+
+    private String outcome(long id) {
+        return jdbc.sql("SELECT outcome FROM mail_inbound WHERE id = :id").param("id", id).query(String.class).single();
+    }
+}
