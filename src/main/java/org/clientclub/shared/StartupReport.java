@@ -25,6 +25,9 @@ class StartupReport {
         StringBuilder text = new StringBuilder("Client Club is running:")
                 .append("\n    staff app            ").append(base).append("/")
                 .append("\n    public questionnaire ").append(base).append("/join")
+                .append("\n    questionnaire PDF    ").append(base).append("/join/questionnaire.pdf (fill in, e-mail to ")
+                .append(environment.getProperty("clientclub.club-mailbox")).append(")")
+                .append("\n    club mailbox (staff) ").append(base).append("/club-mailbox")
                 .append("\n    Camunda Cockpit      ").append(base).append("/camunda/app/cockpit/")
                 .append("\n    Camunda Tasklist     ").append(base).append("/camunda/app/tasklist/");
         if (environment.getProperty("clientclub.mail.embedded", Boolean.class, true)) {
