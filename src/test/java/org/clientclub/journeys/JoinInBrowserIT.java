@@ -3,7 +3,19 @@ package org.clientclub.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -14,9 +26,13 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.clientclub.mail.internal.EmbeddedMailServer;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
 import org.clientclub.support.Mailbox;
+import org.clientclub.support.QuestionnairePdfs;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The journey a person makes, in Debian's Chromium: fill in the questionnaire at /join, open the confirmation
@@ -47,6 +64,12 @@ class JoinInBrowserIT {
     GreenMail greenMail;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    EmbeddedMailServer.ClubMailbox clubMailbox;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void launchChromium() throws Exception {
@@ -85,6 +108,7 @@ class JoinInBrowserIT {
             Page page = context.newPage();
             page.navigate(base + "/join");
             assertThat(page.locator("h1")).hasText("Вступить в Клуб клиентов");
+            assertThat(page.locator("#join-pdf")).hasAttribute("href", java.util.regex.Pattern.compile("questionnaire\\.pdf"));
             page.locator("#field-lastName input").fill("Кузнецова");
             page.locator("#field-firstName input").fill("Анна");
             page.locator("#field-email input").fill(email);
@@ -119,13 +143,7 @@ class JoinInBrowserIT {
             assertThat(page.locator("#barcode")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-card-page.png")).setFullPage(true));
 
-            String password = "browser-test-" + System.nanoTime();
-            staff.save(new StaffAccount("browser-staff", "Ирина", "Тестова", "browser-staff@clientclub.local",
-                    Set.of("CLUB_STAFF")), password);
-            page.navigate(base + "/members");
-            page.locator("vaadin-login-form input[name=username]").fill("browser-staff");
-            page.locator("vaadin-login-form input[name=password]").fill(password);
-            page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+            String password = logIn(page, base + "/members");
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Участники");
             page.locator("#members-search input").fill(email);
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email))).isVisible();
@@ -144,5 +162,71 @@ class JoinInBrowserIT {
                     new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("09-cockpit.png")));
         }
+    }
+
+    @Test
+    void staffTranscribeAScannedQuestionnaireThatCameByMail() throws Exception {
+        String sender = TestQuestionnaires.newEmail();
+        String base = "http://localhost:" + port;
+        java.util.Properties smtp = new java.util.Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
+        MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
+        mail.setFrom(new InternetAddress(sender, "Пётр Сидоров", "UTF-8"));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(clubMailbox.address()));
+        mail.setSubject("Анкета (скан)", "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Заполнил анкету от руки, скан во вложении.", "UTF-8");
+        MimeBodyPart scan = new MimeBodyPart();
+        scan.setDataHandler(new DataHandler(new ByteArrayDataSource(QuestionnairePdfs.imageOnly(), "application/pdf")));
+        scan.setFileName(MimeUtility.encodeText("Скан анкеты.pdf", "UTF-8", "B"));
+        mail.setContent(new MimeMultipart(text, scan));
+        Transport.send(mail);
+        String taskId = await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT 'mail-' || inbound_mail_id FROM membership_mail_intake WHERE sender = :s")
+                .param("s", sender).query(String.class).optional()
+                .map(key -> tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult())
+                .map(Task::getId), java.util.Optional::isPresent).orElseThrow();
+
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = context.newPage();
+            logIn(page, base + "/club-mailbox");
+            assertThat(page.locator("vaadin-app-layout h2")).hasText("Почта клуба");
+            page.locator("vaadin-text-field").first().locator("input").fill(sender);
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Ждёт переноса")))
+                    .isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("10-club-mailbox.png")));
+
+            page.navigate(base + "/tasks/" + taskId);
+            assertThat(page.locator("#transcription-attachment")).isVisible();
+            page.locator("#field-lastName input").fill("Сидоров");
+            page.locator("#field-firstName input").fill("Пётр");
+            page.locator("#field-birthDate input").fill("03.09.1950");
+            page.locator("#field-birthDate input").press("Enter");
+            page.locator("#field-region input").fill("Москва");
+            page.locator("vaadin-combo-box-item").first().click();
+            page.locator("#field-town input").fill("Москва");
+            page.locator("#field-postcode input").fill("101000");
+            page.locator("#field-readyForInteraction vaadin-radio-button").first().click();
+            page.locator("#transcription-consent").click();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("11-transcription-task.png")).setFullPage(true));
+            page.locator("#transcription-save").click();
+            assertThat(page.getByText("Задача завершена").first()).isVisible();
+        }
+        Mailbox mailbox = new Mailbox(greenMail);
+        assertThat(mailbox.awaitMessage(sender, 1).getSubject()).isEqualTo("Подтвердите адрес для Клуба клиентов");
+    }
+
+    /** Signs a new member of staff in on the log-in page that opening {@code url} shows. @return their password */
+    private String logIn(Page page, String url) {
+        String username = "browser-staff-" + System.nanoTime();
+        String password = "browser-test-" + System.nanoTime();
+        staff.save(new StaffAccount(username, "Ирина", "Тестова", username + "@clientclub.local",
+                Set.of("CLUB_STAFF")), password);
+        page.navigate(url);
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        return password;
     }
 }

@@ -84,7 +84,7 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("mailbox.attachments")).setFlexGrow(1);
         grid.addColumn(m -> getTranslation("intake.outcome." + m.outcome().name())).setKey("outcome")
                 .setHeader(getTranslation("mailbox.outcome")).setAutoWidth(true);
-        grid.addColumn(m -> m.reason() == null ? "" : getTranslation("intake.reason." + m.reason())).setKey("reason")
+        grid.addColumn(this::reason).setKey("reason").setTooltipGenerator(this::reason)
                 .setHeader(getTranslation("mailbox.reason")).setFlexGrow(1);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -93,6 +93,10 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("mailbox.empty", clubAddress));
         grid.setSizeFull();
         add(grid);
+    }
+
+    private String reason(InboundMailSummary message) {
+        return message.reason() == null ? "" : getTranslation("intake.reason." + message.reason());
     }
 
     /** Opened by clicking a row: the downloads and handling the message again. */
