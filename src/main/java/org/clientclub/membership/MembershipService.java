@@ -101,13 +101,14 @@ public class MembershipService {
      * @return the application's id
      * @throws QuestionnaireRejected with per-field message keys
      */
-    @Transactional
+    // A refusal writes nothing: it must not doom the caller's transaction, which goes on to answer the sender.
+    @Transactional(noRollbackFor = QuestionnaireRejected.class)
     public long submitMailed(Questionnaire questionnaire, int consentVersion, boolean consentAccepted, String sender) {
         return accept(new Submission(questionnaire, consentVersion, consentAccepted, Channel.MAIL, sender, null));
     }
 
     /** Checks the questionnaire against the rules and the current consent, without storing anything. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = QuestionnaireRejected.class)
     public void check(Questionnaire questionnaire) {
         validator().validate(questionnaire, today());
     }

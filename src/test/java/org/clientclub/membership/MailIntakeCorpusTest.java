@@ -109,6 +109,34 @@ class MailIntakeCorpusTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aQuestionnaireWithWrongFieldsIsAnsweredWithTheFieldsToCorrect() {
+        String email = TestQuestionnaires.newEmail();
+        org.clientclub.membership.Questionnaire q = TestQuestionnaires.adult(email);
+        org.clientclub.membership.Questionnaire wrong = new org.clientclub.membership.Questionnaire(q.lastName(),
+                q.firstName(), q.patronymic(), q.email(), q.phone(), q.birthDate(), q.regionCode(), "", "12ab",
+                q.interests(), q.language(), q.readyForInteraction(), q.guardianEmail());
+        byte[] pdf = QuestionnairePdfs.filled(generator, Language.RU, wrong, true);
+        String raw = "From: " + email + "\r\nTo: ilove@clientclub.local\r\nSubject: anketa\r\nMessage-ID: <wrong-" + email
+                + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                + "Content-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pdf) + "\r\n--b--\r\n";
+        byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        long id = store.store(bytes, bytes.length, false).orElseThrow();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> settled(id));
+        assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("REJECTED/incomplete");
+        assertThat(jdbc.sql("SELECT reason_fields FROM membership_mail_intake WHERE inbound_mail_id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("postcode,town");
+        String reply = jdbc.sql("SELECT body_text FROM mail_outbox WHERE recipient = :e AND template = 'questionnaire-rejected'")
+                .param("e", email).query(String.class).single();
+        assertThat(reply).contains("Населённый пункт").contains("Индекс вашего почтового отделения");
+        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e").param("e", email)
+                .query(Long.class).single()).isZero();
+    }
+
     private boolean settled(long id) {
         String outcome = jdbc.sql("SELECT outcome FROM mail_inbound WHERE id = :id").param("id", id)
                 .query(String.class).single();

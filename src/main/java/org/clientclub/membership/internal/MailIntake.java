@@ -117,6 +117,11 @@ public class MailIntake {
             return transcribe(inboundId, only.attachment().index(), needs.reason());
         }
         PdfReading.Filled filled = (PdfReading.Filled) only.reading();
+        if (filled.questionnaire().language() != null) {
+            // The language the applicant chose in the questionnaire beats a guess from the e-mail's text.
+            jdbc.sql("UPDATE membership_mail_intake SET language = :l WHERE inbound_mail_id = :id")
+                    .param("l", filled.questionnaire().language().code()).param("id", inboundId).update();
+        }
         if (!filled.consentAccepted()) {
             return reject(inboundId, "consentMissing", List.of());
         }
