@@ -285,13 +285,14 @@ public class QuestionnairePdf {
             gap(lines.size() * TEXT_SIZE * LEADING + 6);
         }
 
-        /** The hidden, read-only fields that say "this is the club's questionnaire, consent version N". */
+        /** The hidden, read-only fields that say "this is the club's questionnaire, consent version N, in language L". */
         private void markers() throws IOException {
             PDNonTerminalField group = new PDNonTerminalField(form);
             group.setPartialName("clientclub");
             List<PDField> kids = new ArrayList<>();
             kids.add(marker(group, QuestionnairePdfFields.MARKER_FIELD, QuestionnairePdfFields.MARKER_VALUE));
             kids.add(marker(group, QuestionnairePdfFields.CONSENT_VERSION_FIELD, Integer.toString(consent.version())));
+            kids.add(marker(group, QuestionnairePdfFields.FORM_LANGUAGE_FIELD, language.code()));
             group.setChildren(kids);
             fields.add(group);
         }

@@ -15,6 +15,8 @@ public final class QuestionnairePdfFields {
     public static final String MARKER_FIELD = "clientclub.form";
     public static final String MARKER_VALUE = "clientclub-questionnaire";
     public static final String CONSENT_VERSION_FIELD = "clientclub.consentVersion";
+    /** The language the form was printed in: the e-mail language of an applicant who left that question open. */
+    public static final String FORM_LANGUAGE_FIELD = "clientclub.language";
     public static final String CONSENT_FIELD = "consent";
     /** Custom document-information entries that repeat the marker, for viewers that drop hidden fields. */
     public static final String INFO_FORM = "ClientClubForm";

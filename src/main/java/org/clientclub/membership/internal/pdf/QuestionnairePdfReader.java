@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -267,7 +268,8 @@ public class QuestionnairePdfReader {
                 text(values, QuestionnaireField.PHONE), date(text(values, QuestionnaireField.BIRTH_DATE)),
                 region(text(values, QuestionnaireField.REGION)), text(values, QuestionnaireField.TOWN),
                 text(values, QuestionnaireField.POSTCODE), interests,
-                language(text(values, QuestionnaireField.LANGUAGE)),
+                Optional.ofNullable(language(text(values, QuestionnaireField.LANGUAGE)))
+                        .orElseGet(() -> language(values.get(QuestionnairePdfFields.FORM_LANGUAGE_FIELD))),
                 yesNo(text(values, QuestionnaireField.READY_FOR_INTERACTION)),
                 text(values, QuestionnaireField.GUARDIAN_EMAIL));
         String version = values.getOrDefault(QuestionnairePdfFields.CONSENT_VERSION_FIELD,

@@ -140,6 +140,18 @@ class QuestionnairePdfRoundTripTest {
     }
 
     @Test
+    void anOpenLanguageQuestionTakesTheLanguageTheFormWasPrintedIn() {
+        Questionnaire noLanguage = new Questionnaire(MARIA.lastName(), MARIA.firstName(), MARIA.patronymic(),
+                MARIA.email(), MARIA.phone(), MARIA.birthDate(), MARIA.regionCode(), MARIA.town(), MARIA.postcode(),
+                MARIA.interests(), null, MARIA.readyForInteraction(), MARIA.guardianEmail());
+
+        assertThat(reader.read(QuestionnairePdfs.filled(generator, Language.EN, noLanguage, true)))
+                .isInstanceOfSatisfying(PdfReading.Filled.class, f -> assertThat(f.questionnaire().language()).isEqualTo(Language.EN));
+        assertThat(reader.read(QuestionnairePdfs.filled(generator, Language.RU, noLanguage, true)))
+                .isInstanceOfSatisfying(PdfReading.Filled.class, f -> assertThat(f.questionnaire().language()).isEqualTo(Language.RU));
+    }
+
+    @Test
     void withoutTheConsentTickTheQuestionnaireIsReadAndConsentIsFalse() {
         PdfReading reading = reader.read(QuestionnairePdfs.filled(generator, MARIA, false));
 
