@@ -4,26 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.search.HeaderTerm;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Duration;
 import java.util.Properties;
 import org.clientclub.mail.internal.EmbeddedMailServer;
 import org.clientclub.membership.Questionnaire;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.shared.Language;
+import org.clientclub.support.MailClient;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.QuestionnairePdfs;
 import org.clientclub.support.TestQuestionnaires;
@@ -54,9 +50,7 @@ class ClubMailboxIT {
         String sender = TestQuestionnaires.newEmail();
         Questionnaire noEmail = withEmail(TestQuestionnaires.adult(sender), null);
         String messageId = "<" + sender + ".questionnaire@example.org>";
-        MimeMessage mail = questionnaireMail(sender, messageId, QuestionnairePdfs.filled(generator, Language.RU, noEmail, true));
-
-        Transport.send(mail);
+        sendQuestionnaire(sender, messageId, QuestionnairePdfs.filled(generator, Language.RU, noEmail, true));
         MimeMessage confirmation = new Mailbox(greenMail).awaitMessage(sender, 1);
 
         assertThat(confirmation.getSubject()).isEqualTo("Подтвердите адрес для Клуба клиентов");
@@ -65,7 +59,7 @@ class ClubMailboxIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> unseen(messageId) == 0);
 
         // The same message again (a mail client's retry): stored once, one application.
-        Transport.send(questionnaireMail(sender, messageId, QuestionnairePdfs.filled(generator, Language.RU, noEmail, true)));
+        sendQuestionnaire(sender, messageId, QuestionnairePdfs.filled(generator, Language.RU, noEmail, true));
         await().atMost(Duration.ofSeconds(20)).until(() -> unseen(messageId) == 0 && count(messageId) == 2);
         assertThat(jdbc.sql("SELECT count(*) FROM mail_inbound WHERE message_id = :m")
                 .param("m", messageId.substring(1, messageId.length() - 1)).query(Long.class).single()).isEqualTo(1);
@@ -76,7 +70,7 @@ class ClubMailboxIT {
     @Test
     void anOutOfOfficeReplyIsStoredAndNeverAnswered() throws Exception {
         String sender = TestQuestionnaires.newEmail();
-        MimeMessage reply = new MimeMessage(smtp());
+        MimeMessage reply = new MimeMessage(new MailClient(greenMail).session());
         reply.setFrom(new InternetAddress(sender));
         reply.setRecipient(Message.RecipientType.TO, new InternetAddress(clubMailbox.address()));
         reply.setSubject("Автоответ: Подтвердите адрес", "UTF-8");
@@ -93,30 +87,9 @@ class ClubMailboxIT {
         assertThat(new Mailbox(greenMail).to(sender)).isEmpty();
     }
 
-    private MimeMessage questionnaireMail(String sender, String messageId, byte[] pdf) throws Exception {
-        MimeMessage message = new MimeMessage(smtp()) {
-            @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        message.setFrom(new InternetAddress(sender, "Мария Иванова", "UTF-8"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(clubMailbox.address()));
-        message.setSubject("Анкета в клуб", "UTF-8");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Здравствуйте! Анкета во вложении.", "UTF-8");
-        MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
-        attachment.setFileName(MimeUtility.encodeText("Анкета.pdf", "UTF-8", "B"));
-        message.setContent(new MimeMultipart(text, attachment));
-        return message;
-    }
-
-    private Session smtp() {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
-        return Session.getInstance(properties);
+    private void sendQuestionnaire(String sender, String messageId, byte[] pdf) throws Exception {
+        new MailClient(greenMail).sendPdf(sender, "Мария Иванова", clubMailbox.address(), "Анкета в клуб",
+                "Здравствуйте! Анкета во вложении.", "Анкета.pdf", pdf, messageId);
     }
 
     /** Messages with this Message-ID in the club mailbox that are not marked seen. */

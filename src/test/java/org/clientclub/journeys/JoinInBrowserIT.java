@@ -6,16 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.ByteArrayDataSource;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -31,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.clientclub.mail.internal.EmbeddedMailServer;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
+import org.clientclub.support.MailClient;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.QuestionnairePdfs;
 import org.clientclub.support.TestQuestionnaires;
@@ -168,20 +159,8 @@ class JoinInBrowserIT {
     void staffTranscribeAScannedQuestionnaireThatCameByMail() throws Exception {
         String sender = TestQuestionnaires.newEmail();
         String base = "http://localhost:" + port;
-        java.util.Properties smtp = new java.util.Properties();
-        smtp.put("mail.smtp.host", "127.0.0.1");
-        smtp.put("mail.smtp.port", String.valueOf(greenMail.getSmtp().getPort()));
-        MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
-        mail.setFrom(new InternetAddress(sender, "Пётр Сидоров", "UTF-8"));
-        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(clubMailbox.address()));
-        mail.setSubject("Анкета (скан)", "UTF-8");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText("Заполнил анкету от руки, скан во вложении.", "UTF-8");
-        MimeBodyPart scan = new MimeBodyPart();
-        scan.setDataHandler(new DataHandler(new ByteArrayDataSource(QuestionnairePdfs.imageOnly(), "application/pdf")));
-        scan.setFileName(MimeUtility.encodeText("Скан анкеты.pdf", "UTF-8", "B"));
-        mail.setContent(new MimeMultipart(text, scan));
-        Transport.send(mail);
+        new MailClient(greenMail).sendPdf(sender, "Пётр Сидоров", clubMailbox.address(), "Анкета (скан)",
+                "Заполнил анкету от руки, скан во вложении.", "Скан анкеты.pdf", QuestionnairePdfs.imageOnly(), null);
         String taskId = await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
                         "SELECT 'mail-' || inbound_mail_id FROM membership_mail_intake WHERE sender = :s")
                 .param("s", sender).query(String.class).optional()
