@@ -140,6 +140,11 @@ public final class QuestionnairePdfs {
         return edit(generator.generate(pdfLanguage), document -> fill(document, pdfLanguage, q, consent));
     }
 
+    /** Fills a blank downloaded once ({@link #blank}): many questionnaires without generating the form each time. */
+    public static byte[] filledFrom(byte[] blank, Language pdfLanguage, Questionnaire q, boolean consent) {
+        return edit(blank, document -> fill(document, pdfLanguage, q, consent));
+    }
+
     /**
      * Filled, then /V removed from every field, as some viewers save: only the appearance streams show the text
      * and only /AS shows which checkboxes and radio buttons are on.
