@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
-import java.io.StringReader;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books a till export. The file is kept in the database in 1 MB parts and read back as a stream, so its size
- * does not matter to the heap; lines are booked in batches of 10,000, each batch in one transaction together with the
+ * does not matter to the heap; lines are booked in batches of 50,000, each batch in one transaction together with the
  * import's progress, so a restart carries on after the last booked batch and a file uploaded again books
  * nothing twice (the ledger's source references are {@code purchase:<postcode>:<receipt>}).
  */
@@ -49,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PurchaseImporter {
 
     static final int PART_SIZE = 1024 * 1024;
-    static final int BATCH = 10_000;
+    static final int BATCH = 50_000;
     private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
@@ -135,15 +139,20 @@ public class PurchaseImporter {
         jdbc.sql("UPDATE loyalty_import SET charset = :c WHERE id = :id").param("c", charset.name())
                 .param("id", importId).update();
         LocalDateTime now = LocalDateTime.now(clock.withZone(CLUB_ZONE));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(parts(importId), charset))) {
+        // One rate per category and day for the whole import: the table deployed when the import starts rates
+        // all of it, and a newer version takes effect for the next import.
+        Map<RateKey, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
+        Timings timings = new Timings();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(parts(importId), charset), 1 << 16)) {
             String header = reader.readLine();
             if (header == null || !PurchaseLine.isHeader(header)) {
                 throw new IllegalArgumentException("import.error.header");
             }
-            List<PurchaseLine> lines = new ArrayList<>();
+            List<PurchaseLine> lines = new ArrayList<>(BATCH);
             List<PurchaseLine.Rejected> rejected = new ArrayList<>();
             long lineNo = 1;
             String raw;
+            long t = System.nanoTime();
             while ((raw = reader.readLine()) != null) {
                 lineNo++;
                 if (lineNo <= linesDone + 1 || raw.isBlank()) {
@@ -156,23 +165,53 @@ public class PurchaseImporter {
                     rejected.add((PurchaseLine.Rejected) parsed);
                 }
                 if (lines.size() + rejected.size() >= BATCH) {
-                    book(importId, lines, rejected, lineNo - 1);
+                    timings.parse += System.nanoTime() - t;
+                    book(importId, lines, rejected, lineNo - 1, rateCache, timings);
                     lines.clear();
                     rejected.clear();
+                    t = System.nanoTime();
                 }
             }
-            book(importId, lines, rejected, lineNo - 1);
+            timings.parse += System.nanoTime() - t;
+            book(importId, lines, rejected, lineNo - 1, rateCache, timings);
+        }
+        log.debug("Purchase import {}: {}", importId, timings);
+    }
+
+    private record RateKey(String category, LocalDate date) {
+    }
+
+    /** Where an import's time goes, logged at DEBUG when it ends (read, decode and parse; card lookup; ...). */
+    private static final class Timings {
+        long parse;
+        long cards;
+        long rate;
+        long copy;
+        long insert;
+        long rest;
+        long batches;
+
+        @Override
+        public String toString() {
+            return String.format("%d batches; read+parse %d ms, cards %d ms, rating %d ms, COPY %d ms, "
+                            + "ledger insert+balances %d ms, refunds+errors+progress+commit %d ms", batches,
+                    parse / 1_000_000, cards / 1_000_000, rate / 1_000_000, copy / 1_000_000, insert / 1_000_000,
+                    rest / 1_000_000);
         }
     }
 
-    private void book(long importId, List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone) {
+    private void book(long importId, List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone,
+                      Map<RateKey, PurchasePointsDecision.Rate> rateCache, Timings timings) {
+        timings.batches++;
         transaction.executeWithoutResult(status -> {
+            long t = System.nanoTime();
             List<PurchaseLine.Rejected> errors = new ArrayList<>(rejected);
-            Map<String, Long> members = activeCards(lines);
-            List<PurchaseLine> purchases = new ArrayList<>();
+            Map<String, long[]> cards = activeCards(lines);
+            timings.cards += System.nanoTime() - t;
+            List<PurchaseLine> purchases = new ArrayList<>(lines.size());
             List<PurchaseLine> refunds = new ArrayList<>();
             for (PurchaseLine line : lines) {
-                if (!members.containsKey(line.cardNumber())) {
+                if (!cards.containsKey(line.cardNumber())) {
                     errors.add(new PurchaseLine.Rejected(line.lineNo(), "unknownCard", line.cardNumber()));
                 } else if (line.isRefund()) {
                     refunds.add(line);
@@ -180,12 +219,13 @@ public class PurchaseImporter {
                     purchases.add(line);
                 }
             }
-            long[] counts = bookPurchases(purchases, members);
+            long[] counts = bookPurchases(purchases, cards, rateCache, timings);
+            t = System.nanoTime();
             long booked = counts[0];
             long duplicates = counts[1];
             long points = counts[2];
             for (PurchaseLine refund : refunds) {
-                String outcome = bookRefund(refund, members.get(refund.cardNumber()));
+                String outcome = bookRefund(refund, cards.get(refund.cardNumber())[0]);
                 switch (outcome) {
                     case "booked" -> booked++;
                     case "duplicate" -> duplicates++;
@@ -208,66 +248,69 @@ public class PurchaseImporter {
                     .param("done", linesDone).param("booked", booked).param("dup", duplicates)
                     .param("rej", (long) errors.size()).param("points", points)
                     .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+            timings.rest += System.nanoTime() - t;
         });
     }
 
     /**
-     * Books a batch of purchases set-wise: the lines are copied into a staging table, and one statement inserts
-     * the ledger entries (a source reference booked before is skipped), sums them per member and adds the sums to
-     * the balances.
+     * Books a batch of purchases set-wise: the lines are streamed by COPY into a staging table, and one statement
+     * inserts the ledger entries (a source reference booked before is skipped), sums them per member and adds the
+     * sums to the balances.
      *
      * @return booked lines, duplicate lines, points booked
      */
-    private long[] bookPurchases(List<PurchaseLine> purchases, Map<String, Long> members) {
+    private long[] bookPurchases(List<PurchaseLine> purchases, Map<String, long[]> cards,
+                                 Map<RateKey, PurchasePointsDecision.Rate> rateCache, Timings timings) {
         if (purchases.isEmpty()) {
             return new long[3];
         }
-        Map<String, PurchaseLine> byRef = new HashMap<>();
+        long t = System.nanoTime();
+        Set<String> refs = new HashSet<>(purchases.size() * 2);
+        List<PurchaseLine> unique = new ArrayList<>(purchases.size());
+        List<PurchasePointsDecision.Rate> lineRates = new ArrayList<>(purchases.size());
+        long[] linePoints = new long[purchases.size()];
         long duplicates = 0;
-        for (PurchaseLine line : purchases) {
-            if (byRef.putIfAbsent(sourceRef(line), line) != null) {
-                duplicates++;
-            }
-        }
-        Map<String, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
-        StringBuilder staged = new StringBuilder(byRef.size() * 96);
-        Set<Long> memberIds = new HashSet<>();
         long zeroPoints = 0;
-        long rows = 0;
-        for (Map.Entry<String, PurchaseLine> entry : byRef.entrySet()) {
-            PurchaseLine line = entry.getValue();
-            PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(line.category() + "|" + line.purchaseDate(),
-                    k -> rates.rateFor(line.category(), line.purchaseDate()));
-            long earned = rate.pointsFor(line.amount());
-            if (earned == 0) {
+        for (PurchaseLine line : purchases) {
+            if (!refs.add(sourceRef(line))) {
+                duplicates++;
+                continue;
+            }
+            PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(
+                    new RateKey(line.category(), line.purchaseDate()),
+                    k -> rates.rateFor(k.category(), k.date()));
+            long points = rate.pointsFor(line.amount());
+            if (points == 0) {
                 zeroPoints++;
                 continue;
             }
-            long memberId = members.get(line.cardNumber());
-            memberIds.add(memberId);
-            staged.append(memberId).append('\t').append(line.cardNumber()).append('\t').append(earned).append('\t')
-                    .append(copyText(entry.getKey())).append('\t')
-                    .append(copyText(line.category() + " " + line.amount() + " ₽"
-                            + (rate.campaign() == null ? "" : " " + rate.campaign()))).append('\t')
-                    .append(line.purchasedAt().atZone(CLUB_ZONE).toOffsetDateTime()).append('\n');
-            rows++;
+            linePoints[unique.size()] = points;
+            unique.add(line);
+            lineRates.add(rate);
         }
-        if (rows == 0) {
+        timings.rate += System.nanoTime() - t;
+        if (unique.isEmpty()) {
             return new long[] {zeroPoints, duplicates, 0};
         }
-        // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
-        jdbc.sql("SELECT member_id FROM loyalty_account WHERE member_id IN (:ids) ORDER BY member_id FOR UPDATE")
-                .param("ids", memberIds).query(Long.class).list();
+        t = System.nanoTime();
         jdbc.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS loyalty_import_stage (member_id BIGINT, card_number TEXT, points BIGINT,
-                       source_ref TEXT, reason TEXT, occurred_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""").update();
-        copyIn(staged.toString());
+                CREATE TEMP TABLE IF NOT EXISTS loyalty_import_stage (member_id BIGINT, card_id BIGINT, points BIGINT,
+                       source_ref TEXT COLLATE "C", reason TEXT, occurred_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""")
+                .update();
+        copyIn(unique, lineRates, linePoints, cards);
+        timings.copy += System.nanoTime() - t;
+        t = System.nanoTime();
+        // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
+        jdbc.sql("""
+                SELECT member_id FROM loyalty_account
+                 WHERE member_id IN (SELECT DISTINCT member_id FROM loyalty_import_stage)
+                 ORDER BY member_id FOR UPDATE""").query(Long.class).list();
         long[] result = jdbc.sql("""
                         WITH inserted AS (
                             INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason,
                                                               occurred_at, created_at)
-                            SELECT s.member_id, c.id, 'EARN', s.points, s.source_ref, s.reason, s.occurred_at, :now
-                              FROM loyalty_import_stage s JOIN loyalty_card c ON c.card_number = s.card_number
+                            SELECT member_id, card_id, 'EARN', points, source_ref, reason, occurred_at, :now
+                              FROM loyalty_import_stage
                             ON CONFLICT (source_ref) DO NOTHING
                             RETURNING member_id, points),
                         sums AS (SELECT member_id, sum(points) AS delta, count(*) AS n FROM inserted GROUP BY member_id),
@@ -277,16 +320,41 @@ public class PurchaseImporter {
                         SELECT coalesce(sum(n), 0), coalesce(sum(delta), 0), (SELECT count(*) FROM updated) FROM sums""")
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        timings.insert += System.nanoTime() - t;
         long inserted = result[0];
+        long rows = unique.size();
         return new long[] {inserted + zeroPoints, duplicates + (rows - inserted), result[1]};
     }
 
-    private void copyIn(String rows) {
+    /** Streams the batch into the staging table in COPY's text format, without building it as one string. */
+    private void copyIn(List<PurchaseLine> lines, List<PurchasePointsDecision.Rate> lineRates, long[] linePoints,
+                        Map<String, long[]> cards) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY loyalty_import_stage (member_id, card_number, points, source_ref, reason, occurred_at) FROM STDIN",
-                    new StringReader(rows));
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
+                connection.unwrap(PGConnection.class),
+                "COPY loyalty_import_stage (member_id, card_id, points, source_ref, reason, occurred_at) FROM STDIN",
+                1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            StringBuilder row = new StringBuilder(160);
+            for (int i = 0; i < lines.size(); i++) {
+                PurchaseLine line = lines.get(i);
+                PurchasePointsDecision.Rate rate = lineRates.get(i);
+                long[] card = cards.get(line.cardNumber());
+                row.setLength(0);
+                row.append(card[0]).append('\t').append(card[1]).append('\t').append(linePoints[i])
+                        .append("\tpurchase:").append(line.postcode()).append(':');
+                copyText(row, line.receiptId());
+                row.append('\t');
+                copyText(row, line.category());
+                row.append(' ').append(line.amount().toPlainString()).append(" ₽");
+                if (rate.campaign() != null) {
+                    row.append(' ');
+                    copyText(row, rate.campaign());
+                }
+                row.append('\t');
+                timestamp(row, line.purchasedAt());
+                row.append('\n');
+                out.append(row);
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not stage the batch", e);
         } finally {
@@ -294,9 +362,46 @@ public class PurchaseImporter {
         }
     }
 
+    /** The club's local time with its UTC offset, as PostgreSQL reads it: 2026-11-20 10:15:00+03:00. */
+    private static void timestamp(StringBuilder row, LocalDateTime at) {
+        int offset = CLUB_ZONE.getRules().getOffset(at).getTotalSeconds();
+        row.append(at.getYear()).append('-');
+        two(row, at.getMonthValue());
+        row.append('-');
+        two(row, at.getDayOfMonth());
+        row.append(' ');
+        two(row, at.getHour());
+        row.append(':');
+        two(row, at.getMinute());
+        row.append(':');
+        two(row, at.getSecond());
+        row.append(offset < 0 ? '-' : '+');
+        offset = Math.abs(offset);
+        two(row, offset / 3600);
+        row.append(':');
+        two(row, offset / 60 % 60);
+        if (offset % 60 != 0) {
+            row.append(':');
+            two(row, offset % 60);
+        }
+    }
+
+    private static void two(StringBuilder row, int value) {
+        row.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
     /** COPY's text format: backslash, tab and line breaks escaped. */
-    private static String copyText(String value) {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    private static void copyText(StringBuilder row, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(c);
+            }
+        }
     }
 
     /** @return "booked", "duplicate", or the reason it was refused */
@@ -315,19 +420,20 @@ public class PurchaseImporter {
         }
     }
 
-    private Map<String, Long> activeCards(List<PurchaseLine> lines) {
+    /** @return card number → {member id, card id} of the batch's cards that earn */
+    private Map<String, long[]> activeCards(List<PurchaseLine> lines) {
         Set<String> numbers = new HashSet<>();
         lines.forEach(l -> numbers.add(l.cardNumber()));
         if (numbers.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> members = new HashMap<>();
-        jdbc.sql("SELECT card_number, member_id FROM loyalty_card WHERE status = 'ACTIVE' AND card_number IN (:n)")
-                .param("n", numbers)
-                .query(rs -> {
-                    members.put(rs.getString(1), rs.getLong(2));
+        Map<String, long[]> cards = new HashMap<>();
+        jdbcTemplate.query("SELECT card_number, member_id, id FROM loyalty_card WHERE status = 'ACTIVE' AND card_number = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", numbers.toArray())),
+                rs -> {
+                    cards.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
-        return members;
+        return cards;
     }
 
     private static String sourceRef(PurchaseLine line) {

@@ -1,7 +1,6 @@
 package org.clientclub.loyalty.process;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 public class PurchasePointsDecision {
 
     public static final String DECISION_ID = "PurchasePoints";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final DecisionService decisions;
 
@@ -29,7 +27,8 @@ public class PurchasePointsDecision {
 
         /** Points for an amount: only full hundreds count, so 199.99 roubles earn as 100. */
         public long pointsFor(BigDecimal roubles) {
-            long hundreds = roubles.abs().divide(HUNDRED, 0, RoundingMode.DOWN).longValue();
+            // longValue() drops the kopecks (towards zero); amounts have at most 12 digits, so it never overflows.
+            long hundreds = Math.abs(roubles.longValue()) / 100;
             return hundreds * pointsPer100 * multiplier;
         }
     }
