@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -30,13 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,17 +133,54 @@ public class PurchaseImporter {
                 .param("id", importId).query(Long.class).optional();
     }
 
+    /**
+     * Reads and prepares the next batch (parse, card lookup, rating, the staging rows as COPY bytes) on a second
+     * thread while this one books the previous batch, so the Java work hides behind the database's. One prepared
+     * batch waits at most, which bounds the memory.
+     */
     private void process(long importId, long linesDone) throws IOException {
         Charset charset = detectCharset(importId);
         jdbc.sql("UPDATE loyalty_import SET charset = :c WHERE id = :id").param("c", charset.name())
                 .param("id", importId).update();
         LocalDateTime now = LocalDateTime.now(clock.withZone(CLUB_ZONE));
+        Timings timings = new Timings();
+        BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(1);
+        Thread reader = new Thread(() -> read(importId, charset, linesDone, now, prepared, timings),
+                "purchase-import-" + importId);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Object next = prepared.take();
+                if (next instanceof Batch batch) {
+                    book(importId, batch, timings);
+                } else if (next instanceof RuntimeException e) {
+                    throw e;
+                } else if (next instanceof IOException e) {
+                    throw e;
+                } else {
+                    break;
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Purchase import " + importId + " interrupted", e);
+        } finally {
+            reader.interrupt();
+        }
+        log.debug("Purchase import {}: {}", importId, timings);
+    }
+
+    /** The reading thread: batches into the queue, then an end mark (or the failure). */
+    private void read(long importId, Charset charset, long linesDone, LocalDateTime now, BlockingQueue<Object> prepared,
+                      Timings timings) {
         // One rate per category and day for the whole import: the table deployed when the import starts rates
         // all of it, and a newer version takes effect for the next import.
         Map<RateKey, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
-        Timings timings = new Timings();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(parts(importId), charset), 1 << 16)) {
-            String header = reader.readLine();
+        Object end = END;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(parts(importId), charset), 1 << 16)) {
+            String header = in.readLine();
             if (header == null || !PurchaseLine.isHeader(header)) {
                 throw new IllegalArgumentException("import.error.header");
             }
@@ -153,7 +189,7 @@ public class PurchaseImporter {
             long lineNo = 1;
             String raw;
             long t = System.nanoTime();
-            while ((raw = reader.readLine()) != null) {
+            while ((raw = in.readLine()) != null) {
                 lineNo++;
                 if (lineNo <= linesDone + 1 || raw.isBlank()) {
                     continue;
@@ -166,66 +202,129 @@ public class PurchaseImporter {
                 }
                 if (lines.size() + rejected.size() >= BATCH) {
                     timings.parse += System.nanoTime() - t;
-                    book(importId, lines, rejected, lineNo - 1, rateCache, timings);
-                    lines.clear();
-                    rejected.clear();
+                    prepared.put(prepare(lines, rejected, lineNo - 1, rateCache, timings));
+                    lines = new ArrayList<>(BATCH);
+                    rejected = new ArrayList<>();
                     t = System.nanoTime();
                 }
             }
             timings.parse += System.nanoTime() - t;
-            book(importId, lines, rejected, lineNo - 1, rateCache, timings);
+            prepared.put(prepare(lines, rejected, lineNo - 1, rateCache, timings));
+        } catch (InterruptedException e) {
+            return; // the booking thread gave up
+        } catch (RuntimeException | IOException e) {
+            end = e;
+        } catch (Error e) {
+            end = new IllegalStateException("Reading purchase import " + importId + " failed", e);
         }
-        log.debug("Purchase import {}: {}", importId, timings);
+        try {
+            prepared.put(end);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    private static final Object END = new Object();
 
     private record RateKey(String category, LocalDate date) {
     }
 
-    /** Where an import's time goes, logged at DEBUG when it ends (read, decode and parse; card lookup; ...). */
+    /**
+     * A batch ready to book: the staging rows of its new purchases in COPY's text format, the refunds, the lines
+     * rejected so far, and what its purchases counted before booking.
+     */
+    private record Batch(CopyRows staged, Map<String, long[]> cards, List<PurchaseLine> refunds,
+                         List<PurchaseLine.Rejected> errors, long duplicates, long zeroPoints, long linesDone) {
+    }
+
+    /** Where an import's time goes, logged at DEBUG when it ends; reading and booking overlap. */
     private static final class Timings {
-        long parse;
-        long cards;
-        long rate;
-        long copy;
-        long insert;
-        long rest;
-        long batches;
+        volatile long parse;
+        volatile long cards;
+        volatile long rate;
+        volatile long render;
+        volatile long copy;
+        volatile long insert;
+        volatile long rest;
+        volatile long batches;
 
         @Override
         public String toString() {
-            return String.format("%d batches; read+parse %d ms, cards %d ms, rating %d ms, COPY %d ms, "
-                            + "ledger insert+balances %d ms, refunds+errors+progress+commit %d ms", batches,
-                    parse / 1_000_000, cards / 1_000_000, rate / 1_000_000, copy / 1_000_000, insert / 1_000_000,
-                    rest / 1_000_000);
+            return String.format("%d batches; reading thread: read+parse %d ms, cards %d ms, rating %d ms, "
+                            + "COPY rows %d ms; booking thread: COPY %d ms, ledger insert+balances %d ms, "
+                            + "refunds+errors+progress+commit %d ms", batches, parse / 1_000_000, cards / 1_000_000,
+                    rate / 1_000_000, render / 1_000_000, copy / 1_000_000, insert / 1_000_000, rest / 1_000_000);
         }
     }
 
-    private void book(long importId, List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone,
-                      Map<RateKey, PurchasePointsDecision.Rate> rateCache, Timings timings) {
+    /**
+     * Sorts a batch's lines: unknown cards are rejected, refunds kept for booking one by one, purchases
+     * de-duplicated by source reference, rated, and written as staging rows. The card lookup runs outside the
+     * booking transaction, as it did inside it: cards are not locked, a card blocked meanwhile still earns for
+     * this batch.
+     */
+    private Batch prepare(List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone,
+                          Map<RateKey, PurchasePointsDecision.Rate> rateCache, Timings timings) {
+        long t = System.nanoTime();
+        Map<String, long[]> cards = activeCards(lines);
+        long t2 = System.nanoTime();
+        timings.cards += t2 - t;
+        List<PurchaseLine.Rejected> errors = new ArrayList<>(rejected);
+        List<PurchaseLine> refunds = new ArrayList<>();
+        Set<String> refs = new HashSet<>(lines.size() * 2);
+        CopyRows staged = new CopyRows(lines.size() * 96);
+        long duplicates = 0;
+        long zeroPoints = 0;
+        long render = 0;
+        for (PurchaseLine line : lines) {
+            long[] card = cards.get(line.cardNumber());
+            if (card == null) {
+                errors.add(new PurchaseLine.Rejected(line.lineNo(), "unknownCard", line.cardNumber()));
+                continue;
+            }
+            if (line.isRefund()) {
+                refunds.add(line);
+                continue;
+            }
+            String sourceRef = sourceRef(line);
+            if (!refs.add(sourceRef)) {
+                duplicates++;
+                continue;
+            }
+            PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(
+                    new RateKey(line.category(), line.purchaseDate()),
+                    k -> rates.rateFor(k.category(), k.date()));
+            long points = rate.pointsFor(line.amount());
+            if (points == 0) {
+                zeroPoints++;
+                continue;
+            }
+            long r = System.nanoTime();
+            staged.number(card[0]).tab().number(card[1]).tab().number(points).tab().text(sourceRef).tab()
+                    .text(line.category()).ascii(" ").ascii(line.amount().toPlainString()).text(" ₽");
+            if (rate.campaign() != null) {
+                staged.ascii(" ").text(rate.campaign());
+            }
+            timestamp(staged.tab(), line.purchasedAt());
+            staged.endRow();
+            render += System.nanoTime() - r;
+        }
+        timings.rate += System.nanoTime() - t2 - render;
+        timings.render += render;
+        return new Batch(staged, cards, refunds, errors, duplicates, zeroPoints, linesDone);
+    }
+
+    private void book(long importId, Batch batch, Timings timings) {
         timings.batches++;
         transaction.executeWithoutResult(status -> {
+            List<PurchaseLine.Rejected> errors = new ArrayList<>(batch.errors());
+            long[] counts = bookPurchases(batch.staged(), timings);
             long t = System.nanoTime();
-            List<PurchaseLine.Rejected> errors = new ArrayList<>(rejected);
-            Map<String, long[]> cards = activeCards(lines);
-            timings.cards += System.nanoTime() - t;
-            List<PurchaseLine> purchases = new ArrayList<>(lines.size());
-            List<PurchaseLine> refunds = new ArrayList<>();
-            for (PurchaseLine line : lines) {
-                if (!cards.containsKey(line.cardNumber())) {
-                    errors.add(new PurchaseLine.Rejected(line.lineNo(), "unknownCard", line.cardNumber()));
-                } else if (line.isRefund()) {
-                    refunds.add(line);
-                } else {
-                    purchases.add(line);
-                }
-            }
-            long[] counts = bookPurchases(purchases, cards, rateCache, timings);
-            t = System.nanoTime();
-            long booked = counts[0];
-            long duplicates = counts[1];
+            long booked = counts[0] + batch.zeroPoints();
+            long duplicates = counts[1] + batch.duplicates();
             long points = counts[2];
-            for (PurchaseLine refund : refunds) {
-                String outcome = bookRefund(refund, cards.get(refund.cardNumber())[0]);
+            for (PurchaseLine refund : batch.refunds()) {
+                String outcome = bookRefund(refund, batch.cards().get(refund.cardNumber())[0]);
                 switch (outcome) {
                     case "booked" -> booked++;
                     case "duplicate" -> duplicates++;
@@ -245,7 +344,7 @@ public class PurchaseImporter {
                                    lines_duplicate = lines_duplicate + :dup, lines_rejected = lines_rejected + :rej,
                                    points_booked = points_booked + :points, heartbeat_at = :now
                              WHERE id = :id""")
-                    .param("done", linesDone).param("booked", booked).param("dup", duplicates)
+                    .param("done", batch.linesDone()).param("booked", booked).param("dup", duplicates)
                     .param("rej", (long) errors.size()).param("points", points)
                     .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
             timings.rest += System.nanoTime() - t;
@@ -253,51 +352,22 @@ public class PurchaseImporter {
     }
 
     /**
-     * Books a batch of purchases set-wise: the lines are streamed by COPY into a staging table, and one statement
+     * Books a batch of purchases set-wise: the staging rows are copied into a session table, and one statement
      * inserts the ledger entries (a source reference booked before is skipped), sums them per member and adds the
      * sums to the balances.
      *
      * @return booked lines, duplicate lines, points booked
      */
-    private long[] bookPurchases(List<PurchaseLine> purchases, Map<String, long[]> cards,
-                                 Map<RateKey, PurchasePointsDecision.Rate> rateCache, Timings timings) {
-        if (purchases.isEmpty()) {
+    private long[] bookPurchases(CopyRows staged, Timings timings) {
+        if (staged.rows() == 0) {
             return new long[3];
         }
         long t = System.nanoTime();
-        Set<String> refs = new HashSet<>(purchases.size() * 2);
-        List<PurchaseLine> unique = new ArrayList<>(purchases.size());
-        List<PurchasePointsDecision.Rate> lineRates = new ArrayList<>(purchases.size());
-        long[] linePoints = new long[purchases.size()];
-        long duplicates = 0;
-        long zeroPoints = 0;
-        for (PurchaseLine line : purchases) {
-            if (!refs.add(sourceRef(line))) {
-                duplicates++;
-                continue;
-            }
-            PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(
-                    new RateKey(line.category(), line.purchaseDate()),
-                    k -> rates.rateFor(k.category(), k.date()));
-            long points = rate.pointsFor(line.amount());
-            if (points == 0) {
-                zeroPoints++;
-                continue;
-            }
-            linePoints[unique.size()] = points;
-            unique.add(line);
-            lineRates.add(rate);
-        }
-        timings.rate += System.nanoTime() - t;
-        if (unique.isEmpty()) {
-            return new long[] {zeroPoints, duplicates, 0};
-        }
-        t = System.nanoTime();
         jdbc.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS loyalty_import_stage (member_id BIGINT, card_id BIGINT, points BIGINT,
                        source_ref TEXT COLLATE "C", reason TEXT, occurred_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""")
                 .update();
-        copyIn(unique, lineRates, linePoints, cards);
+        copyIn(staged);
         timings.copy += System.nanoTime() - t;
         t = System.nanoTime();
         // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
@@ -322,40 +392,23 @@ public class PurchaseImporter {
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         timings.insert += System.nanoTime() - t;
         long inserted = result[0];
-        long rows = unique.size();
-        return new long[] {inserted + zeroPoints, duplicates + (rows - inserted), result[1]};
+        return new long[] {inserted, staged.rows() - inserted, result[1]};
     }
 
-    /** Streams the batch into the staging table in COPY's text format, without building it as one string. */
-    private void copyIn(List<PurchaseLine> lines, List<PurchasePointsDecision.Rate> lineRates, long[] linePoints,
-                        Map<String, long[]> cards) {
+    private void copyIn(CopyRows staged) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
-                connection.unwrap(PGConnection.class),
-                "COPY loyalty_import_stage (member_id, card_id, points, source_ref, reason, occurred_at) FROM STDIN",
-                1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            StringBuilder row = new StringBuilder(160);
-            for (int i = 0; i < lines.size(); i++) {
-                PurchaseLine line = lines.get(i);
-                PurchasePointsDecision.Rate rate = lineRates.get(i);
-                long[] card = cards.get(line.cardNumber());
-                row.setLength(0);
-                row.append(card[0]).append('\t').append(card[1]).append('\t').append(linePoints[i])
-                        .append("\tpurchase:").append(line.postcode()).append(':');
-                copyText(row, line.receiptId());
-                row.append('\t');
-                copyText(row, line.category());
-                row.append(' ').append(line.amount().toPlainString()).append(" ₽");
-                if (rate.campaign() != null) {
-                    row.append(' ');
-                    copyText(row, rate.campaign());
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY loyalty_import_stage (member_id, card_id, points, source_ref, reason, occurred_at) FROM STDIN");
+            try {
+                copy.writeToCopy(staged.bytes(), 0, staged.length());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
-                row.append('\t');
-                timestamp(row, line.purchasedAt());
-                row.append('\n');
-                out.append(row);
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not stage the batch", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -363,44 +416,15 @@ public class PurchaseImporter {
     }
 
     /** The club's local time with its UTC offset, as PostgreSQL reads it: 2026-11-20 10:15:00+03:00. */
-    private static void timestamp(StringBuilder row, LocalDateTime at) {
+    private static void timestamp(CopyRows row, LocalDateTime at) {
         int offset = CLUB_ZONE.getRules().getOffset(at).getTotalSeconds();
-        row.append(at.getYear()).append('-');
-        two(row, at.getMonthValue());
-        row.append('-');
-        two(row, at.getDayOfMonth());
-        row.append(' ');
-        two(row, at.getHour());
-        row.append(':');
-        two(row, at.getMinute());
-        row.append(':');
-        two(row, at.getSecond());
-        row.append(offset < 0 ? '-' : '+');
+        row.number(at.getYear()).ascii("-").two(at.getMonthValue()).ascii("-").two(at.getDayOfMonth()).ascii(" ")
+                .two(at.getHour()).ascii(":").two(at.getMinute()).ascii(":").two(at.getSecond())
+                .ascii(offset < 0 ? "-" : "+");
         offset = Math.abs(offset);
-        two(row, offset / 3600);
-        row.append(':');
-        two(row, offset / 60 % 60);
+        row.two(offset / 3600).ascii(":").two(offset / 60 % 60);
         if (offset % 60 != 0) {
-            row.append(':');
-            two(row, offset % 60);
-        }
-    }
-
-    private static void two(StringBuilder row, int value) {
-        row.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
-    }
-
-    /** COPY's text format: backslash, tab and line breaks escaped. */
-    private static void copyText(StringBuilder row, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(c);
-            }
+            row.ascii(":").two(offset % 60);
         }
     }
 
