@@ -7,3 +7,12 @@ ALTER TABLE loyalty_ledger_entry ALTER COLUMN source_ref TYPE VARCHAR(200) COLLA
 -- cards are never deleted and every booking locks its account row first (docs/decisions/0010-ledger-without-foreign-keys.md).
 ALTER TABLE loyalty_ledger_entry DROP CONSTRAINT loyalty_ledger_entry_member_id_fkey;
 ALTER TABLE loyalty_ledger_entry DROP CONSTRAINT loyalty_ledger_entry_card_id_fkey;
+
+-- The kept till files: lz4 compresses CSV about as well as the default pglz (3.6 vs 3.2 MB per 9.5 MB) at a
+-- fifth of the time, which an upload of 68 MB waits for. A server built without lz4 keeps pglz.
+DO $$
+BEGIN
+    ALTER TABLE loyalty_import_part ALTER COLUMN data SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+    RAISE NOTICE 'lz4 is not available; loyalty_import_part stays compressed with pglz';
+END $$;

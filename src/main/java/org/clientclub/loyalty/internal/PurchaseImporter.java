@@ -242,6 +242,7 @@ public class PurchaseImporter {
         volatile long parse;
         volatile long cards;
         volatile long rate;
+        volatile long decisions;
         volatile long render;
         volatile long copy;
         volatile long insert;
@@ -250,10 +251,10 @@ public class PurchaseImporter {
 
         @Override
         public String toString() {
-            return String.format("%d batches; reading thread: read+parse %d ms, cards %d ms, rating %d ms, "
+            return String.format("%d batches; reading thread: read+parse %d ms, cards %d ms, sorting+rating %d ms (of which DMN %d ms), "
                             + "COPY rows %d ms; booking thread: COPY %d ms, ledger insert+balances %d ms, "
                             + "refunds+errors+progress+commit %d ms", batches, parse / 1_000_000, cards / 1_000_000,
-                    rate / 1_000_000, render / 1_000_000, copy / 1_000_000, insert / 1_000_000, rest / 1_000_000);
+                    rate / 1_000_000, decisions / 1_000_000, render / 1_000_000, copy / 1_000_000, insert / 1_000_000, rest / 1_000_000);
         }
     }
 
@@ -293,7 +294,12 @@ public class PurchaseImporter {
             }
             PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(
                     new RateKey(line.category(), line.purchaseDate()),
-                    k -> rates.rateFor(k.category(), k.date()));
+                    k -> {
+                        long d = System.nanoTime();
+                        PurchasePointsDecision.Rate evaluated = rates.rateFor(k.category(), k.date());
+                        timings.decisions += System.nanoTime() - d;
+                        return evaluated;
+                    });
             long points = rate.pointsFor(line.amount());
             if (points == 0) {
                 zeroPoints++;
