@@ -5,6 +5,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +21,27 @@ public class PurchasePointsDecision {
 
     public static final String DECISION_ID = "PurchasePoints";
 
+    private static final Logger log = LoggerFactory.getLogger(PurchasePointsDecision.class);
+
     private final DecisionService decisions;
 
     PurchasePointsDecision(DecisionService decisions) {
         this.decisions = decisions;
+    }
+
+    /**
+     * The first evaluation after a start parses the table and starts the FEEL engine: 2 to 4 s on the shared 2-core
+     * server, which the first purchase import would otherwise wait for before its first batch. Done once in the
+     * background when the application is up.
+     */
+    @Async
+    @EventListener(ApplicationReadyEvent.class)
+    public void warmUp() {
+        try {
+            rateFor("GOODS", LocalDate.now());
+        } catch (RuntimeException e) {
+            log.debug("Purchase points table not evaluated at start: {}", e.toString());
+        }
     }
 
     /** The rule that applies, for the import to record which campaign earned what. */
