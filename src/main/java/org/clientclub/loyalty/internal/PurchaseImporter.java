@@ -175,10 +175,19 @@ public class PurchaseImporter {
     /** The reading thread: batches into the queue, then an end mark (or the failure). */
     private void read(long importId, Charset charset, long linesDone, LocalDateTime now, BlockingQueue<Object> prepared,
                       Timings timings) {
-        // One rate per category and day for the whole import: the table deployed when the import starts rates
-        // all of it, and a newer version takes effect for the next import.
+        // One rate per category and day for the whole import: the version of the table deployed when the import
+        // starts rates all of it, and a newer version takes effect for the next import.
         Map<RateKey, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
         Object end = END;
+        PurchasePointsDecision.Rates table;
+        try {
+            table = rates.newestVersion();
+        } catch (RuntimeException e) {
+            log.warn("Purchase import {}: rating through the decision service, the table could not be parsed: {}",
+                    importId, e.toString());
+            table = rates::rateFor;
+        }
+        PurchasePointsDecision.Rates rating = table;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(parts(importId), charset), 1 << 16)) {
             String header = in.readLine();
             if (header == null || !PurchaseLine.isHeader(header)) {
@@ -202,14 +211,14 @@ public class PurchaseImporter {
                 }
                 if (lines.size() + rejected.size() >= BATCH) {
                     timings.parse += System.nanoTime() - t;
-                    prepared.put(prepare(lines, rejected, lineNo - 1, rateCache, timings));
+                    prepared.put(prepare(lines, rejected, lineNo - 1, rating, rateCache, timings));
                     lines = new ArrayList<>(BATCH);
                     rejected = new ArrayList<>();
                     t = System.nanoTime();
                 }
             }
             timings.parse += System.nanoTime() - t;
-            prepared.put(prepare(lines, rejected, lineNo - 1, rateCache, timings));
+            prepared.put(prepare(lines, rejected, lineNo - 1, rating, rateCache, timings));
         } catch (InterruptedException e) {
             return; // the booking thread gave up
         } catch (RuntimeException | IOException e) {
@@ -265,7 +274,8 @@ public class PurchaseImporter {
      * this batch.
      */
     private Batch prepare(List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone,
-                          Map<RateKey, PurchasePointsDecision.Rate> rateCache, Timings timings) {
+                          PurchasePointsDecision.Rates table, Map<RateKey, PurchasePointsDecision.Rate> rateCache,
+                          Timings timings) {
         long t = System.nanoTime();
         Map<String, long[]> cards = activeCards(lines);
         long t2 = System.nanoTime();
@@ -296,7 +306,7 @@ public class PurchaseImporter {
                     new RateKey(line.category(), line.purchaseDate()),
                     k -> {
                         long d = System.nanoTime();
-                        PurchasePointsDecision.Rate evaluated = rates.rateFor(k.category(), k.date());
+                        PurchasePointsDecision.Rate evaluated = table.rateFor(k.category(), k.date());
                         timings.decisions += System.nanoTime() - d;
                         return evaluated;
                     });
