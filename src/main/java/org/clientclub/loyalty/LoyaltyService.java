@@ -59,6 +59,46 @@ public class LoyaltyService {
                 .flatMap(memberId -> ledger.latestCard(memberId).flatMap(card -> details(memberId, card)));
     }
 
+    /** At most this many members come back from a search by name; staff narrow it with the first name. */
+    public static final int NAME_MATCHES = 20;
+
+    /**
+     * Finds cards by card number, e-mail or member number (one card), or by the member's name: the last name, or
+     * "last first", any case. Several members of that name give a short list, newest members first, at most
+     * {@link #NAME_MATCHES}; each with their newest card.
+     */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public List<CardDetails> findCards(String query) {
+        Optional<CardDetails> exact = findCard(query);
+        if (exact.isPresent()) {
+            return List.of(exact.get());
+        }
+        String name = query == null ? "" : query.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (name.length() < 2 || name.length() > 254 || name.indexOf('@') >= 0) {
+            return List.of();
+        }
+        List<String> words = List.of(name.split(" "));
+        return membership.searchMembers(name, 0, NAME_MATCHES).stream()
+                // The member search also matches towns, e-mails and parts of words: keep whole names only.
+                .filter(m -> namedAs(m.fullName(), words))
+                .flatMap(m -> ledger.latestCard(m.id()).flatMap(card -> details(m.id(), card)).stream())
+                .toList();
+    }
+
+    /** Every word asked for begins one of the words of the name ("иванова мар" finds Мария Петровна Иванова). */
+    private static boolean namedAs(String fullName, List<String> words) {
+        List<String> parts = List.of(fullName.toLowerCase(Locale.ROOT).split("[\\s-]+"));
+        return words.stream().allMatch(w -> parts.stream().anyMatch(p -> p.startsWith(w)));
+    }
+
+    /** The barcode of the card behind a card link, as PNG: for the welcome e-mail, which cannot carry data URIs. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> cardBarcode(String token) {
+        return cardLinks.memberOf(token).flatMap(ledger::latestCard)
+                .map(card -> CardImages.barcodePng(new CardNumber(card.number())));
+    }
+
     private Optional<CardDetails> details(long memberId, Ledger.CardState card) {
         return membership.memberById(memberId).map(member -> new CardDetails(memberId, member.memberNumber(),
                 member.fullName(), member.email(), card.number(), card.status(), ledger.balance(memberId)));

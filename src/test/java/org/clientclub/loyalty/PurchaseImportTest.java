@@ -67,6 +67,13 @@ class PurchaseImportTest {
         assertThat(errors).contains("4;cardCheckDigit", "5;unknownCard", "6;futureDate", "8;binary", "10;amount",
                 "11;fields");
 
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM loyalty_ledger_entry e
+                 WHERE e.member_id = :m AND (NOT EXISTS (SELECT 1 FROM loyalty_account a WHERE a.member_id = e.member_id)
+                       OR e.card_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM loyalty_card c
+                                                                WHERE c.id = e.card_id AND c.member_id = e.member_id))""")
+                .param("m", memberId).query(Long.class).single()).as("entries name the member's account and card").isZero();
+
         ImportSummary again = upload(windows1251);
         assertThat(again.linesBooked()).isZero();
         assertThat(again.linesDuplicate()).isEqualTo(4);

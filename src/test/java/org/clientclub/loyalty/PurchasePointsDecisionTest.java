@@ -27,6 +27,17 @@ class PurchasePointsDecisionTest {
     }
 
     @Test
+    void theNewestVersionEvaluatedInMemoryRatesAsTheEngineDoes() {
+        PurchasePointsDecision.Rates newest = purchasePoints.newestVersion();
+        for (String category : new String[] {"POSTCARDS", "GOODS", "POSTAL_SERVICES", "SUBSCRIPTIONS", "UNKNOWN"}) {
+            for (LocalDate day = LocalDate.of(2026, 11, 1); day.isBefore(LocalDate.of(2027, 2, 1)); day = day.plusDays(5)) {
+                assertThat(newest.rateFor(category, day)).as(category + " " + day)
+                        .isEqualTo(purchasePoints.rateFor(category, day));
+            }
+        }
+    }
+
+    @Test
     void onlyFullHundredsOfRoublesEarn() {
         PurchasePointsDecision.Rate campaign = new PurchasePointsDecision.Rate(5, 3, "NEW_YEAR_2027");
         assertThat(campaign.pointsFor(new BigDecimal("99.99"))).isZero();

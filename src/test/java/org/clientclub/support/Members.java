@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.clientclub.membership.MembershipService;
+import org.clientclub.membership.Questionnaire;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A member who joined through the real onboarding and has the welcome bonus on their card. */
@@ -18,7 +19,14 @@ public final class Members {
     /** @return the new member's id */
     public static long joinWithWelcomeBonus(MembershipService membership, GreenMail greenMail, JdbcClient jdbc,
                                             String email) {
-        membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(email)));
+        return joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.adult(email));
+    }
+
+    /** @return the new member's id */
+    public static long joinWithWelcomeBonus(MembershipService membership, GreenMail greenMail, JdbcClient jdbc,
+                                            Questionnaire questionnaire) {
+        String email = questionnaire.email();
+        membership.submit(TestQuestionnaires.submission(questionnaire));
         String link = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 1), "confirm");
         membership.confirmEmail(link.substring(link.lastIndexOf('/') + 1));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""

@@ -22,7 +22,16 @@ public final class CardImages {
     }
 
     public static String barcode(CardNumber number) {
-        return dataUri(new EAN13Writer().encode(number.value(), BarcodeFormat.EAN_13, 380, 120));
+        return dataUri(barcodeMatrix(number));
+    }
+
+    /** The same barcode as a PNG file. */
+    public static byte[] barcodePng(CardNumber number) {
+        return png(barcodeMatrix(number));
+    }
+
+    private static BitMatrix barcodeMatrix(CardNumber number) {
+        return new EAN13Writer().encode(number.value(), BarcodeFormat.EAN_13, 380, 120);
     }
 
     public static String qrCode(CardNumber number) {

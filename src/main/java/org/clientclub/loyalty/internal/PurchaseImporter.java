@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,12 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books a till export. The file is kept in the database in 1 MB parts and read back as a stream, so its size
- * does not matter to the heap; lines are booked in batches of 10,000, each batch in one transaction together with the
+ * does not matter to the heap; lines are booked in batches of 50,000, each batch in one transaction together with the
  * import's progress, so a restart carries on after the last booked batch and a file uploaded again books
  * nothing twice (the ledger's source references are {@code purchase:<postcode>:<receipt>}).
  */
@@ -49,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PurchaseImporter {
 
     static final int PART_SIZE = 1024 * 1024;
-    static final int BATCH = 10_000;
+    static final int BATCH = 50_000;
     private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
@@ -130,21 +133,72 @@ public class PurchaseImporter {
                 .param("id", importId).query(Long.class).optional();
     }
 
+    /**
+     * Reads and prepares the next batch (parse, card lookup, rating, the staging rows as COPY bytes) on a second
+     * thread while this one books the previous batch, so the Java work hides behind the database's. One prepared
+     * batch waits at most, which bounds the memory.
+     */
     private void process(long importId, long linesDone) throws IOException {
         Charset charset = detectCharset(importId);
         jdbc.sql("UPDATE loyalty_import SET charset = :c WHERE id = :id").param("c", charset.name())
                 .param("id", importId).update();
         LocalDateTime now = LocalDateTime.now(clock.withZone(CLUB_ZONE));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(parts(importId), charset))) {
-            String header = reader.readLine();
+        Timings timings = new Timings();
+        BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(1);
+        Thread reader = new Thread(() -> read(importId, charset, linesDone, now, prepared, timings),
+                "purchase-import-" + importId);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Object next = prepared.take();
+                if (next instanceof Batch batch) {
+                    book(importId, batch, timings);
+                } else if (next instanceof RuntimeException e) {
+                    throw e;
+                } else if (next instanceof IOException e) {
+                    throw e;
+                } else {
+                    break;
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Purchase import " + importId + " interrupted", e);
+        } finally {
+            reader.interrupt();
+        }
+        log.debug("Purchase import {}: {}", importId, timings);
+    }
+
+    /** The reading thread: batches into the queue, then an end mark (or the failure). */
+    private void read(long importId, Charset charset, long linesDone, LocalDateTime now, BlockingQueue<Object> prepared,
+                      Timings timings) {
+        // One rate per category and day for the whole import: the version of the table deployed when the import
+        // starts rates all of it, and a newer version takes effect for the next import.
+        Map<RateKey, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
+        Object end = END;
+        PurchasePointsDecision.Rates table;
+        try {
+            table = rates.newestVersion();
+        } catch (RuntimeException e) {
+            log.warn("Purchase import {}: rating through the decision service, the table could not be parsed: {}",
+                    importId, e.toString());
+            table = rates::rateFor;
+        }
+        PurchasePointsDecision.Rates rating = table;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(parts(importId), charset), 1 << 16)) {
+            String header = in.readLine();
             if (header == null || !PurchaseLine.isHeader(header)) {
                 throw new IllegalArgumentException("import.error.header");
             }
-            List<PurchaseLine> lines = new ArrayList<>();
+            List<PurchaseLine> lines = new ArrayList<>(BATCH);
             List<PurchaseLine.Rejected> rejected = new ArrayList<>();
             long lineNo = 1;
             String raw;
-            while ((raw = reader.readLine()) != null) {
+            long t = System.nanoTime();
+            while ((raw = in.readLine()) != null) {
                 lineNo++;
                 if (lineNo <= linesDone + 1 || raw.isBlank()) {
                     continue;
@@ -156,36 +210,137 @@ public class PurchaseImporter {
                     rejected.add((PurchaseLine.Rejected) parsed);
                 }
                 if (lines.size() + rejected.size() >= BATCH) {
-                    book(importId, lines, rejected, lineNo - 1);
-                    lines.clear();
-                    rejected.clear();
+                    timings.parse += System.nanoTime() - t;
+                    prepared.put(prepare(lines, rejected, lineNo - 1, rating, rateCache, timings));
+                    lines = new ArrayList<>(BATCH);
+                    rejected = new ArrayList<>();
+                    t = System.nanoTime();
                 }
             }
-            book(importId, lines, rejected, lineNo - 1);
+            timings.parse += System.nanoTime() - t;
+            prepared.put(prepare(lines, rejected, lineNo - 1, rating, rateCache, timings));
+        } catch (InterruptedException e) {
+            return; // the booking thread gave up
+        } catch (RuntimeException | IOException e) {
+            end = e;
+        } catch (Error e) {
+            end = new IllegalStateException("Reading purchase import " + importId + " failed", e);
+        }
+        try {
+            prepared.put(end);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void book(long importId, List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone) {
-        transaction.executeWithoutResult(status -> {
-            List<PurchaseLine.Rejected> errors = new ArrayList<>(rejected);
-            Map<String, Long> members = activeCards(lines);
-            List<PurchaseLine> purchases = new ArrayList<>();
-            List<PurchaseLine> refunds = new ArrayList<>();
-            for (PurchaseLine line : lines) {
-                if (!members.containsKey(line.cardNumber())) {
-                    errors.add(new PurchaseLine.Rejected(line.lineNo(), "unknownCard", line.cardNumber()));
-                } else if (line.isRefund()) {
-                    refunds.add(line);
-                } else {
-                    purchases.add(line);
-                }
+    private static final Object END = new Object();
+
+    private record RateKey(String category, LocalDate date) {
+    }
+
+    /**
+     * A batch ready to book: the staging rows of its new purchases in COPY's text format, the refunds, the lines
+     * rejected so far, and what its purchases counted before booking.
+     */
+    private record Batch(CopyRows staged, Map<String, long[]> cards, List<PurchaseLine> refunds,
+                         List<PurchaseLine.Rejected> errors, long duplicates, long zeroPoints, long linesDone) {
+    }
+
+    /** Where an import's time goes, logged at DEBUG when it ends; reading and booking overlap. */
+    private static final class Timings {
+        volatile long parse;
+        volatile long cards;
+        volatile long rate;
+        volatile long decisions;
+        volatile long render;
+        volatile long copy;
+        volatile long insert;
+        volatile long rest;
+        volatile long batches;
+
+        @Override
+        public String toString() {
+            return String.format("%d batches; reading thread: read+parse %d ms, cards %d ms, sorting+rating %d ms (of which DMN %d ms), "
+                            + "COPY rows %d ms; booking thread: COPY %d ms, ledger insert+balances %d ms, "
+                            + "refunds+errors+progress+commit %d ms", batches, parse / 1_000_000, cards / 1_000_000,
+                    rate / 1_000_000, decisions / 1_000_000, render / 1_000_000, copy / 1_000_000, insert / 1_000_000, rest / 1_000_000);
+        }
+    }
+
+    /**
+     * Sorts a batch's lines: unknown cards are rejected, refunds kept for booking one by one, purchases
+     * de-duplicated by source reference, rated, and written as staging rows. The card lookup runs outside the
+     * booking transaction, as it did inside it: cards are not locked, a card blocked meanwhile still earns for
+     * this batch.
+     */
+    private Batch prepare(List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone,
+                          PurchasePointsDecision.Rates table, Map<RateKey, PurchasePointsDecision.Rate> rateCache,
+                          Timings timings) {
+        long t = System.nanoTime();
+        Map<String, long[]> cards = activeCards(lines);
+        long t2 = System.nanoTime();
+        timings.cards += t2 - t;
+        List<PurchaseLine.Rejected> errors = new ArrayList<>(rejected);
+        List<PurchaseLine> refunds = new ArrayList<>();
+        Set<String> refs = new HashSet<>(lines.size() * 2);
+        CopyRows staged = new CopyRows(lines.size() * 96);
+        long duplicates = 0;
+        long zeroPoints = 0;
+        long render = 0;
+        for (PurchaseLine line : lines) {
+            long[] card = cards.get(line.cardNumber());
+            if (card == null) {
+                errors.add(new PurchaseLine.Rejected(line.lineNo(), "unknownCard", line.cardNumber()));
+                continue;
             }
-            long[] counts = bookPurchases(purchases, members);
-            long booked = counts[0];
-            long duplicates = counts[1];
+            if (line.isRefund()) {
+                refunds.add(line);
+                continue;
+            }
+            String sourceRef = sourceRef(line);
+            if (!refs.add(sourceRef)) {
+                duplicates++;
+                continue;
+            }
+            PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(
+                    new RateKey(line.category(), line.purchaseDate()),
+                    k -> {
+                        long d = System.nanoTime();
+                        PurchasePointsDecision.Rate evaluated = table.rateFor(k.category(), k.date());
+                        timings.decisions += System.nanoTime() - d;
+                        return evaluated;
+                    });
+            long points = rate.pointsFor(line.amount());
+            if (points == 0) {
+                zeroPoints++;
+                continue;
+            }
+            long r = System.nanoTime();
+            staged.number(card[0]).tab().number(card[1]).tab().number(points).tab().text(sourceRef).tab()
+                    .text(line.category()).ascii(" ").ascii(line.amount().toPlainString()).text(" ₽");
+            if (rate.campaign() != null) {
+                staged.ascii(" ").text(rate.campaign());
+            }
+            timestamp(staged.tab(), line.purchasedAt());
+            staged.endRow();
+            render += System.nanoTime() - r;
+        }
+        timings.rate += System.nanoTime() - t2 - render;
+        timings.render += render;
+        return new Batch(staged, cards, refunds, errors, duplicates, zeroPoints, linesDone);
+    }
+
+    private void book(long importId, Batch batch, Timings timings) {
+        timings.batches++;
+        transaction.executeWithoutResult(status -> {
+            List<PurchaseLine.Rejected> errors = new ArrayList<>(batch.errors());
+            long[] counts = bookPurchases(batch.staged(), timings);
+            long t = System.nanoTime();
+            long booked = counts[0] + batch.zeroPoints();
+            long duplicates = counts[1] + batch.duplicates();
             long points = counts[2];
-            for (PurchaseLine refund : refunds) {
-                String outcome = bookRefund(refund, members.get(refund.cardNumber()));
+            for (PurchaseLine refund : batch.refunds()) {
+                String outcome = bookRefund(refund, batch.cards().get(refund.cardNumber())[0]);
                 switch (outcome) {
                     case "booked" -> booked++;
                     case "duplicate" -> duplicates++;
@@ -205,69 +360,43 @@ public class PurchaseImporter {
                                    lines_duplicate = lines_duplicate + :dup, lines_rejected = lines_rejected + :rej,
                                    points_booked = points_booked + :points, heartbeat_at = :now
                              WHERE id = :id""")
-                    .param("done", linesDone).param("booked", booked).param("dup", duplicates)
+                    .param("done", batch.linesDone()).param("booked", booked).param("dup", duplicates)
                     .param("rej", (long) errors.size()).param("points", points)
                     .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+            timings.rest += System.nanoTime() - t;
         });
     }
 
     /**
-     * Books a batch of purchases set-wise: the lines are copied into a staging table, and one statement inserts
-     * the ledger entries (a source reference booked before is skipped), sums them per member and adds the sums to
-     * the balances.
+     * Books a batch of purchases set-wise: the staging rows are copied into a session table, and one statement
+     * inserts the ledger entries (a source reference booked before is skipped), sums them per member and adds the
+     * sums to the balances.
      *
      * @return booked lines, duplicate lines, points booked
      */
-    private long[] bookPurchases(List<PurchaseLine> purchases, Map<String, Long> members) {
-        if (purchases.isEmpty()) {
+    private long[] bookPurchases(CopyRows staged, Timings timings) {
+        if (staged.rows() == 0) {
             return new long[3];
         }
-        Map<String, PurchaseLine> byRef = new HashMap<>();
-        long duplicates = 0;
-        for (PurchaseLine line : purchases) {
-            if (byRef.putIfAbsent(sourceRef(line), line) != null) {
-                duplicates++;
-            }
-        }
-        Map<String, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
-        StringBuilder staged = new StringBuilder(byRef.size() * 96);
-        Set<Long> memberIds = new HashSet<>();
-        long zeroPoints = 0;
-        long rows = 0;
-        for (Map.Entry<String, PurchaseLine> entry : byRef.entrySet()) {
-            PurchaseLine line = entry.getValue();
-            PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(line.category() + "|" + line.purchaseDate(),
-                    k -> rates.rateFor(line.category(), line.purchaseDate()));
-            long earned = rate.pointsFor(line.amount());
-            if (earned == 0) {
-                zeroPoints++;
-                continue;
-            }
-            long memberId = members.get(line.cardNumber());
-            memberIds.add(memberId);
-            staged.append(memberId).append('\t').append(line.cardNumber()).append('\t').append(earned).append('\t')
-                    .append(copyText(entry.getKey())).append('\t')
-                    .append(copyText(line.category() + " " + line.amount() + " ₽"
-                            + (rate.campaign() == null ? "" : " " + rate.campaign()))).append('\t')
-                    .append(line.purchasedAt().atZone(CLUB_ZONE).toOffsetDateTime()).append('\n');
-            rows++;
-        }
-        if (rows == 0) {
-            return new long[] {zeroPoints, duplicates, 0};
-        }
-        // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
-        jdbc.sql("SELECT member_id FROM loyalty_account WHERE member_id IN (:ids) ORDER BY member_id FOR UPDATE")
-                .param("ids", memberIds).query(Long.class).list();
+        long t = System.nanoTime();
         jdbc.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS loyalty_import_stage (member_id BIGINT, card_number TEXT, points BIGINT,
-                       source_ref TEXT, reason TEXT, occurred_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""").update();
-        copyIn(staged.toString());
+                CREATE TEMP TABLE IF NOT EXISTS loyalty_import_stage (member_id BIGINT, card_id BIGINT, points BIGINT,
+                       source_ref TEXT COLLATE "C", reason TEXT, occurred_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""")
+                .update();
+        copyIn(staged);
+        timings.copy += System.nanoTime() - t;
+        t = System.nanoTime();
+        // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
+        jdbc.sql("""
+                SELECT member_id FROM loyalty_account
+                 WHERE member_id IN (SELECT DISTINCT member_id FROM loyalty_import_stage)
+                 ORDER BY member_id FOR UPDATE""").query(Long.class).list();
         long[] result = jdbc.sql("""
                         WITH inserted AS (
                             INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason,
                                                               occurred_at, created_at)
-                            SELECT s.member_id, c.id, 'EARN', s.points, s.source_ref, s.reason, s.occurred_at, :now
-                              FROM loyalty_import_stage s JOIN loyalty_card c ON c.card_number = s.card_number
+                            SELECT member_id, card_id, 'EARN', points, source_ref, reason, occurred_at, :now
+                              FROM loyalty_import_stage
                             ON CONFLICT (source_ref) DO NOTHING
                             RETURNING member_id, points),
                         sums AS (SELECT member_id, sum(points) AS delta, count(*) AS n FROM inserted GROUP BY member_id),
@@ -277,26 +406,42 @@ public class PurchaseImporter {
                         SELECT coalesce(sum(n), 0), coalesce(sum(delta), 0), (SELECT count(*) FROM updated) FROM sums""")
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        timings.insert += System.nanoTime() - t;
         long inserted = result[0];
-        return new long[] {inserted + zeroPoints, duplicates + (rows - inserted), result[1]};
+        return new long[] {inserted, staged.rows() - inserted, result[1]};
     }
 
-    private void copyIn(String rows) {
+    private void copyIn(CopyRows staged) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY loyalty_import_stage (member_id, card_number, points, source_ref, reason, occurred_at) FROM STDIN",
-                    new StringReader(rows));
-        } catch (SQLException | IOException e) {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY loyalty_import_stage (member_id, card_id, points, source_ref, reason, occurred_at) FROM STDIN");
+            try {
+                copy.writeToCopy(staged.bytes(), 0, staged.length());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not stage the batch", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
-    /** COPY's text format: backslash, tab and line breaks escaped. */
-    private static String copyText(String value) {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    /** The club's local time with its UTC offset, as PostgreSQL reads it: 2026-11-20 10:15:00+03:00. */
+    private static void timestamp(CopyRows row, LocalDateTime at) {
+        int offset = CLUB_ZONE.getRules().getOffset(at).getTotalSeconds();
+        row.number(at.getYear()).ascii("-").two(at.getMonthValue()).ascii("-").two(at.getDayOfMonth()).ascii(" ")
+                .two(at.getHour()).ascii(":").two(at.getMinute()).ascii(":").two(at.getSecond())
+                .ascii(offset < 0 ? "-" : "+");
+        offset = Math.abs(offset);
+        row.two(offset / 3600).ascii(":").two(offset / 60 % 60);
+        if (offset % 60 != 0) {
+            row.ascii(":").two(offset % 60);
+        }
     }
 
     /** @return "booked", "duplicate", or the reason it was refused */
@@ -315,19 +460,20 @@ public class PurchaseImporter {
         }
     }
 
-    private Map<String, Long> activeCards(List<PurchaseLine> lines) {
+    /** @return card number → {member id, card id} of the batch's cards that earn */
+    private Map<String, long[]> activeCards(List<PurchaseLine> lines) {
         Set<String> numbers = new HashSet<>();
         lines.forEach(l -> numbers.add(l.cardNumber()));
         if (numbers.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> members = new HashMap<>();
-        jdbc.sql("SELECT card_number, member_id FROM loyalty_card WHERE status = 'ACTIVE' AND card_number IN (:n)")
-                .param("n", numbers)
-                .query(rs -> {
-                    members.put(rs.getString(1), rs.getLong(2));
+        Map<String, long[]> cards = new HashMap<>();
+        jdbcTemplate.query("SELECT card_number, member_id, id FROM loyalty_card WHERE status = 'ACTIVE' AND card_number = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", numbers.toArray())),
+                rs -> {
+                    cards.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
-        return members;
+        return cards;
     }
 
     private static String sourceRef(PurchaseLine line) {

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Puts the new member's card number and the link to their card page into the welcome e-mail. The account is
+ * Puts the new member's card number, its barcode (an image served from the card page's link) and the link to
+ * their card page into the welcome e-mail. The account is
  * opened here if the MemberJoined listener has not done it yet; both are idempotent.
  */
 @Component
@@ -29,6 +30,7 @@ class WelcomeCardContribution implements WelcomeMailContributor {
     public Map<String, Object> contribute(long memberId, Language language) {
         ledger.openAccount(memberId);
         String number = ledger.activeCard(memberId).orElseThrow().value();
-        return Map.of("cardNumber", number, "cardUrl", publicBaseUrl + "/card/" + links.issue(memberId));
+        String cardUrl = publicBaseUrl + "/card/" + links.issue(memberId);
+        return Map.of("cardNumber", number, "cardUrl", cardUrl, "cardBarcodeUrl", cardUrl + "/barcode.png");
     }
 }

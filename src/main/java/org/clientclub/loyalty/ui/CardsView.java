@@ -23,7 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.clientclub.loyalty.CardDetails;
 import org.clientclub.loyalty.InsufficientPoints;
@@ -63,14 +63,38 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
 
     private void show() {
         result.removeAll();
-        Optional<CardDetails> found = loyalty.findCard(query.getValue());
+        List<CardDetails> found = loyalty.findCards(query.getValue());
         if (found.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("cards.notFound"));
             none.setId("cards-not-found");
             result.add(none);
-            return;
+        } else if (found.size() == 1) {
+            show(found.get(0));
+        } else {
+            choose(found);
         }
-        CardDetails card = found.get();
+    }
+
+    /** Several members of that name: staff pick the one in front of them. */
+    private void choose(List<CardDetails> cards) {
+        Paragraph several = new Paragraph(getTranslation(cards.size() >= LoyaltyService.NAME_MATCHES
+                ? "cards.several.more" : "cards.several", cards.size()));
+        several.setId("cards-several");
+        result.add(several);
+        for (CardDetails card : cards) {
+            Button pick = new Button(card.memberName() + " (" + card.memberNumber() + ") · " + card.email() + " · "
+                    + card.cardNumber(), e -> {
+                        // The card number finds the same card again after a redemption or a reissue.
+                        query.setValue(card.cardNumber());
+                        show();
+                    });
+            pick.setId("cards-pick-" + card.memberId());
+            pick.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            result.add(pick);
+        }
+    }
+
+    private void show(CardDetails card) {
         FormLayout facts = new FormLayout();
         facts.addFormItem(new Span(card.cardNumber()), getTranslation("cards.number"));
         facts.addFormItem(new Span(getTranslation("cards.status." + card.status())), getTranslation("cards.status"));

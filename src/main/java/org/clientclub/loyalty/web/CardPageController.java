@@ -1,6 +1,10 @@
 package org.clientclub.loyalty.web;
 
+import java.time.Duration;
 import org.clientclub.loyalty.LoyaltyService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 /** A member's card page, from the link in the welcome e-mail: barcode, QR code, balance and history. */
 @Controller
 class CardPageController {
+
+    /**
+     * Mail clients fetch the e-mail's barcode each time it is opened; an hour of private caching spares that,
+     * and a reissued card shows its new number within the hour.
+     */
+    private static final CacheControl BARCODE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
 
     private final LoyaltyService loyalty;
 
@@ -20,5 +30,13 @@ class CardPageController {
     String card(@PathVariable String token, Model model) {
         model.addAttribute("card", loyalty.cardPage(token).orElse(null));
         return "public/card";
+    }
+
+    /** The card's EAN-13 barcode as an image, for the welcome e-mail; the same token as the page. */
+    @GetMapping("/card/{token}/barcode.png")
+    ResponseEntity<byte[]> barcode(@PathVariable String token) {
+        return loyalty.cardBarcode(token)
+                .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(BARCODE_CACHE).body(png))
+                .orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
     }
 }

@@ -1,6 +1,7 @@
 package org.clientclub.loyalty.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
 import org.clientclub.loyalty.CardNumber;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
@@ -81,6 +83,37 @@ class CardsViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")).getText()).contains("13 цифр");
     }
 
+    @Test
+    void staffFindACardByTheMembersNameAndPickAmongNamesakes() {
+        String lastName = uniqueLastName();
+        long older = aMemberNamed(lastName);
+        long newer = aMemberNamed(lastName);
+        String otherName = uniqueLastName();
+        long other = aMemberNamed(otherName);
+        login("irina", "CLUB_STAFF");
+        UI.getCurrent().navigate(CardsView.class);
+
+        find(lastName.toUpperCase());
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-several")).getText()).contains("2");
+        assertThat(_find(Button.class, spec -> spec.withId("cards-pick-" + other))).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("cards-balance"))).as("no card before a pick").isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("cards-pick-" + older)));
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("100");
+        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, older)))).isNotNull();
+        assertThat(_find(Button.class, spec -> spec.withId("cards-pick-" + newer))).isEmpty();
+
+        find("  " + otherName + "   мария ");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("cards-several"))).as("one member: the card at once").isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, other)))).isNotNull();
+
+        find(otherName + " Ольга");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found"))).isNotNull();
+        find("Москва");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")))
+                .as("the member search matches towns too, the card lookup only names").isNotNull();
+    }
+
     private static void find(String query) {
         _get(TextField.class, spec -> spec.withId("cards-query")).setValue(query);
         _click(_get(Button.class, spec -> spec.withId("cards-find")));
@@ -91,6 +124,22 @@ class CardsViewTest extends KaribuTest {
                 SELECT c.card_number FROM loyalty_card c JOIN membership_member m ON m.id = c.member_id
                  WHERE m.email = :e ORDER BY c.issued_at DESC, c.id DESC LIMIT 1""").param("e", email)
                 .query(String.class).single();
+    }
+
+    /** A last name no other test uses, so the namesakes are exactly the ones a test makes. */
+    private static String uniqueLastName() {
+        String letters = "бвгдклмнпрстфхцчшщ";
+        StringBuilder name = new StringBuilder("Ка");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 6; i++) {
+            name.append(letters.charAt(random.nextInt(letters.length()))).append("аоеиу".charAt(random.nextInt(5)));
+        }
+        return name.append("ва").toString();
+    }
+
+    private long aMemberNamed(String lastName) {
+        return Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.with(
+                TestQuestionnaires.adult(TestQuestionnaires.newEmail()), lastName, LocalDate.of(1985, 4, 12), true));
     }
 
     private String aMemberWithTheWelcomeBonus() {
