@@ -1,6 +1,9 @@
 package org.clientclub.membership.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.clientclub.membership.MembershipService;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.shared.Language;
 import org.springframework.context.MessageSource;
@@ -14,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The fillable questionnaire PDF, linked from the join page. Generated per request: it is small, and so it always
- * carries the consent version in force and the current region list.
+ * The fillable questionnaire PDF, linked from the join page. Made once per language and consent version and kept:
+ * generating one costs a few hundred milliseconds of CPU, which an anonymous page must not hand out per request.
  */
 @Controller
 class QuestionnairePdfController {
@@ -25,10 +28,13 @@ class QuestionnairePdfController {
 
     private final QuestionnairePdf pdf;
     private final MessageSource messages;
+    private final MembershipService membership;
+    private final Map<String, byte[]> generated = new ConcurrentHashMap<>();
 
-    QuestionnairePdfController(QuestionnairePdf pdf, MessageSource messages) {
+    QuestionnairePdfController(QuestionnairePdf pdf, MessageSource messages, MembershipService membership) {
         this.pdf = pdf;
         this.messages = messages;
+        this.membership = membership;
     }
 
     @GetMapping("/join/questionnaire.pdf")
@@ -40,6 +46,7 @@ class QuestionnairePdfController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ASCII_FILE_NAME
                         + "\"; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache())
-                .body(pdf.generate(language));
+                .body(generated.computeIfAbsent(language.code() + ":" + membership.currentConsentVersion(),
+                        key -> pdf.generate(language)));
     }
 }
