@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reader picks it up from the IMAP mailbox, and the sender gets the confirmation e-mail; the message is marked
  * seen on the server only once it is stored, and the same message delivered twice makes one application.
  */
-@SpringBootTest
+// The same context as the other journeys: against a database server, a second context's outbox worker would send
+// this context's mail through its own mail server.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClubMailboxIT {
 
     @Autowired
