@@ -15,7 +15,6 @@ import org.clientclub.shared.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The monthly points statement: members whose points moved last month get what they earned, what they spent or
@@ -31,18 +30,20 @@ public class MonthlyStatements {
     private final MemberContacts contacts;
     private final Clock clock;
     private final boolean enabled;
+    private final MemberPages pages;
 
     public MonthlyStatements(JdbcClient jdbc, MailService mail, MemberContacts contacts, Clock clock,
-                             @Value("${clientclub.loyalty.monthly-statement:true}") boolean enabled) {
+                             @Value("${clientclub.loyalty.monthly-statement:true}") boolean enabled,
+                             MemberPages pages) {
         this.jdbc = jdbc;
+        this.pages = pages;
         this.mail = mail;
         this.contacts = contacts;
         this.clock = clock;
         this.enabled = enabled;
     }
 
-    /** Statements for the month before today. @return how many were written to the outbox */
-    @Transactional
+    /** Statements for the month before today, a page of members at a time. @return how many were written */
     public int sendForLastMonth() {
         if (!enabled) {
             return 0;
@@ -50,27 +51,29 @@ public class MonthlyStatements {
         YearMonth month = YearMonth.from(LocalDate.now(clock.withZone(CLUB_ZONE))).minusMonths(1);
         Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(CLUB_ZONE).toInstant());
         Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(CLUB_ZONE).toInstant());
-        int written = 0;
-        for (long[] row : jdbc.sql("""
-                        SELECT e.member_id,
-                               coalesce(sum(e.points) FILTER (WHERE e.points > 0), 0),
-                               coalesce(-sum(e.points) FILTER (WHERE e.points < 0), 0),
-                               a.balance
-                          FROM loyalty_ledger_entry e JOIN loyalty_account a ON a.member_id = e.member_id
-                         WHERE e.occurred_at >= :from AND e.occurred_at < :to
-                         GROUP BY e.member_id, a.balance""")
-                .param("from", from).param("to", to)
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list()) {
-            var contact = contacts.of(row[0]);
-            if (contact.isEmpty()) {
-                continue;
+        return pages.forEachPage(false, members -> {
+            int written = 0;
+            for (long[] row : jdbc.sql("""
+                            SELECT e.member_id,
+                                   coalesce(sum(e.points) FILTER (WHERE e.points > 0), 0),
+                                   coalesce(-sum(e.points) FILTER (WHERE e.points < 0), 0),
+                                   a.balance
+                              FROM loyalty_ledger_entry e JOIN loyalty_account a ON a.member_id = e.member_id
+                             WHERE e.member_id IN (:members) AND e.occurred_at >= :from AND e.occurred_at < :to
+                             GROUP BY e.member_id, a.balance""")
+                    .param("members", members).param("from", from).param("to", to)
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list()) {
+                var contact = contacts.of(row[0]);
+                if (contact.isEmpty()) {
+                    continue;
+                }
+                boolean sent = mail.enqueue(new OutgoingMail("statement:" + row[0] + ":" + month,
+                        new EmailAddress(contact.get().email()), Language.fromCode(contact.get().language()),
+                        "monthly-statement", Map.of("name", contact.get().firstName(), "month", month.toString(),
+                                "earned", row[1], "spent", row[2], "balance", row[3]), MailKind.CLUB));
+                written += sent ? 1 : 0;
             }
-            boolean sent = mail.enqueue(new OutgoingMail("statement:" + row[0] + ":" + month,
-                    new EmailAddress(contact.get().email()), Language.fromCode(contact.get().language()),
-                    "monthly-statement", Map.of("name", contact.get().firstName(), "month", month.toString(),
-                            "earned", row[1], "spent", row[2], "balance", row[3]), MailKind.CLUB));
-            written += sent ? 1 : 0;
-        }
-        return written;
+            return written;
+        });
     }
 }
