@@ -100,16 +100,8 @@ class JoinInBrowserIT {
             page.navigate(base + "/join");
             assertThat(page.locator("h1")).hasText("Вступить в Клуб клиентов");
             assertThat(page.locator("#join-pdf")).hasAttribute("href", java.util.regex.Pattern.compile("questionnaire\\.pdf"));
-            page.locator("#field-lastName input").fill("Кузнецова");
-            page.locator("#field-firstName input").fill("Анна");
+            fillQuestionnaire(page, "Кузнецова", "Анна", "14.02.1979", "Новосибирская", "Новосибирск", "630000");
             page.locator("#field-email input").fill(email);
-            page.locator("#field-birthDate input").fill("14.02.1979");
-            page.locator("#field-birthDate input").press("Enter");
-            page.locator("#field-region input").fill("Новосибирская");
-            page.locator("vaadin-combo-box-item").first().click();
-            page.locator("#field-town input").fill("Новосибирск");
-            page.locator("#field-postcode input").fill("630000");
-            page.locator("#field-readyForInteraction vaadin-radio-button").first().click();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("01-join-questionnaire.png")).setFullPage(true));
             page.locator("#join-next").click();
 
@@ -178,15 +170,7 @@ class JoinInBrowserIT {
 
             page.navigate(base + "/tasks/" + taskId);
             assertThat(page.locator("#transcription-attachment")).isVisible();
-            page.locator("#field-lastName input").fill("Сидоров");
-            page.locator("#field-firstName input").fill("Пётр");
-            page.locator("#field-birthDate input").fill("03.09.1950");
-            page.locator("#field-birthDate input").press("Enter");
-            page.locator("#field-region input").fill("Москва");
-            page.locator("vaadin-combo-box-item").first().click();
-            page.locator("#field-town input").fill("Москва");
-            page.locator("#field-postcode input").fill("101000");
-            page.locator("#field-readyForInteraction vaadin-radio-button").first().click();
+            fillQuestionnaire(page, "Сидоров", "Пётр", "03.09.1950", "Москва", "Москва", "101000");
             page.locator("#transcription-consent").click();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("11-transcription-task.png")).setFullPage(true));
             page.locator("#transcription-save").click();
@@ -194,6 +178,20 @@ class JoinInBrowserIT {
         }
         Mailbox mailbox = new Mailbox(greenMail);
         assertThat(mailbox.awaitMessage(sender, 1).getSubject()).isEqualTo("Подтвердите адрес для Клуба клиентов");
+    }
+
+    /** The questionnaire's fields, the same on the join page and on the transcription task; answers "yes". */
+    private static void fillQuestionnaire(Page page, String lastName, String firstName, String birthDate, String region,
+                                          String town, String postcode) {
+        page.locator("#field-lastName input").fill(lastName);
+        page.locator("#field-firstName input").fill(firstName);
+        page.locator("#field-birthDate input").fill(birthDate);
+        page.locator("#field-birthDate input").press("Enter");
+        page.locator("#field-region input").fill(region);
+        page.locator("vaadin-combo-box-item").first().click();
+        page.locator("#field-town input").fill(town);
+        page.locator("#field-postcode input").fill(postcode);
+        page.locator("#field-readyForInteraction vaadin-radio-button").first().click();
     }
 
     /** Signs a new member of staff in on the log-in page that opening {@code url} shows. @return their password */

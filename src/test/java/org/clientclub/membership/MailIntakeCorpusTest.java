@@ -117,11 +117,7 @@ class MailIntakeCorpusTest {
                 q.firstName(), q.patronymic(), q.email(), q.phone(), q.birthDate(), q.regionCode(), "", "12ab",
                 q.interests(), q.language(), q.readyForInteraction(), q.guardianEmail());
         byte[] pdf = QuestionnairePdfs.filled(generator, Language.RU, wrong, true);
-        String raw = "From: " + email + "\r\nTo: ilove@clientclub.local\r\nSubject: anketa\r\nMessage-ID: <wrong-" + email
-                + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
-                + "Content-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(pdf) + "\r\n--b--\r\n";
-        byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = MailCorpus.withPdf(email, "wrong-" + email, "anketa", pdf);
 
         long id = store.store(bytes, bytes.length, false).orElseThrow();
 

@@ -435,6 +435,16 @@ public final class MailCorpus {
     static final Charset ASCII = StandardCharsets.US_ASCII;
 
     /** RFC 2047 B encoded word. */
+    /** A plain message from {@code from} to the club with one PDF attachment, for tests outside the corpus. */
+    public static byte[] withPdf(String from, String messageId, String subject, byte[] pdf) {
+        String raw = "From: " + from + "\r\nTo: " + CLUB + "\r\nSubject: " + subject + "\r\nMessage-ID: <" + messageId
+                + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\nQuestionnaire attached\r\n--b\r\n"
+                + "Content-Type: application/pdf; name=a.pdf\r\nContent-Disposition: attachment; filename=a.pdf\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + base64(pdf, 76) + "\r\n--b--\r\n";
+        return raw.getBytes(StandardCharsets.US_ASCII);
+    }
+
     public static String b(String text, Charset charset) {
         return "=?" + charset.name() + "?B?" + b64(text, charset) + "?=";
     }

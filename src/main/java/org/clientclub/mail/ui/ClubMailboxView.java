@@ -146,6 +146,10 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
             mailbox.reprocess(message.id());
             Notification.show(getTranslation("mailbox.reprocessed")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalStateException e) {
+            // The handler refuses with a message key (a person is still working on the message); anything else is a bug.
+            if (e.getMessage() == null || !e.getMessage().startsWith("intake.")) {
+                throw e;
+            }
             Notification.show(getTranslation(e.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         grid.getDataProvider().refreshAll();

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,6 +21,8 @@ import org.clientclub.mail.InboundMailSummary;
 import org.clientclub.mail.InboundOutcome;
 import org.clientclub.mail.internal.InboundStore;
 import org.clientclub.support.KaribuTest;
+import org.clientclub.support.MailCorpus;
+import org.clientclub.support.QuestionnairePdfs;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +69,30 @@ class ClubMailboxViewTest extends KaribuTest {
                         .query(Integer.class).single() == 1
                 && jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :s").param("s", sender)
                         .query(Long.class).single() == 2);
+    }
+
+    @Test
+    void aMessageWaitingForTranscriptionIsNotProcessedAgain() {
+        String sender = TestQuestionnaires.newEmail();
+        byte[] raw = MailCorpus.withPdf(sender, "scan-" + sender, "scan", QuestionnairePdfs.imageOnly());
+        long id = store.store(raw, raw.length, false).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("AWAITING_TRANSCRIPTION"));
+        login("irina", "CLUB_STAFF");
+        UI.getCurrent().navigate(ClubMailboxView.class);
+        _get(TextField.class, spec -> spec.withLabel("Поиск")).setValue(sender);
+        @SuppressWarnings("unchecked")
+        Grid<InboundMailSummary> grid = _get(Grid.class);
+        InboundMailSummary row = _get(grid, 0);
+        assertThat(_find(_getItemDetailsComponent(grid, 0), Button.class)).singleElement()
+                .satisfies(button -> assertThat(button.isEnabled()).isFalse());
+
+        ((ClubMailboxView) UI.getCurrent().getCurrentView()).reprocess(row);
+
+        assertThat(jdbc.sql("SELECT reprocessed FROM mail_inbound WHERE id = :id").param("id", id)
+                .query(Integer.class).single()).as("refused and rolled back").isZero();
+        assertThat(outcome(id)).isEqualTo("AWAITING_TRANSCRIPTION");
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = :key AND parent_id_ IS NULL")
+                .param("key", "mail-" + id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

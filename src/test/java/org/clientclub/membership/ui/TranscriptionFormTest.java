@@ -14,16 +14,15 @@ import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.clientclub.mail.internal.InboundStore;
 import org.clientclub.membership.Region;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
 import org.clientclub.support.KaribuTest;
+import org.clientclub.support.MailCorpus;
 import org.clientclub.support.QuestionnairePdfs;
 import org.clientclub.support.TestQuestionnaires;
 import org.clientclub.tasks.ui.TaskView;
@@ -99,13 +98,7 @@ class TranscriptionFormTest extends KaribuTest {
 
     /** A message from the sender with a scanned questionnaire, read by the intake up to the staff task. */
     private Task transcriptionTaskFor(String sender) {
-        String raw = "From: " + sender + "\r\nTo: ilove@clientclub.local\r\nSubject: scan\r\nMessage-ID: <scan-" + sender
-                + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n\r\nСкан анкеты\r\n--b\r\n"
-                + "Content-Type: application/pdf; name=scan.pdf\r\nContent-Disposition: attachment; filename=scan.pdf\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(QuestionnairePdfs.imageOnly()) + "\r\n--b--\r\n";
-        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = MailCorpus.withPdf(sender, "scan-" + sender, "scan", QuestionnairePdfs.imageOnly());
         long id = store.store(bytes, bytes.length, false).orElseThrow();
         String businessKey = QuestionnaireIntakeProcess.businessKey(id);
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery()
