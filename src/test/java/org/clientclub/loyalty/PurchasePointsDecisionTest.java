@@ -2,7 +2,6 @@ package org.clientclub.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,9 @@ class PurchasePointsDecisionTest {
     @Test
     void onlyFullHundredsOfRoublesEarn() {
         PurchasePointsDecision.Rate campaign = new PurchasePointsDecision.Rate(5, 3, "NEW_YEAR_2027");
-        assertThat(campaign.pointsFor(new BigDecimal("99.99"))).isZero();
-        assertThat(campaign.pointsFor(new BigDecimal("199.99"))).isEqualTo(15);
-        assertThat(campaign.pointsFor(new BigDecimal("1234.50"))).isEqualTo(180);
-        assertThat(campaign.pointsFor(new BigDecimal("-250.00"))).as("a refund reverses as much").isEqualTo(30);
+        assertThat(campaign.pointsFor(99_99)).isZero();
+        assertThat(campaign.pointsFor(199_99)).isEqualTo(15);
+        assertThat(campaign.pointsFor(1234_50)).isEqualTo(180);
+        assertThat(campaign.pointsFor(-250_00)).as("a refund reverses as much").isEqualTo(30);
     }
 }

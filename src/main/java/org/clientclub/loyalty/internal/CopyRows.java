@@ -1,6 +1,5 @@
 package org.clientclub.loyalty.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -17,46 +16,23 @@ final class CopyRows {
         bytes = new byte[Math.max(capacity, 64)];
     }
 
-    /** A value with backslash, tab and line breaks escaped, the rest as UTF-8. */
-    CopyRows text(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
+    /** UTF-8 bytes of a value, with backslash, tab and line breaks escaped. */
+    CopyRows escaped(byte[] value, int from, int count) {
+        room(count);
+        for (int i = from; i < from + count; i++) {
+            byte b = value[i];
+            switch (b) {
                 case '\\' -> ascii("\\\\");
                 case '\t' -> ascii("\\t");
                 case '\n' -> ascii("\\n");
                 case '\r' -> ascii("\\r");
                 default -> {
-                    if (c < 0x80) {
-                        room(1);
-                        bytes[length++] = (byte) c;
-                    } else {
-                        // The rest of the value through the JDK's encoder, which also pairs surrogates.
-                        utf8(value.substring(i));
-                        return this;
-                    }
+                    room(1);
+                    bytes[length++] = b;
                 }
             }
         }
         return this;
-    }
-
-    private void utf8(String rest) {
-        StringBuilder escaped = new StringBuilder(rest.length() + 8);
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            switch (c) {
-                case '\\' -> escaped.append("\\\\");
-                case '\t' -> escaped.append("\\t");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                default -> escaped.append(c);
-            }
-        }
-        byte[] encoded = escaped.toString().getBytes(StandardCharsets.UTF_8);
-        room(encoded.length);
-        System.arraycopy(encoded, 0, bytes, length, encoded.length);
-        length += encoded.length;
     }
 
     /** Text known to need no escaping and to be ASCII (digits, signs, separators). */
@@ -87,14 +63,6 @@ final class CopyRows {
             value /= 10;
         }
         length += digits;
-        return this;
-    }
-
-    /** Two digits, zero-padded. */
-    CopyRows two(int value) {
-        room(2);
-        bytes[length++] = (byte) ('0' + value / 10 % 10);
-        bytes[length++] = (byte) ('0' + value % 10);
         return this;
     }
 

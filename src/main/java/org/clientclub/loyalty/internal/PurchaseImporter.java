@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,12 +15,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
 import org.slf4j.Logger;
@@ -44,18 +49,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books a till export. The file is kept in the database in 1 MB parts and read back as a stream, so its size
- * does not matter to the heap; lines are booked in batches of 50,000, each batch in one transaction together with the
- * import's progress, so a restart carries on after the last booked batch and a file uploaded again books
- * nothing twice (the ledger's source references are {@code purchase:<postcode>:<receipt>}).
+ * does not matter to the heap; lines are booked in batches of 100,000, each batch in one transaction together with the
+ * import's progress, so a restart carries on after the last booked batch. Each receipt is booked once in
+ * {@code loyalty_purchase}, whose key (post office, receipt number) refuses it when a file is uploaded again, and
+ * each member gets one ledger entry per batch for their receipts in it
+ * (docs/decisions/0014-purchase-receipts-apart-from-the-ledger.md).
  */
 @Component
 public class PurchaseImporter {
 
     static final int PART_SIZE = 1024 * 1024;
-    static final int BATCH = 50_000;
+    static final int BATCH = 100_000;
     private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
+    /** Held by a batch while it books receipts ("loyalty" in ASCII). */
+    private static final long RECEIPTS_LOCK = 0x6c6f79616c7479L;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -175,9 +185,6 @@ public class PurchaseImporter {
     /** The reading thread: batches into the queue, then an end mark (or the failure). */
     private void read(long importId, Charset charset, long linesDone, LocalDateTime now, BlockingQueue<Object> prepared,
                       Timings timings) {
-        // One rate per category and day for the whole import: the version of the table deployed when the import
-        // starts rates all of it, and a newer version takes effect for the next import.
-        Map<RateKey, PurchasePointsDecision.Rate> rateCache = new HashMap<>();
         Object end = END;
         PurchasePointsDecision.Rates table;
         try {
@@ -187,38 +194,53 @@ public class PurchaseImporter {
                     importId, e.toString());
             table = rates::rateFor;
         }
-        PurchasePointsDecision.Rates rating = table;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(parts(importId), charset), 1 << 16)) {
-            String header = in.readLine();
-            if (header == null || !PurchaseLine.isHeader(header)) {
+        RateBook rateBook = new RateBook(table);
+        try (InputStream in = parts(importId)) {
+            ByteLines lines = new ByteLines(in);
+            if (!lines.next() || !PurchaseLine.isHeader(lines.text(charset))) {
                 throw new IllegalArgumentException("import.error.header");
             }
-            List<PurchaseLine> lines = new ArrayList<>(BATCH);
+            long nowPacked = Purchases.packed(now);
+            Purchases purchases = new Purchases(BATCH);
+            List<PurchaseLine> refunds = new ArrayList<>();
             List<PurchaseLine.Rejected> rejected = new ArrayList<>();
             long lineNo = 1;
-            String raw;
+            boolean first = true;
             long t = System.nanoTime();
-            while ((raw = in.readLine()) != null) {
+            while (lines.next()) {
                 lineNo++;
-                if (lineNo <= linesDone + 1 || raw.isBlank()) {
-                    continue;
-                }
-                Object parsed = PurchaseLine.parse(lineNo, raw, now);
-                if (parsed instanceof PurchaseLine line) {
-                    lines.add(line);
+                if (lineNo <= linesDone + 1
+                        || purchases.addUsual(lines.bytes(), 0, lines.length(), lineNo, nowPacked)) {
+                    // skipped (booked before a restart), or read straight from the bytes
                 } else {
-                    rejected.add((PurchaseLine.Rejected) parsed);
+                    String raw = lines.text(charset);
+                    if (raw.isBlank()) {
+                        continue;
+                    }
+                    Object parsed = PurchaseLine.parse(lineNo, raw, now);
+                    if (parsed instanceof PurchaseLine line) {
+                        if (line.isRefund()) {
+                            refunds.add(line);
+                        } else {
+                            purchases.add(line);
+                        }
+                    } else {
+                        rejected.add((PurchaseLine.Rejected) parsed);
+                    }
                 }
-                if (lines.size() + rejected.size() >= BATCH) {
+                // The first batch is small, so booking starts while the rest is read.
+                if (purchases.size() + refunds.size() + rejected.size() >= (first ? BATCH / 10 : BATCH)) {
+                    first = false;
                     timings.parse += System.nanoTime() - t;
-                    prepared.put(prepare(lines, rejected, lineNo - 1, rating, rateCache, timings));
-                    lines = new ArrayList<>(BATCH);
+                    prepared.put(prepare(importId, purchases, refunds, rejected, lineNo, rateBook, timings));
+                    purchases = new Purchases(BATCH);
+                    refunds = new ArrayList<>();
                     rejected = new ArrayList<>();
                     t = System.nanoTime();
                 }
             }
             timings.parse += System.nanoTime() - t;
-            prepared.put(prepare(lines, rejected, lineNo - 1, rating, rateCache, timings));
+            prepared.put(prepare(importId, purchases, refunds, rejected, lineNo, rateBook, timings));
         } catch (InterruptedException e) {
             return; // the booking thread gave up
         } catch (RuntimeException | IOException e) {
@@ -235,15 +257,52 @@ public class PurchaseImporter {
 
     private static final Object END = new Object();
 
-    private record RateKey(String category, LocalDate date) {
+    /**
+     * A batch ready to book: its purchases with known cards, rated, the order to book them in (by post office, in
+     * file order within one), that order as rows of COPY's text format, and the sums per member; the refunds; the
+     * lines rejected so far.
+     */
+    private record Batch(Purchases purchases, int[] order, long[] points, int[] owner, Cards cards, CopyRows rows,
+                         List<MemberSum> sums, List<PurchaseLine> refunds, List<PurchaseLine.Rejected> errors,
+                         long linesDone) {
     }
 
     /**
-     * A batch ready to book: the staging rows of its new purchases in COPY's text format, the refunds, the lines
-     * rejected so far, and what its purchases counted before booking.
+     * One rate per category and day for the whole import: the version of the table deployed when the import starts
+     * rates all of it, and a newer version takes effect for the next import. A batch's new pairs are evaluated at
+     * once, on two threads where there are cores for them: each evaluation parses the table's FEEL expressions again.
      */
-    private record Batch(CopyRows staged, Map<String, long[]> cards, List<PurchaseLine> refunds,
-                         List<PurchaseLine.Rejected> errors, long duplicates, long zeroPoints, long linesDone) {
+    private static final class RateBook {
+        private final PurchasePointsDecision.Rates table;
+        private final Map<String, Map<Integer, PurchasePointsDecision.Rate>> rates = new HashMap<>();
+
+        RateBook(PurchasePointsDecision.Rates table) {
+            this.table = table;
+        }
+
+        /** @return nanoseconds spent evaluating */
+        long evaluateMissing(Purchases purchases) {
+            Set<Map.Entry<String, Integer>> missing = new HashSet<>();
+            for (int i = 0; i < purchases.size(); i++) {
+                String category = purchases.category(i);
+                int day = purchases.day(i);
+                if (!rates.computeIfAbsent(category, c -> new HashMap<>()).containsKey(day)) {
+                    missing.add(Map.entry(category, day));
+                }
+            }
+            long t = System.nanoTime();
+            List<Map.Entry<String, Integer>> pairs = List.copyOf(missing);
+            List<PurchasePointsDecision.Rate> evaluated = pairs.parallelStream()
+                    .map(p -> table.rateFor(p.getKey(), Purchases.date(p.getValue()))).toList();
+            for (int k = 0; k < pairs.size(); k++) {
+                rates.get(pairs.get(k).getKey()).put(pairs.get(k).getValue(), evaluated.get(k));
+            }
+            return System.nanoTime() - t;
+        }
+
+        PurchasePointsDecision.Rate rate(String category, int day) {
+            return rates.get(category).get(day);
+        }
     }
 
     /** Where an import's time goes, logged at DEBUG when it ends; reading and booking overlap. */
@@ -254,93 +313,95 @@ public class PurchaseImporter {
         volatile long decisions;
         volatile long render;
         volatile long copy;
-        volatile long insert;
+        volatile long ledger;
         volatile long rest;
         volatile long batches;
+        volatile long repeated;
 
         @Override
         public String toString() {
-            return String.format("%d batches; reading thread: read+parse %d ms, cards %d ms, sorting+rating %d ms (of which DMN %d ms), "
-                            + "COPY rows %d ms; booking thread: COPY %d ms, ledger insert+balances %d ms, "
-                            + "refunds+errors+progress+commit %d ms", batches, parse / 1_000_000, cards / 1_000_000,
-                    rate / 1_000_000, decisions / 1_000_000, render / 1_000_000, copy / 1_000_000, insert / 1_000_000, rest / 1_000_000);
+            return String.format("%d batches (%d with a receipt booked before or repeated); reading thread: read+parse %d ms, "
+                            + "cards %d ms, rating+sorting+sums %d ms (of which DMN %d ms), COPY rows %d ms; booking thread: "
+                            + "receipts COPY %d ms, ledger+balances %d ms, refunds+errors+progress+commit %d ms", batches,
+                    repeated, parse / 1_000_000, cards / 1_000_000, rate / 1_000_000, decisions / 1_000_000,
+                    render / 1_000_000, copy / 1_000_000, ledger / 1_000_000, rest / 1_000_000);
         }
     }
 
     /**
-     * Sorts a batch's lines: unknown cards are rejected, refunds kept for booking one by one, purchases
-     * de-duplicated by source reference, rated, and written as staging rows. The card lookup runs outside the
-     * booking transaction, as it did inside it: cards are not locked, a card blocked meanwhile still earns for
-     * this batch.
+     * Sorts a batch's lines: unknown cards are rejected, purchases rated, put in post office order (the first column
+     * of the receipts' key, so a batch's inserts walk the index from one end to the other), summed per member and
+     * written as rows for the receipts table. The card lookup runs outside the booking transaction: cards are not
+     * locked, a card blocked meanwhile still earns for this batch.
      */
-    private Batch prepare(List<PurchaseLine> lines, List<PurchaseLine.Rejected> rejected, long linesDone,
-                          PurchasePointsDecision.Rates table, Map<RateKey, PurchasePointsDecision.Rate> rateCache,
-                          Timings timings) {
+    private Batch prepare(long importId, Purchases purchases, List<PurchaseLine> refunds,
+                          List<PurchaseLine.Rejected> rejected, long linesDone, RateBook rateBook, Timings timings) {
         long t = System.nanoTime();
-        Map<String, long[]> cards = activeCards(lines);
+        Cards cards = activeCards(purchases, refunds);
         long t2 = System.nanoTime();
         timings.cards += t2 - t;
         List<PurchaseLine.Rejected> errors = new ArrayList<>(rejected);
-        List<PurchaseLine> refunds = new ArrayList<>();
-        Set<String> refs = new HashSet<>(lines.size() * 2);
-        CopyRows staged = new CopyRows(lines.size() * 96);
-        long duplicates = 0;
-        long zeroPoints = 0;
-        long render = 0;
-        for (PurchaseLine line : lines) {
-            long[] card = cards.get(line.cardNumber());
-            if (card == null) {
-                errors.add(new PurchaseLine.Rejected(line.lineNo(), "unknownCard", line.cardNumber()));
-                continue;
+        List<PurchaseLine> knownRefunds = new ArrayList<>();
+        for (PurchaseLine refund : refunds) {
+            if (cards.find(Long.parseLong(refund.cardNumber())) < 0) {
+                errors.add(new PurchaseLine.Rejected(refund.lineNo(), "unknownCard", refund.cardNumber()));
+            } else {
+                knownRefunds.add(refund);
             }
-            if (line.isRefund()) {
-                refunds.add(line);
-                continue;
-            }
-            String sourceRef = sourceRef(line);
-            if (!refs.add(sourceRef)) {
-                duplicates++;
-                continue;
-            }
-            PurchasePointsDecision.Rate rate = rateCache.computeIfAbsent(
-                    new RateKey(line.category(), line.purchaseDate()),
-                    k -> {
-                        long d = System.nanoTime();
-                        PurchasePointsDecision.Rate evaluated = table.rateFor(k.category(), k.date());
-                        timings.decisions += System.nanoTime() - d;
-                        return evaluated;
-                    });
-            long points = rate.pointsFor(line.amount());
-            if (points == 0) {
-                zeroPoints++;
-                continue;
-            }
-            long r = System.nanoTime();
-            staged.number(card[0]).tab().number(card[1]).tab().number(points).tab().text(sourceRef).tab()
-                    .text(line.category()).ascii(" ").ascii(line.amount().toPlainString()).text(" ₽");
-            if (rate.campaign() != null) {
-                staged.ascii(" ").text(rate.campaign());
-            }
-            timestamp(staged.tab(), line.purchasedAt());
-            staged.endRow();
-            render += System.nanoTime() - r;
         }
-        timings.rate += System.nanoTime() - t2 - render;
-        timings.render += render;
-        return new Batch(staged, cards, refunds, errors, duplicates, zeroPoints, linesDone);
+        timings.decisions += rateBook.evaluateMissing(purchases);
+        int n = purchases.size();
+        long[] points = new long[n];
+        int[] owner = new int[n];
+        long[] keys = new long[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int card = cards.find(purchases.card(i));
+            if (card < 0) {
+                errors.add(new PurchaseLine.Rejected(purchases.lineNo(i), "unknownCard", Long.toString(purchases.card(i))));
+                continue;
+            }
+            PurchasePointsDecision.Rate rate = rateBook.rate(purchases.category(i), purchases.day(i));
+            points[i] = rate.pointsFor(purchases.kopecks(i));
+            owner[i] = card;
+            keys[kept++] = (long) purchases.postcode(i) << 32 | i;
+        }
+        Arrays.sort(keys, 0, kept);
+        int[] order = new int[kept];
+        for (int k = 0; k < kept; k++) {
+            order[k] = (int) keys[k];
+        }
+        List<MemberSum> sums = MemberSum.of(purchases, order, points, owner, cards);
+        long r = System.nanoTime();
+        timings.rate += r - t2;
+        CopyRows rows = rows(importId, purchases, order, points, owner, cards);
+        timings.render += System.nanoTime() - r;
+        errors.sort(java.util.Comparator.comparingLong(PurchaseLine.Rejected::lineNo));
+        return new Batch(purchases, order, points, owner, cards, rows, sums, knownRefunds, errors, linesDone);
+    }
+
+    private static CopyRows rows(long importId, Purchases purchases, int[] order, long[] points, int[] owner,
+                                 Cards cards) {
+        CopyRows rows = new CopyRows(order.length * 40);
+        for (int i : order) {
+            rows.number(purchases.postcode(i)).tab();
+            purchases.receiptId(i, rows);
+            rows.tab().number(cards.member(owner[i])).tab().number(points[i]).tab().number(importId).endRow();
+        }
+        return rows;
     }
 
     private void book(long importId, Batch batch, Timings timings) {
         timings.batches++;
         transaction.executeWithoutResult(status -> {
             List<PurchaseLine.Rejected> errors = new ArrayList<>(batch.errors());
-            long[] counts = bookPurchases(batch.staged(), timings);
+            long[] counts = bookPurchases(importId, batch, timings);
             long t = System.nanoTime();
-            long booked = counts[0] + batch.zeroPoints();
-            long duplicates = counts[1] + batch.duplicates();
+            long booked = counts[0];
+            long duplicates = counts[1];
             long points = counts[2];
             for (PurchaseLine refund : batch.refunds()) {
-                String outcome = bookRefund(refund, batch.cards().get(refund.cardNumber())[0]);
+                String outcome = bookRefund(refund, batch.cards().member(batch.cards().find(Long.parseLong(refund.cardNumber()))));
                 switch (outcome) {
                     case "booked" -> booked++;
                     case "duplicate" -> duplicates++;
@@ -368,89 +429,176 @@ public class PurchaseImporter {
     }
 
     /**
-     * Books a batch of purchases set-wise: the staging rows are copied into a session table, and one statement
-     * inserts the ledger entries (a source reference booked before is skipped), sums them per member and adds the
-     * sums to the balances.
+     * Books a batch's receipts: copies them into the receipts table, whose key refuses any booked before, then
+     * credits each member one ledger entry with the points of their receipts in this batch. Receipts are booked one
+     * batch at a time across imports (an advisory lock), so when the copy hits a receipt booked before (or one
+     * repeated in the batch), the batch goes again with each receipt once and without those now found in the table,
+     * and nothing else can add one meanwhile.
      *
      * @return booked lines, duplicate lines, points booked
      */
-    private long[] bookPurchases(CopyRows staged, Timings timings) {
-        if (staged.rows() == 0) {
+    private long[] bookPurchases(long importId, Batch batch, Timings timings) {
+        int[] order = batch.order();
+        if (order.length == 0) {
             return new long[3];
         }
         long t = System.nanoTime();
-        jdbc.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS loyalty_import_stage (member_id BIGINT, card_id BIGINT, points BIGINT,
-                       source_ref TEXT COLLATE "C", reason TEXT, occurred_at TIMESTAMPTZ) ON COMMIT DELETE ROWS""")
-                .update();
-        copyIn(staged);
-        timings.copy += System.nanoTime() - t;
-        t = System.nanoTime();
-        // Lock the accounts in one order, so two imports and the counter never wait on each other in a circle.
-        jdbc.sql("""
-                SELECT member_id FROM loyalty_account
-                 WHERE member_id IN (SELECT DISTINCT member_id FROM loyalty_import_stage)
-                 ORDER BY member_id FOR UPDATE""").query(Long.class).list();
-        long[] result = jdbc.sql("""
-                        WITH inserted AS (
-                            INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason,
-                                                              occurred_at, created_at)
-                            SELECT member_id, card_id, 'EARN', points, source_ref, reason, occurred_at, :now
-                              FROM loyalty_import_stage
-                            ON CONFLICT (source_ref) DO NOTHING
-                            RETURNING member_id, points),
-                        sums AS (SELECT member_id, sum(points) AS delta, count(*) AS n FROM inserted GROUP BY member_id),
-                        updated AS (
-                            UPDATE loyalty_account a SET balance = a.balance + sums.delta, updated_at = :now
-                              FROM sums WHERE a.member_id = sums.member_id RETURNING a.member_id)
-                        SELECT coalesce(sum(n), 0), coalesce(sum(delta), 0), (SELECT count(*) FROM updated) FROM sums""")
-                .param("now", Timestamp.from(clock.instant()))
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        timings.insert += System.nanoTime() - t;
-        long inserted = result[0];
-        return new long[] {inserted, staged.rows() - inserted, result[1]};
-    }
-
-    private void copyIn(CopyRows staged) {
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)").param("key", RECEIPTS_LOCK).query(Integer.class).single();
+        List<MemberSum> sums = batch.sums();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY loyalty_import_stage (member_id, card_id, points, source_ref, reason, occurred_at) FROM STDIN");
+            Savepoint beforeCopy = connection.setSavepoint();
             try {
-                copy.writeToCopy(staged.bytes(), 0, staged.length());
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+                copyIn(connection, batch.rows());
+                connection.releaseSavepoint(beforeCopy);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
                 }
+                connection.rollback(beforeCopy);
+                timings.repeated++;
+                order = newReceipts(batch.purchases(), order);
+                sums = MemberSum.of(batch.purchases(), order, batch.points(), batch.owner(), batch.cards());
+                copyIn(connection, rows(importId, batch.purchases(), order, batch.points(), batch.owner(), batch.cards()));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not stage the batch", e);
+            throw new IllegalStateException("Could not book the batch's receipts", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        timings.copy += System.nanoTime() - t;
+        t = System.nanoTime();
+        long points = credit(importId, batch.linesDone(), sums);
+        timings.ledger += System.nanoTime() - t;
+        return new long[] {order.length, batch.order().length - order.length, points};
     }
 
-    /** The club's local time with its UTC offset, as PostgreSQL reads it: 2026-11-20 10:15:00+03:00. */
-    private static void timestamp(CopyRows row, LocalDateTime at) {
-        int offset = CLUB_ZONE.getRules().getOffset(at).getTotalSeconds();
-        row.number(at.getYear()).ascii("-").two(at.getMonthValue()).ascii("-").two(at.getDayOfMonth()).ascii(" ")
-                .two(at.getHour()).ascii(":").two(at.getMinute()).ascii(":").two(at.getSecond())
-                .ascii(offset < 0 ? "-" : "+");
-        offset = Math.abs(offset);
-        row.two(offset / 3600).ascii(":").two(offset / 60 % 60);
-        if (offset % 60 != 0) {
-            row.ascii(":").two(offset % 60);
+    /** The batch's receipts (in booking order), each once, less those the table already has. */
+    private int[] newReceipts(Purchases purchases, int[] order) {
+        Set<String> seen = new HashSet<>();
+        Object[] postcodes = Arrays.stream(order).mapToObj(purchases::postcode).toArray();
+        Object[] receipts = Arrays.stream(order).mapToObj(purchases::receiptId).toArray();
+        jdbcTemplate.query("""
+                        SELECT p.postcode, p.receipt_id FROM loyalty_purchase p
+                          JOIN unnest(?::int4[], ?::text[]) AS b(postcode, receipt_id)
+                            ON p.postcode = b.postcode AND p.receipt_id = b.receipt_id""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("int4", postcodes));
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", receipts));
+                },
+                rs -> {
+                    seen.add(rs.getInt(1) + ":" + rs.getString(2));
+                });
+        return IntStream.range(0, order.length).filter(k -> seen.add(postcodes[k] + ":" + receipts[k]))
+                .map(k -> order[k]).toArray();
+    }
+
+    /**
+     * One ledger entry per member for their receipts in the batch ({@code purchases:<import>:<last line>:<member>},
+     * dated at the newest of those purchases), and the sums added to the balances, the accounts locked in member
+     * order so two imports and the counter never wait on each other in a circle.
+     *
+     * @return the points credited
+     */
+    private long credit(long importId, long linesDone, List<MemberSum> sums) {
+        List<MemberSum> credits = sums.stream().filter(s -> s.points != 0).toList();
+        if (credits.isEmpty()) {
+            return 0;
+        }
+        Object[] members = credits.stream().map(s -> s.memberId).toArray();
+        jdbcTemplate.query("SELECT member_id FROM loyalty_account WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", members)), rs -> {
+                });
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbcTemplate.update("""
+                        WITH credit AS (
+                            SELECT * FROM unnest(?::int8[], ?::int8[], ?::int8[], ?::text[], ?::int8[])
+                                       AS c(member_id, card_id, points, reason, occurred_ms)),
+                        entries AS (
+                            INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason,
+                                                              occurred_at, created_at)
+                            SELECT member_id, card_id, 'EARN', points, ? || member_id, reason,
+                                   to_timestamp(occurred_ms / 1000.0), ?
+                              FROM credit)
+                        UPDATE loyalty_account a SET balance = a.balance + c.points, updated_at = ?
+                          FROM credit c WHERE a.member_id = c.member_id""",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("int8", members));
+                    ps.setArray(2, c.createArrayOf("int8", credits.stream().map(s -> s.cardId).toArray()));
+                    ps.setArray(3, c.createArrayOf("int8", credits.stream().map(s -> s.points).toArray()));
+                    ps.setArray(4, c.createArrayOf("text", credits.stream().map(MemberSum::reason).toArray()));
+                    ps.setArray(5, c.createArrayOf("int8", credits.stream().map(s -> Purchases.unpacked(s.newest)
+                            .atZone(CLUB_ZONE).toInstant().toEpochMilli()).toArray()));
+                    ps.setString(6, "purchases:" + importId + ":" + linesDone + ":");
+                    ps.setTimestamp(7, now);
+                    ps.setTimestamp(8, now);
+                });
+        return credits.stream().mapToLong(s -> s.points).sum();
+    }
+
+    /** A member's receipts in a batch, summed. */
+    private static final class MemberSum {
+        final long memberId;
+        final long cardId;
+        long points;
+        long receipts;
+        long kopecks;
+        long newest;
+
+        private MemberSum(long memberId, long cardId) {
+            this.memberId = memberId;
+            this.cardId = cardId;
+        }
+
+        /** @return the sums of the purchases in {@code order}, in member order */
+        static List<MemberSum> of(Purchases purchases, int[] order, long[] points, int[] owner, Cards cards) {
+            MemberSum[] byCard = new MemberSum[cards.size()];
+            for (int i : order) {
+                MemberSum sum = byCard[owner[i]];
+                if (sum == null) {
+                    sum = byCard[owner[i]] = new MemberSum(cards.member(owner[i]), cards.cardId(owner[i]));
+                }
+                sum.points += points[i];
+                sum.receipts++;
+                sum.kopecks += purchases.kopecks(i);
+                sum.newest = Math.max(sum.newest, purchases.purchasedAt(i));
+            }
+            return Arrays.stream(byCard).filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparingLong(s -> s.memberId)).toList();
+        }
+
+        String reason() {
+            return receipts + (receipts == 1 ? " receipt, " : " receipts, ") + BigDecimal.valueOf(kopecks, 2).toPlainString()
+                    + " ₽";
+        }
+    }
+
+    private static void copyIn(Connection connection, CopyRows rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY loyalty_purchase (postcode, receipt_id, member_id, points, import_id) FROM STDIN");
+        try {
+            copy.writeToCopy(rows.bytes(), 0, rows.length());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
     /** @return "booked", "duplicate", or the reason it was refused */
     private String bookRefund(PurchaseLine refund, long memberId) {
-        String original = "purchase:" + refund.postcode() + ":" + refund.receiptId();
-        Optional<Long> originalPoints = jdbc.sql("SELECT points FROM loyalty_ledger_entry WHERE source_ref = :ref AND member_id = :m")
-                .param("ref", original).param("m", memberId).query(Long.class).optional();
+        Optional<Long> originalPoints = jdbc.sql("""
+                        SELECT points FROM loyalty_purchase
+                         WHERE postcode = :postcode AND receipt_id = :receipt AND member_id = :m""")
+                .param("postcode", Integer.parseInt(refund.postcode())).param("receipt", refund.receiptId())
+                .param("m", memberId).query(Long.class).optional();
         if (originalPoints.isEmpty()) {
             return "refundWithoutOriginal";
+        }
+        if (originalPoints.get() == 0) {
+            return "booked"; // the receipt earned nothing, so there is nothing to take back
         }
         try {
             return ledger.book(memberId, Ledger.Kind.REVERSE, -originalPoints.get(), "refund:" + refund.postcode() + ":"
@@ -460,24 +608,55 @@ public class PurchaseImporter {
         }
     }
 
-    /** @return card number → {member id, card id} of the batch's cards that earn */
-    private Map<String, long[]> activeCards(List<PurchaseLine> lines) {
-        Set<String> numbers = new HashSet<>();
-        lines.forEach(l -> numbers.add(l.cardNumber()));
-        if (numbers.isEmpty()) {
-            return Map.of();
+    /** The batch's cards that earn, by number. */
+    private static final class Cards {
+        private final long[] numbers;
+        private final long[] members;
+        private final long[] ids;
+
+        Cards(long[] numbers, long[] members, long[] ids) {
+            this.numbers = numbers;
+            this.members = members;
+            this.ids = ids;
         }
-        Map<String, long[]> cards = new HashMap<>();
-        jdbcTemplate.query("SELECT card_number, member_id, id FROM loyalty_card WHERE status = 'ACTIVE' AND card_number = ANY (?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", numbers.toArray())),
-                rs -> {
-                    cards.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                });
-        return cards;
+
+        /** @return the card's index, negative when it does not earn */
+        int find(long number) {
+            return Arrays.binarySearch(numbers, number);
+        }
+
+        int size() {
+            return numbers.length;
+        }
+
+        long member(int card) {
+            return members[card];
+        }
+
+        long cardId(int card) {
+            return ids[card];
+        }
     }
 
-    private static String sourceRef(PurchaseLine line) {
-        return "purchase:" + line.postcode() + ":" + line.receiptId();
+    private Cards activeCards(Purchases purchases, List<PurchaseLine> refunds) {
+        long[] all = new long[purchases.size() + refunds.size()];
+        for (int i = 0; i < purchases.size(); i++) {
+            all[i] = purchases.card(i);
+        }
+        for (int i = 0; i < refunds.size(); i++) {
+            all[purchases.size() + i] = Long.parseLong(refunds.get(i).cardNumber());
+        }
+        Object[] distinct = LongStream.of(all).distinct().mapToObj(Long::toString).toArray();
+        if (distinct.length == 0) {
+            return new Cards(new long[0], new long[0], new long[0]);
+        }
+        List<long[]> found = jdbcTemplate.query("""
+                        SELECT card_number::int8, member_id, id FROM loyalty_card
+                         WHERE status = 'ACTIVE' AND card_number = ANY (?) ORDER BY 1""",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", distinct)),
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+        return new Cards(found.stream().mapToLong(c -> c[0]).toArray(), found.stream().mapToLong(c -> c[1]).toArray(),
+                found.stream().mapToLong(c -> c[2]).toArray());
     }
 
     /** UTF-8 when the start of the file is valid UTF-8 (or has its byte-order mark), windows-1251 otherwise. */

@@ -3,7 +3,6 @@ package org.clientclub.loyalty.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -98,11 +97,9 @@ public class PurchasePointsDecision {
     /** The rule that applies, for the import to record which campaign earned what. */
     public record Rate(long pointsPer100, long multiplier, String campaign) {
 
-        /** Points for an amount: only full hundreds count, so 199.99 roubles earn as 100. */
-        public long pointsFor(BigDecimal roubles) {
-            // longValue() drops the kopecks (towards zero); amounts have at most 12 digits, so it never overflows.
-            long hundreds = Math.abs(roubles.longValue()) / 100;
-            return hundreds * pointsPer100 * multiplier;
+        /** Points for an amount in kopecks: only full hundreds of roubles count, so 199.99 roubles earn as 100. */
+        public long pointsFor(long kopecks) {
+            return Math.abs(kopecks) / 10_000 * pointsPer100 * multiplier;
         }
     }
 
