@@ -35,6 +35,14 @@ final class CopyRows {
         return this;
     }
 
+    /** Bytes known to need no escaping (digits, tabs, ASCII). */
+    CopyRows ascii(byte[] value) {
+        room(value.length);
+        System.arraycopy(value, 0, bytes, length, value.length);
+        length += value.length;
+        return this;
+    }
+
     /** Text known to need no escaping and to be ASCII (digits, signs, separators). */
     CopyRows ascii(String value) {
         room(value.length());
