@@ -9,6 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.clientclub.loyalty.internal.PurchaseImporter;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
@@ -33,6 +36,8 @@ class PurchaseImportTest {
     GreenMail greenMail;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PurchaseImporter importer;
 
     @Test
     void booksGoodLinesListsBadOnesAndNeverBooksAReceiptTwice() throws Exception {
@@ -82,6 +87,62 @@ class PurchaseImportTest {
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(first.id(), original);
         assertThat(original.toByteArray()).isEqualTo(windows1251);
+    }
+
+    @Test
+    void twoImportsAtOnceWithOverlappingReceiptsCreditEachReceiptOnce() throws Exception {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        String card = Members.cardOf(jdbc, memberId);
+        byte[] first = receipts(card, "O-" + memberId + "-", 0, 3000);
+        byte[] second = receipts(card, "O-" + memberId + "-", 2000, 5000);
+        long a = importer.store("a.csv", new ByteArrayInputStream(first), "cashier");
+        long b = importer.store("b.csv", new ByteArrayInputStream(second), "cashier");
+
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> importer.run(a));
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> importer.run(b));
+        CompletableFuture.allOf(one, other).get(60, TimeUnit.SECONDS);
+
+        ImportSummary left = summary(a);
+        ImportSummary right = summary(b);
+        assertThat(left.status()).isEqualTo("DONE");
+        assertThat(right.status()).isEqualTo("DONE");
+        assertThat(left.linesBooked() + right.linesBooked()).as("each receipt booked by one of them").isEqualTo(5000);
+        assertThat(left.linesDuplicate() + right.linesDuplicate()).as("the overlap").isEqualTo(1000);
+        // 100 welcome + 5,000 receipts of 100 roubles, goods: 3 points each
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 5000);
+    }
+
+    @Test
+    void aRestartSkipsTheLinesOfTheBatchesBookedBefore() {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        String card = Members.cardOf(jdbc, memberId);
+        long id = importer.store("till-export.csv",
+                new ByteArrayInputStream(receipts(card, "S-" + memberId + "-", 0, 100)), "cashier");
+        // As if a node had booked lines 2 to 41 and 72 to 101 (receipts 0-39 and 70-99), then stopped.
+        jdbc.sql("INSERT INTO loyalty_import_batch (import_id, first_line, last_line) VALUES (:id, 2, 41), (:id, 72, 101)")
+                .param("id", id).update();
+        jdbc.sql("UPDATE loyalty_import SET status = 'RUNNING', heartbeat_at = now() - interval '1 hour', lines_done = 70 "
+                + "WHERE id = :id").param("id", id).update();
+
+        importer.run(id);
+
+        ImportSummary summary = summary(id);
+        assertThat(summary.status()).isEqualTo("DONE");
+        assertThat(summary.linesBooked()).as("receipts 40 to 69").isEqualTo(30);
+        assertThat(summary.linesDone()).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT min(receipt_id), max(receipt_id) FROM loyalty_purchase WHERE member_id = :m")
+                .param("m", memberId).query((rs, i) -> rs.getString(1) + ".." + rs.getString(2)).single())
+                .isEqualTo("S-" + memberId + "-40..S-" + memberId + "-69");
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 30);
+    }
+
+    /** A till export of one card's receipts {@code prefix + from} to {@code prefix + (to - 1)}, 100 roubles of goods each. */
+    private static byte[] receipts(String card, String prefix, int from, int to) {
+        StringBuilder file = new StringBuilder("card;datetime;postcode;amount;category;receipt\n");
+        for (int i = from; i < to; i++) {
+            file.append(card).append(";2026-11-20 10:15:00;101000;100,00;GOODS;").append(prefix).append(i).append('\n');
+        }
+        return file.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -32,6 +32,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
@@ -40,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,12 +63,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PurchaseImporter {
 
     static final int PART_SIZE = 1024 * 1024;
-    static final int BATCH = 250_000;
+    static final int BATCH = 125_000;
+    /** Batches booked at the same time, each on its own connection. */
+    static final int BOOKING_THREADS = 2;
     private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
-    /** Held by a batch while it books receipts ("loyalty" in ASCII). */
-    private static final long RECEIPTS_LOCK = 0x6c6f79616c7479L;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcClient jdbc;
@@ -115,12 +120,11 @@ public class PurchaseImporter {
 
     /** Claims the import unless another node works on it, and books it from where it stopped. */
     public void run(long importId) {
-        Optional<Long> start = claim(importId);
-        if (start.isEmpty()) {
+        if (!claim(importId)) {
             return;
         }
         try {
-            process(importId, start.get());
+            process(importId);
             jdbc.sql("UPDATE loyalty_import SET status = 'DONE', finished_at = :now WHERE id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
         } catch (RuntimeException | IOException e) {
@@ -131,45 +135,75 @@ public class PurchaseImporter {
         }
     }
 
-    private Optional<Long> claim(long importId) {
+    private boolean claim(long importId) {
         return jdbc.sql("""
                         UPDATE loyalty_import SET status = 'RUNNING', heartbeat_at = :now
                          WHERE id = :id AND (status = 'QUEUED'
-                               OR (status = 'RUNNING' AND heartbeat_at < :stale))
-                        RETURNING lines_done""")
+                               OR (status = 'RUNNING' AND heartbeat_at < :stale))""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("stale", Timestamp.from(clock.instant().minusSeconds(120)))
-                .param("id", importId).query(Long.class).optional();
+                .param("id", importId).update() == 1;
+    }
+
+    /** The line ranges of the batches booked before a restart, in file order. */
+    private List<long[]> bookedRanges(long importId) {
+        return jdbc.sql("SELECT first_line, last_line FROM loyalty_import_batch WHERE import_id = :id ORDER BY first_line")
+                .param("id", importId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 
     /**
-     * Reads and prepares the next batch (parse, card lookup, rating, the staging rows as COPY bytes) on a second
-     * thread while this one books the previous batch, so the Java work hides behind the database's. One prepared
-     * batch waits at most, which bounds the memory.
+     * Reads and prepares the next batches (parse, card lookup, rating, the rows as COPY bytes) on one thread while
+     * this one and a second book the batches before them, each on its own connection: the database's part runs on
+     * two cores where it has them, and the Java work hides behind it. As many prepared batches wait as there are
+     * booking threads, which bounds the memory.
      */
-    private void process(long importId, long linesDone) throws IOException {
+    private void process(long importId) throws IOException {
         Charset charset = detectCharset(importId);
         jdbc.sql("UPDATE loyalty_import SET charset = :c WHERE id = :id").param("c", charset.name())
                 .param("id", importId).update();
         LocalDateTime now = LocalDateTime.now(clock.withZone(CLUB_ZONE));
+        List<long[]> booked = bookedRanges(importId);
         Timings timings = new Timings();
-        BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(1);
-        Thread reader = new Thread(() -> read(importId, charset, linesDone, now, prepared, timings),
+        BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(BOOKING_THREADS);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> read(importId, charset, booked, now, prepared, stop, timings),
                 "purchase-import-" + importId);
         reader.setDaemon(true);
         reader.start();
-        try {
-            while (true) {
-                Object next = prepared.take();
-                if (next instanceof Batch batch) {
-                    book(importId, batch, timings);
-                } else if (next instanceof RuntimeException e) {
-                    throw e;
-                } else if (next instanceof IOException e) {
-                    throw e;
-                } else {
-                    break;
+        List<Thread> helpers = new ArrayList<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Runnable booking = () -> {
+            try {
+                while (!stop.get()) {
+                    Object next = prepared.poll(100, TimeUnit.MILLISECONDS);
+                    if (next instanceof Batch batch) {
+                        bookRetrying(importId, batch, timings);
+                    } else if (next instanceof Exception e) {
+                        failure.compareAndSet(null, e);
+                        stop.set(true);
+                    } else if (next == END) {
+                        stop.set(true);
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new IllegalStateException("Purchase import " + importId + " interrupted", e));
+                stop.set(true);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                stop.set(true);
+            }
+        };
+        for (int i = 1; i < BOOKING_THREADS; i++) {
+            Thread helper = new Thread(booking, "purchase-import-" + importId + "-booking-" + i);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        booking.run();
+        try {
+            for (Thread helper : helpers) {
+                helper.join();
             }
             reader.join();
         } catch (InterruptedException e) {
@@ -179,11 +213,16 @@ public class PurchaseImporter {
             reader.interrupt();
         }
         log.debug("Purchase import {}: {}", importId, timings);
+        if (failure.get() instanceof IOException e) {
+            throw e;
+        } else if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
     }
 
     /** The reading thread: batches into the queue, then an end mark (or the failure). */
-    private void read(long importId, Charset charset, long linesDone, LocalDateTime now, BlockingQueue<Object> prepared,
-                      Timings timings) {
+    private void read(long importId, Charset charset, List<long[]> booked, LocalDateTime now,
+                      BlockingQueue<Object> prepared, AtomicBoolean stop, Timings timings) {
         Object end = END;
         PurchasePointsDecision.Rates table;
         try {
@@ -204,14 +243,23 @@ public class PurchaseImporter {
             List<PurchaseLine> refunds = new ArrayList<>();
             List<PurchaseLine.Rejected> rejected = new ArrayList<>();
             long lineNo = 1;
+            // A batch covers the lines from its first one not booked before to its last: a restart skips them all.
+            long firstLine = 0;
+            long read = 0;
+            int range = 0;
             boolean first = true;
             long t = System.nanoTime();
-            while (lines.next()) {
+            while (lines.next() && !stop.get()) {
                 lineNo++;
-                if (lineNo <= linesDone + 1
-                        || purchases.addUsual(lines.bytes(), 0, lines.length(), lineNo, nowPacked)) {
-                    // skipped (booked before a restart), or read straight from the bytes
-                } else {
+                while (range < booked.size() && booked.get(range)[1] < lineNo) {
+                    range++;
+                }
+                if (range < booked.size() && booked.get(range)[0] <= lineNo) {
+                    continue; // booked before a restart
+                }
+                firstLine = firstLine == 0 ? lineNo : firstLine;
+                read++;
+                if (!purchases.addUsual(lines.bytes(), 0, lines.length(), lineNo, nowPacked)) {
                     String raw = lines.text(charset);
                     if (raw.isBlank()) {
                         continue;
@@ -231,7 +279,10 @@ public class PurchaseImporter {
                 if (purchases.size() + refunds.size() + rejected.size() >= (first ? BATCH / 10 : BATCH)) {
                     first = false;
                     timings.parse += System.nanoTime() - t;
-                    prepared.put(prepare(importId, purchases, refunds, rejected, lineNo, rateBook, timings));
+                    put(prepared, stop, prepare(importId, purchases, refunds, rejected, firstLine, lineNo, read,
+                            rateBook, timings));
+                    firstLine = 0;
+                    read = 0;
                     purchases = new Purchases(BATCH);
                     refunds = new ArrayList<>();
                     rejected = new ArrayList<>();
@@ -239,7 +290,10 @@ public class PurchaseImporter {
                 }
             }
             timings.parse += System.nanoTime() - t;
-            prepared.put(prepare(importId, purchases, refunds, rejected, lineNo, rateBook, timings));
+            if (firstLine != 0) {
+                put(prepared, stop, prepare(importId, purchases, refunds, rejected, firstLine, lineNo, read, rateBook,
+                        timings));
+            }
         } catch (InterruptedException e) {
             return; // the booking thread gave up
         } catch (RuntimeException | IOException e) {
@@ -248,9 +302,16 @@ public class PurchaseImporter {
             end = new IllegalStateException("Reading purchase import " + importId + " failed", e);
         }
         try {
-            prepared.put(end);
+            put(prepared, stop, end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for room in the queue unless the booking has stopped. */
+    private static void put(BlockingQueue<Object> prepared, AtomicBoolean stop, Object next) throws InterruptedException {
+        while (!stop.get() && !prepared.offer(next, 100, TimeUnit.MILLISECONDS)) {
+            // the booking threads are busy
         }
     }
 
@@ -263,7 +324,7 @@ public class PurchaseImporter {
      */
     private record Batch(Purchases purchases, int[] order, long[] points, int[] owner, Cards cards, CopyRows rows,
                          List<MemberSum> sums, List<PurchaseLine> refunds, List<PurchaseLine.Rejected> errors,
-                         long linesDone) {
+                         long firstLine, long lastLine, long lines) {
     }
 
     /**
@@ -311,19 +372,20 @@ public class PurchaseImporter {
         volatile long rate;
         volatile long decisions;
         volatile long render;
-        volatile long copy;
-        volatile long ledger;
-        volatile long rest;
-        volatile long batches;
-        volatile long repeated;
+        final LongAdder copy = new LongAdder();
+        final LongAdder ledger = new LongAdder();
+        final LongAdder rest = new LongAdder();
+        final LongAdder batches = new LongAdder();
+        final LongAdder repeated = new LongAdder();
 
         @Override
         public String toString() {
-            return String.format("%d batches (%d with a receipt booked before or repeated); reading thread: read+parse %d ms, "
-                            + "cards %d ms, rating+sorting+sums %d ms (of which DMN %d ms), COPY rows %d ms; booking thread: "
-                            + "receipts COPY %d ms, ledger+balances %d ms, refunds+errors+progress+commit %d ms", batches,
-                    repeated, parse / 1_000_000, cards / 1_000_000, rate / 1_000_000, decisions / 1_000_000,
-                    render / 1_000_000, copy / 1_000_000, ledger / 1_000_000, rest / 1_000_000);
+            return String.format("%d batches (%d copies again without receipts booked before or repeated); reading thread: "
+                            + "read+parse %d ms, cards %d ms, rating+sorting+sums %d ms (of which DMN %d ms), COPY rows %d ms; "
+                            + "booking threads together: receipts COPY %d ms, accounts+ledger+balances %d ms, "
+                            + "refunds+errors+progress %d ms", batches.sum(), repeated.sum(), parse / 1_000_000,
+                    cards / 1_000_000, rate / 1_000_000, decisions / 1_000_000, render / 1_000_000,
+                    copy.sum() / 1_000_000, ledger.sum() / 1_000_000, rest.sum() / 1_000_000);
         }
     }
 
@@ -334,7 +396,8 @@ public class PurchaseImporter {
      * locked, a card blocked meanwhile still earns for this batch.
      */
     private Batch prepare(long importId, Purchases purchases, List<PurchaseLine> refunds,
-                          List<PurchaseLine.Rejected> rejected, long linesDone, RateBook rateBook, Timings timings) {
+                          List<PurchaseLine.Rejected> rejected, long firstLine, long lastLine, long lineCount,
+                          RateBook rateBook, Timings timings) {
         long t = System.nanoTime();
         Cards cards = activeCards(purchases, refunds);
         long t2 = System.nanoTime();
@@ -384,7 +447,8 @@ public class PurchaseImporter {
         CopyRows rows = rows(importId, purchases, order, points, owner, cards);
         timings.render += System.nanoTime() - r;
         errors.sort(java.util.Comparator.comparingLong(PurchaseLine.Rejected::lineNo));
-        return new Batch(purchases, order, points, owner, cards, rows, sums, knownRefunds, errors, linesDone);
+        return new Batch(purchases, order, points, owner, cards, rows, sums, knownRefunds, errors, firstLine, lastLine,
+                lineCount);
     }
 
     private static CopyRows rows(long importId, Purchases purchases, int[] order, long[] points, int[] owner,
@@ -405,15 +469,52 @@ public class PurchaseImporter {
         return rows;
     }
 
+    /** Books a batch, again from the start when the database chose it to break a deadlock with another batch. */
+    private void bookRetrying(long importId, Batch batch, Timings timings) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                book(importId, batch, timings);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !lostToADeadlock(e)) {
+                    throw e;
+                }
+                log.debug("Purchase import {}: batch ending at line {} lost a deadlock, booking it again", importId,
+                        batch.lastLine());
+            }
+        }
+    }
+
+    private static boolean lostToADeadlock(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException
+                    || cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Books a batch in one transaction: its receipts, one ledger entry per member, its refunds, its rejected lines,
+     * the lines it covered (so a restart skips them) and the import's counts.
+     */
     private void book(long importId, Batch batch, Timings timings) {
-        timings.batches++;
+        timings.batches.increment();
         transaction.executeWithoutResult(status -> {
             List<PurchaseLine.Rejected> errors = new ArrayList<>(batch.errors());
-            long[] counts = bookPurchases(importId, batch, timings);
             long t = System.nanoTime();
-            long booked = counts[0];
-            long duplicates = counts[1];
-            long points = counts[2];
+            int[] order = bookReceipts(importId, batch, timings);
+            timings.copy.add(System.nanoTime() - t);
+            t = System.nanoTime();
+            lockAccounts(batch, order);
+            List<MemberSum> sums = order == batch.order() ? batch.sums()
+                    : MemberSum.of(batch.purchases(), order, batch.points(), batch.owner(), batch.cards());
+            long points = credit(importId, batch.lastLine(), sums);
+            timings.ledger.add(System.nanoTime() - t);
+            t = System.nanoTime();
+            long booked = order.length;
+            long duplicates = batch.order().length - order.length;
             for (PurchaseLine refund : batch.refunds()) {
                 String outcome = bookRefund(refund, batch.cards().member(batch.cards().find(Long.parseLong(refund.cardNumber()))));
                 switch (outcome) {
@@ -430,61 +531,78 @@ public class PurchaseImporter {
                         ps.setString(3, e.reason());
                         ps.setString(4, e.raw().length() > 1000 ? e.raw().substring(0, 1000) : e.raw());
                     });
+            jdbc.sql("INSERT INTO loyalty_import_batch (import_id, first_line, last_line) VALUES (:id, :first, :last)")
+                    .param("id", importId).param("first", batch.firstLine()).param("last", batch.lastLine()).update();
             jdbc.sql("""
-                            UPDATE loyalty_import SET lines_done = :done, lines_booked = lines_booked + :booked,
+                            UPDATE loyalty_import SET lines_done = lines_done + :done, lines_booked = lines_booked + :booked,
                                    lines_duplicate = lines_duplicate + :dup, lines_rejected = lines_rejected + :rej,
                                    points_booked = points_booked + :points, heartbeat_at = :now
                              WHERE id = :id""")
-                    .param("done", batch.linesDone()).param("booked", booked).param("dup", duplicates)
+                    .param("done", batch.lines()).param("booked", booked).param("dup", duplicates)
                     .param("rej", (long) errors.size()).param("points", points)
                     .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
-            timings.rest += System.nanoTime() - t;
+            timings.rest.add(System.nanoTime() - t);
         });
     }
 
     /**
-     * Books a batch's receipts: copies them into the receipts table, whose key refuses any booked before, then
-     * credits each member one ledger entry with the points of their receipts in this batch. Receipts are booked one
-     * batch at a time across imports (an advisory lock), so when the copy hits a receipt booked before (or one
-     * repeated in the batch), the batch goes again with each receipt once and without those now found in the table,
-     * and nothing else can add one meanwhile.
+     * Copies a batch's receipts into the receipts table, whose key refuses any booked before. When the copy hits one
+     * (a file uploaded again, overlapping exports, a receipt twice in a file), the batch's receipts go again each
+     * once and without those now in the table; a batch booking at the same time may commit one of them meanwhile,
+     * so this repeats a few times.
      *
-     * @return booked lines, duplicate lines, points booked
+     * @return the receipts booked, in the batch's booking order
      */
-    private long[] bookPurchases(long importId, Batch batch, Timings timings) {
+    private int[] bookReceipts(long importId, Batch batch, Timings timings) {
         int[] order = batch.order();
         if (order.length == 0) {
-            return new long[3];
+            return order;
         }
-        long t = System.nanoTime();
-        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)").param("key", RECEIPTS_LOCK).query(Integer.class).single();
-        List<MemberSum> sums = batch.sums();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            Savepoint beforeCopy = connection.setSavepoint();
-            try {
-                copyIn(connection, batch.rows());
-                connection.releaseSavepoint(beforeCopy);
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
+            CopyRows rows = batch.rows();
+            for (int attempt = 1; ; attempt++) {
+                Savepoint beforeCopy = connection.setSavepoint();
+                try {
+                    copyIn(connection, rows);
+                    connection.releaseSavepoint(beforeCopy);
+                    return order;
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == 5) {
+                        throw e;
+                    }
+                    connection.rollback(beforeCopy);
+                    timings.repeated.increment();
+                    order = newReceipts(batch.purchases(), order);
+                    rows = rows(importId, batch.purchases(), order, batch.points(), batch.owner(), batch.cards());
                 }
-                connection.rollback(beforeCopy);
-                timings.repeated++;
-                order = newReceipts(batch.purchases(), order);
-                sums = MemberSum.of(batch.purchases(), order, batch.points(), batch.owner(), batch.cards());
-                copyIn(connection, rows(importId, batch.purchases(), order, batch.points(), batch.owner(), batch.cards()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not book the batch's receipts", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        timings.copy += System.nanoTime() - t;
-        t = System.nanoTime();
-        long points = credit(importId, batch.linesDone(), sums);
-        timings.ledger += System.nanoTime() - t;
-        return new long[] {order.length, batch.order().length - order.length, points};
+    }
+
+    /**
+     * Locks the accounts the batch books on (credits and refunds) in member order, all at once: two batches, the
+     * counter and the expiry then never wait on each other in a circle.
+     */
+    private void lockAccounts(Batch batch, int[] order) {
+        Set<Long> members = new java.util.TreeSet<>();
+        for (int i : order) {
+            members.add(batch.cards().member(batch.owner()[i]));
+        }
+        for (PurchaseLine refund : batch.refunds()) {
+            members.add(batch.cards().member(batch.cards().find(Long.parseLong(refund.cardNumber()))));
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        Object[] ids = members.toArray();
+        jdbcTemplate.query("SELECT member_id FROM loyalty_account WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", ids)), rs -> {
+                });
     }
 
     /** The batch's receipts (in booking order), each once, less those the table already has. */
@@ -509,20 +627,16 @@ public class PurchaseImporter {
 
     /**
      * One ledger entry per member for their receipts in the batch ({@code purchases:<import>:<last line>:<member>},
-     * dated at the newest of those purchases), and the sums added to the balances, the accounts locked in member
-     * order so two imports and the counter never wait on each other in a circle.
+     * dated at the newest of those purchases), and the sums added to the balances (their accounts locked already).
      *
      * @return the points credited
      */
-    private long credit(long importId, long linesDone, List<MemberSum> sums) {
+    private long credit(long importId, long lastLine, List<MemberSum> sums) {
         List<MemberSum> credits = sums.stream().filter(s -> s.points != 0).toList();
         if (credits.isEmpty()) {
             return 0;
         }
         Object[] members = credits.stream().map(s -> s.memberId).toArray();
-        jdbcTemplate.query("SELECT member_id FROM loyalty_account WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", members)), rs -> {
-                });
         Timestamp now = Timestamp.from(clock.instant());
         jdbcTemplate.update("""
                         WITH credit AS (
@@ -544,7 +658,7 @@ public class PurchaseImporter {
                     ps.setArray(4, c.createArrayOf("text", credits.stream().map(MemberSum::reason).toArray()));
                     ps.setArray(5, c.createArrayOf("int8", credits.stream().map(s -> Purchases.unpacked(s.newest)
                             .atZone(CLUB_ZONE).toInstant().toEpochMilli()).toArray()));
-                    ps.setString(6, "purchases:" + importId + ":" + linesDone + ":");
+                    ps.setString(6, "purchases:" + importId + ":" + lastLine + ":");
                     ps.setTimestamp(7, now);
                     ps.setTimestamp(8, now);
                 });
