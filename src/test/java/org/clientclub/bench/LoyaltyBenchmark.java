@@ -129,14 +129,14 @@ class LoyaltyBenchmark {
         Files.deleteIfExists(file);
 
         // The database's part alone: the booked receipts copied once more, in the order the import writes them (a batch
-        // of 25,000 lines, then of 250,000, each by post office and in file order within one), into an empty copy of
+        // of 12,500 lines, then of 125,000, each by post office and in file order within one), into an empty copy of
         // the receipts table.
         Path receipts = Files.createTempFile("receipts", ".copy");
         try (Connection c = dataSource.getConnection(); var out = Files.newOutputStream(receipts)) {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
                     COPY (SELECT postcode, receipt_id, member_id, points, import_id FROM loyalty_purchase
                            WHERE import_id = %d
-                           ORDER BY (substr(receipt_id, 2)::int + 225000) / 250000, postcode, substr(receipt_id, 2)::int)
+                           ORDER BY (substr(receipt_id, 2)::int + 112500) / 125000, postcode, substr(receipt_id, 2)::int)
                       TO STDOUT""".formatted(id), out);
         }
         jdbc.sql("CREATE TABLE bench_receipts (LIKE loyalty_purchase INCLUDING ALL)").update();

@@ -53,11 +53,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books a till export. The file is kept in the database in 1 MB parts and read back as a stream, so its size
- * does not matter to the heap; lines are booked in batches of 250,000 (the first of 25,000, so booking starts
- * early), each batch in one transaction together with the import's progress, so a restart carries on after the last
- * booked batch. Each receipt is booked once in {@code loyalty_purchase}, whose key (post office, receipt number)
- * refuses it when a file is uploaded again, and each member gets one ledger entry per batch for their receipts in it
- * (docs/decisions/0014-purchase-receipts-apart-from-the-ledger.md).
+ * does not matter to the heap; lines are booked in batches of 125,000 (the first of 12,500, so booking starts
+ * early), two at a time, each in one transaction with the lines it covered and the import's counts, so a restart
+ * skips the batches booked. Each receipt is booked once in {@code loyalty_purchase}, whose key (post office, receipt
+ * number) refuses it when a file is uploaded again, and each member gets one ledger entry per batch for their
+ * receipts in it (docs/decisions/0014-purchase-receipts-apart-from-the-ledger.md).
  */
 @Component
 public class PurchaseImporter {
