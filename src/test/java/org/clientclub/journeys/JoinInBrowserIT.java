@@ -123,6 +123,7 @@ class JoinInBrowserIT {
             assertThat(welcome.getSubject()).isEqualTo("Добро пожаловать в Клуб клиентов!");
             page.navigate(base + Mailbox.linkPath(welcome, "card"));
             assertThat(page.locator("#card-number")).hasText(java.util.regex.Pattern.compile("29\\d{11}"));
+            String card = page.locator("#card-number").textContent().trim();
             assertThat(page.locator("#barcode")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-card-page.png")).setFullPage(true));
 
@@ -136,6 +137,28 @@ class JoinInBrowserIT {
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Анна Кузнецова");
             assertThat(page.getByText("Участник принят").first()).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("08-member-page.png")).setFullPage(true));
+
+            // Purchases at the tills: an export with two receipts and a line the import refuses, then the card.
+            page.navigate(base + "/purchase-imports");
+            Path export = Files.createTempFile("till-export", ".csv");
+            Files.writeString(export, String.join("\n", "card;datetime;postcode;amount;category;receipt",
+                    card + ";2026-11-20 10:15:00;630000;1 234,50;POSTCARDS;K-" + card + "-1",
+                    card + ";2026-11-21 11:00:00;630000;450,00;GOODS;K-" + card + "-2",
+                    card + ";2026-11-21 11:05:00;630000;12,3x;GOODS;K-" + card + "-3", ""));
+            page.locator("#imports-upload input[type=file]").setInputFiles(export);
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("готово")))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("12-purchase-import.png")));
+            Files.delete(export);
+
+            page.navigate(base + "/cards");
+            page.locator("#cards-query input").fill(card);
+            page.locator("#cards-find").click();
+            // 100 welcome + 12 hundreds of postcards x 5 + 4 hundreds of goods x 3
+            assertThat(page.locator("#cards-balance")).containsText("172");
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("2 receipts, 1684.50 ₽")))
+                    .isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("13-card-history.png")).setFullPage(true));
 
             // The Camunda webapps send everyone to their setup page until an administrator exists.
             staff.save(new StaffAccount("browser-admin", "Анна", "Админова", "browser-admin@clientclub.local",

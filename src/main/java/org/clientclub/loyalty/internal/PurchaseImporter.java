@@ -192,6 +192,10 @@ public class PurchaseImporter {
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
                 stop.set(true);
+            } catch (Error e) {
+                // A batch that could not be booked stops the others too, so no batch is skipped silently.
+                failure.compareAndSet(null, new IllegalStateException("Booking purchase import " + importId + " failed", e));
+                stop.set(true);
             }
         };
         for (int i = 1; i < BOOKING_THREADS; i++) {
