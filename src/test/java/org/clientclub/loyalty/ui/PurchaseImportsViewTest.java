@@ -37,6 +37,8 @@ class PurchaseImportsViewTest extends KaribuTest {
 
         UI.getCurrent().navigate(PurchaseImportsView.class);
         assertThat(_find(Upload.class)).hasSize(1);
+        assertThat(_get(Upload.class).getI18n().getAddFiles().getOne()).as("the upload speaks Russian")
+                .isEqualTo("Выбрать файл…");
         @SuppressWarnings("unchecked")
         Grid<ImportSummary> grid = _get(Grid.class);
         ImportSummary shown = _get(grid, 0);
