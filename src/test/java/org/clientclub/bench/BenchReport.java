@@ -1,6 +1,7 @@
 package org.clientclub.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What the benchmarks share: a fresh database on the server, and a results table printed and written to target/. */
 final class BenchReport {
@@ -35,5 +37,22 @@ final class BenchReport {
         System.out.println(line);
         Files.createDirectories(file.getParent());
         Files.write(file, lines);
+    }
+
+    /** Samples the heap in use every 50 ms into {@code peak} until interrupted. */
+    static Thread heapWatcher(AtomicLong peak) {
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
     }
 }

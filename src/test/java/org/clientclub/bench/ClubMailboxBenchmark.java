@@ -158,7 +158,7 @@ class ClubMailboxBenchmark {
 
         System.gc();
         AtomicLong peakHeap = new AtomicLong();
-        Thread watcher = heapWatcher(peakHeap);
+        Thread watcher = BenchReport.heapWatcher(peakHeap);
         long gcCountBefore = gcCount();
         long gcMillisBefore = gcMillis();
         long processStart = System.nanoTime();
@@ -299,22 +299,6 @@ class ClubMailboxBenchmark {
 
     private long confirmations() {
         return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE template = 'confirm-email'").query(Long.class).single();
-    }
-
-    private static Thread heapWatcher(AtomicLong peak) {
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-heap-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
-        return watcher;
     }
 
     private static long gcCount() {

@@ -323,13 +323,7 @@ public class QuestionnairePdf {
             }
             field.setRequired(definition.required() && definition != QuestionnaireField.GUARDIAN_EMAIL);
             PDAnnotationWidget widget = field.getWidgets().get(0);
-            widget.setRectangle(rect);
-            widget.setPage(page);
-            widget.setPrinted(true);
-            PDAppearanceCharacteristicsDictionary looks = new PDAppearanceCharacteristicsDictionary(new COSDictionary());
-            looks.setBorderColour(BORDER);
-            looks.setBackground(BACKGROUND);
-            widget.setAppearanceCharacteristics(looks);
+            widget.setAppearanceCharacteristics(place(widget, rect));
             PDBorderStyleDictionary border = new PDBorderStyleDictionary();
             border.setWidth(1);
             widget.setBorderStyle(border);
@@ -341,13 +335,7 @@ public class QuestionnairePdf {
          * draw buttons and a viewer shows nothing without them.
          */
         private void button(PDAnnotationWidget widget, float x, String onState, boolean round) throws IOException {
-            PDRectangle rect = new PDRectangle(x, y - BOX, BOX, BOX);
-            widget.setRectangle(rect);
-            widget.setPage(page);
-            widget.setPrinted(true);
-            PDAppearanceCharacteristicsDictionary looks = new PDAppearanceCharacteristicsDictionary(new COSDictionary());
-            looks.setBorderColour(BORDER);
-            looks.setBackground(BACKGROUND);
+            PDAppearanceCharacteristicsDictionary looks = place(widget, new PDRectangle(x, y - BOX, BOX, BOX));
             // ZapfDingbats "4" (tick) and "l" (dot): what viewers draw if they rebuild the appearance themselves.
             looks.setNormalCaption(round ? "l" : "4");
             widget.setAppearanceCharacteristics(looks);
@@ -359,6 +347,17 @@ public class QuestionnairePdf {
             widget.setAppearance(appearance);
             widget.setAppearanceState(COSName.Off.getName());
             page.getAnnotations().add(widget);
+        }
+
+        /** Puts a printed widget on the page; @return its looks (the form's border and background), to set on it */
+        private PDAppearanceCharacteristicsDictionary place(PDAnnotationWidget widget, PDRectangle rect) {
+            widget.setRectangle(rect);
+            widget.setPage(page);
+            widget.setPrinted(true);
+            PDAppearanceCharacteristicsDictionary looks = new PDAppearanceCharacteristicsDictionary(new COSDictionary());
+            looks.setBorderColour(BORDER);
+            looks.setBackground(BACKGROUND);
+            return looks;
         }
 
         private PDAppearanceStream buttonAppearance(boolean on, boolean round) throws IOException {
