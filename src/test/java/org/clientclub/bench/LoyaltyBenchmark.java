@@ -7,7 +7,6 @@ import java.io.BufferedWriter;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,17 +92,7 @@ class LoyaltyBenchmark {
         jdbc.sql("CHECKPOINT").update();
 
         AtomicLong peakHeap = new AtomicLong();
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        watcher.start();
+        Thread watcher = BenchReport.heapWatcher(peakHeap);
         asStaff();
         Instant importStart = Instant.now();
         long id;
@@ -129,14 +118,13 @@ class LoyaltyBenchmark {
         Files.deleteIfExists(file);
 
         // The database's part alone: the booked receipts copied once more, in the order the import writes them (a batch
-        // of 12,500 lines, then of 125,000, each by post office and in file order within one), into an empty copy of
-        // the receipts table.
+        // of 12,500 lines, then of 125,000, each in the key's order), into an empty copy of the receipts table.
         Path receipts = Files.createTempFile("receipts", ".copy");
         try (Connection c = dataSource.getConnection(); var out = Files.newOutputStream(receipts)) {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
                     COPY (SELECT postcode, receipt_id, member_id, points, import_id FROM loyalty_purchase
                            WHERE import_id = %d
-                           ORDER BY (substr(receipt_id, 2)::int + 112500) / 125000, postcode, substr(receipt_id, 2)::int)
+                           ORDER BY (substr(receipt_id, 2)::int + 112500) / 125000, postcode, receipt_id)
                       TO STDOUT""".formatted(id), out);
         }
         jdbc.sql("CREATE TABLE bench_receipts (LIKE loyalty_purchase INCLUDING ALL)").update();

@@ -113,6 +113,35 @@ class PurchaseImportTest {
     }
 
     @Test
+    void twoImportsBookingTheSameReceiptsInOppositeOrdersBothFinish() throws Exception {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        String card = Members.cardOf(jdbc, memberId);
+        String prefix = "D-" + memberId + "-";
+        byte[] upwards = receipts(card, prefix, 0, 10_000);
+        // The same receipts of the same post office, last first. Inserted in file order the two copies would meet in
+        // the middle of the key, each waiting for a receipt the other holds, and the database would fail one of them;
+        // both batches insert in the key's order, so the second waits for the first.
+        String[] lines = new String(receipts(card, prefix, 0, 10_000), StandardCharsets.UTF_8).split("\n");
+        StringBuilder reversed = new StringBuilder(lines[0]).append('\n');
+        for (int i = lines.length - 1; i > 0; i--) {
+            reversed.append(lines[i]).append('\n');
+        }
+        long a = importer.store("up.csv", new ByteArrayInputStream(upwards), "cashier");
+        long b = importer.store("down.csv", new ByteArrayInputStream(reversed.toString().getBytes(StandardCharsets.UTF_8)),
+                "cashier");
+
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> importer.run(a));
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> importer.run(b));
+        CompletableFuture.allOf(one, other).get(60, TimeUnit.SECONDS);
+
+        assertThat(summary(a).status()).isEqualTo("DONE");
+        assertThat(summary(b).status()).isEqualTo("DONE");
+        assertThat(summary(a).linesBooked() + summary(b).linesBooked()).isEqualTo(10_000);
+        assertThat(summary(a).linesDuplicate() + summary(b).linesDuplicate()).isEqualTo(10_000);
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 10_000);
+    }
+
+    @Test
     void aRestartSkipsTheLinesOfTheBatchesBookedBefore() {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         String card = Members.cardOf(jdbc, memberId);

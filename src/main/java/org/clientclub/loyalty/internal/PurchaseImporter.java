@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -174,7 +173,7 @@ public class PurchaseImporter {
                 while (!stop.get()) {
                     Object next = prepared.poll(100, TimeUnit.MILLISECONDS);
                     if (next instanceof Batch batch) {
-                        bookRetrying(importId, batch, timings);
+                        book(importId, batch, timings);
                     } else if (next instanceof Exception e) {
                         failure.compareAndSet(null, e);
                         stop.set(true);
@@ -319,8 +318,8 @@ public class PurchaseImporter {
     private static final Object END = new Object();
 
     /**
-     * A batch ready to book: its purchases with known cards, rated, the order to book them in (by post office, in
-     * file order within one), that order as rows of COPY's text format, and the sums per member; the refunds; the
+     * A batch ready to book: its purchases with known cards, rated, the order to book them in (the receipts' key
+     * order), that order as rows of COPY's text format, and the sums per member; the refunds; the
      * lines rejected so far.
      */
     private record Batch(Purchases purchases, int[] order, long[] points, int[] owner, Cards cards, CopyRows rows,
@@ -391,9 +390,8 @@ public class PurchaseImporter {
     }
 
     /**
-     * Sorts a batch's lines: unknown cards are rejected, purchases rated, put in post office order (the first column
-     * of the receipts' key, so a batch's inserts walk the index from one end to the other), summed per member and
-     * written as rows for the receipts table. The card lookup runs outside the booking transaction: cards are not
+     * Sorts a batch's lines: unknown cards are rejected, purchases rated, put in the receipts' key order, summed per
+     * member and written as rows for the receipts table. The card lookup runs outside the booking transaction: cards are not
      * locked, a card blocked meanwhile still earns for this batch.
      */
     private Batch prepare(long importId, Purchases purchases, List<PurchaseLine> refunds,
@@ -416,8 +414,10 @@ public class PurchaseImporter {
         int n = purchases.size();
         long[] points = new long[n];
         int[] owner = new int[n];
-        // Post offices are six-digit numbers from 100000: a counting sort puts the purchases in their order, each
-        // office's in file order.
+        // The receipts' key order, post office then receipt number: every batch inserts the keys it shares with
+        // another in the same order, so two batches never wait on each other in a circle, and the inserts walk the
+        // index from one end to the other. Post offices are six-digit numbers from 100000, so a counting sort groups
+        // them; each office's receipts are then sorted.
         int[] offices = new int[900_001];
         int kept = 0;
         for (int i = 0; i < n; i++) {
@@ -441,6 +441,13 @@ public class PurchaseImporter {
             if (owner[i] >= 0) {
                 order[offices[purchases.postcode(i) - 100_000]++] = i;
             }
+        }
+        for (int from = 0, to; from < kept; from = to) {
+            to = from + 1;
+            while (to < kept && purchases.postcode(order[to]) == purchases.postcode(order[from])) {
+                to++;
+            }
+            purchases.sortByReceipt(order, from, to);
         }
         List<MemberSum> sums = MemberSum.of(purchases, order, points, owner, cards);
         long r = System.nanoTime();
@@ -468,32 +475,6 @@ public class PurchaseImporter {
             rows.ascii(member).number(points[i]).ascii(end).endRow();
         }
         return rows;
-    }
-
-    /** Books a batch, again from the start when the database chose it to break a deadlock with another batch. */
-    private void bookRetrying(long importId, Batch batch, Timings timings) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                book(importId, batch, timings);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == 3 || !lostToADeadlock(e)) {
-                    throw e;
-                }
-                log.debug("Purchase import {}: batch ending at line {} lost a deadlock, booking it again", importId,
-                        batch.lastLine());
-            }
-        }
-    }
-
-    private static boolean lostToADeadlock(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PessimisticLockingFailureException
-                    || cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -92,6 +92,22 @@ final class Purchases {
         into.escaped(receipts, receiptStart[i], receiptLength[i]);
     }
 
+    /** Orders {@code order[from, to)} by receipt id, byte by byte as the receipts' key compares them. */
+    void sortByReceipt(int[] order, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        Integer[] part = new Integer[to - from];
+        for (int k = 0; k < part.length; k++) {
+            part[k] = order[from + k];
+        }
+        Arrays.sort(part, (a, b) -> Arrays.compareUnsigned(receipts, receiptStart[a], receiptStart[a] + receiptLength[a],
+                receipts, receiptStart[b], receiptStart[b] + receiptLength[b]));
+        for (int k = 0; k < part.length; k++) {
+            order[from + k] = part[k];
+        }
+    }
+
     static long packed(LocalDateTime at) {
         return ((((at.getYear() * 100L + at.getMonthValue()) * 100 + at.getDayOfMonth()) * 100 + at.getHour()) * 100
                 + at.getMinute()) * 100 + at.getSecond();
