@@ -165,6 +165,24 @@ class PurchaseImportTest {
         assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 30);
     }
 
+    @Test
+    void aFileOfSeveralPartsIsKeptAsUploadedAndReadAcrossThePartsBoundaries() throws Exception {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        byte[] file = receipts(Members.cardOf(jdbc, memberId), "P-" + memberId + "-", 0, 40_000);
+        int part = 1024 * 1024; // the importer keeps a file in parts of 1 MB
+        assertThat(file.length).as("three parts, the last one short").isBetween(2 * part + 1, 3 * part - 1);
+
+        ImportSummary summary = upload(file);
+
+        assertThat(summary.status()).isEqualTo("DONE");
+        assertThat(summary.linesBooked()).isEqualTo(40_000);
+        assertThat(summary.linesRejected()).as("no line cut where a part ends").isZero();
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        ByteArrayOutputStream original = new ByteArrayOutputStream();
+        imports.writeOriginal(summary.id(), original);
+        assertThat(original.toByteArray()).isEqualTo(file);
+    }
+
     /** A till export of one card's receipts {@code prefix + from} to {@code prefix + (to - 1)}, 100 roubles of goods each. */
     private static byte[] receipts(String card, String prefix, int from, int to) {
         StringBuilder file = new StringBuilder("card;datetime;postcode;amount;category;receipt\n");

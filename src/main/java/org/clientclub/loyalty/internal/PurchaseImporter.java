@@ -98,11 +98,14 @@ public class PurchaseImporter {
             long size = 0;
             int part = 0;
             try {
-                byte[] buffer;
-                while ((buffer = in.readNBytes(PART_SIZE)).length > 0) {
+                // One buffer, filled by as few reads as the stream allows (readNBytes(int) reads 8 KB at a time).
+                byte[] buffer = new byte[PART_SIZE];
+                int length;
+                while ((length = in.readNBytes(buffer, 0, PART_SIZE)) > 0) {
                     jdbc.sql("INSERT INTO loyalty_import_part (import_id, part_no, data) VALUES (:id, :no, :data)")
-                            .param("id", importId).param("no", part++).param("data", buffer).update();
-                    size += buffer.length;
+                            .param("id", importId).param("no", part++)
+                            .param("data", length == PART_SIZE ? buffer : Arrays.copyOf(buffer, length)).update();
+                    size += length;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("The upload broke off", e);
