@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -33,7 +34,10 @@ public class PurchasePointsDecision {
     private final DecisionService decisions;
 
     private final RepositoryService repository;
-    /** A stand-alone DMN engine with the defaults the process engine uses too (this application sets none). */
+    /**
+     * A stand-alone DMN engine with the defaults the process engine uses too (this application sets none), whose FEEL
+     * engine parses each cell of the table once instead of on every evaluation.
+     */
     private volatile DmnEngine dmnEngine;
 
     PurchasePointsDecision(DecisionService decisions, RepositoryService repository) {
@@ -44,7 +48,8 @@ public class PurchasePointsDecision {
     private DmnEngine dmnEngine() {
         DmnEngine engine = dmnEngine;
         if (engine == null) {
-            engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+            engine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+                    .feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine();
             dmnEngine = engine;
         }
         return engine;
