@@ -76,16 +76,10 @@ public class PurchaseImports {
     /** The file as it was uploaded. */
     @PreAuthorize(STAFF)
     public void writeOriginal(long importId, OutputStream out) {
-        int parts = jdbc.sql("SELECT count(*) FROM loyalty_import_part WHERE import_id = :id").param("id", importId)
-                .query(Integer.class).single();
-        for (int i = 0; i < parts; i++) {
-            byte[] data = jdbc.sql("SELECT data FROM loyalty_import_part WHERE import_id = :id AND part_no = :no")
-                    .param("id", importId).param("no", i).query(byte[].class).single();
-            try {
-                out.write(data);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        try (InputStream original = importer.original(importId)) {
+            original.transferTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

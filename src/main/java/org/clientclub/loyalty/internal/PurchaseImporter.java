@@ -12,6 +12,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
@@ -40,6 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -236,7 +239,7 @@ public class PurchaseImporter {
             table = rates::rateFor;
         }
         RateBook rateBook = new RateBook(table);
-        try (InputStream in = parts(importId)) {
+        try (InputStream in = original(importId)) {
             ByteLines lines = new ByteLines(in);
             if (!lines.next() || !PurchaseLine.isHeader(lines.text(charset))) {
                 throw new IllegalArgumentException("import.error.header");
@@ -797,8 +800,11 @@ public class PurchaseImporter {
         }
     }
 
-    /** The kept file as one stream, fetching a part at a time. */
-    private InputStream parts(long importId) {
+    /**
+     * The kept file as one stream, fetching a part at a time, in binary: as text, each part would come as hex, twice
+     * its size, for the server to write and the driver to read back.
+     */
+    public InputStream original(long importId) {
         int count = jdbc.sql("SELECT count(*) FROM loyalty_import_part WHERE import_id = :id").param("id", importId)
                 .query(Integer.class).single();
         Enumeration<InputStream> parts = new Enumeration<>() {
@@ -811,8 +817,15 @@ public class PurchaseImporter {
 
             @Override
             public InputStream nextElement() {
-                byte[] data = jdbc.sql("SELECT data FROM loyalty_import_part WHERE import_id = :id AND part_no = :no")
-                        .param("id", importId).param("no", next++).query(byte[].class).single();
+                int part = next++;
+                byte[] data = jdbcTemplate.query(connection -> {
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT data FROM loyalty_import_part WHERE import_id = ? AND part_no = ?");
+                    select.unwrap(PGStatement.class).setPrepareThreshold(-1); // binary from the first execution on
+                    select.setLong(1, importId);
+                    select.setInt(2, part);
+                    return select;
+                }, (ResultSet rs) -> rs.next() ? rs.getBytes(1) : new byte[0]);
                 return new ByteArrayInputStream(data);
             }
         };
