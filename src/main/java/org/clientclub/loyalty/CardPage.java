@@ -7,6 +7,7 @@ import java.util.List;
 public record CardPage(String cardNumber, String status, long balance, String barcode, String qrCode,
                        List<Line> history) {
 
-    public record Line(LocalDateTime when, String kind, long points) {
+    /** @param reason what the entry was for, empty where staff wrote it (their words are for the club's records) */
+    public record Line(LocalDateTime when, String kind, long points, java.util.Optional<EntryReason> reason) {
     }
 }

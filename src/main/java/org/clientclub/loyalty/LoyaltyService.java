@@ -1,7 +1,6 @@
 package org.clientclub.loyalty;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.CurrentStaff;
+import org.clientclub.shared.ClubTime;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LoyaltyService {
 
-    private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
 
     private final Ledger ledger;
@@ -110,7 +109,8 @@ public class LoyaltyService {
         return cardLinks.memberOf(token).flatMap(memberId -> ledger.latestCard(memberId).map(card -> {
             CardNumber number = new CardNumber(card.number());
             List<CardPage.Line> lines = ledger.history(memberId, 20).stream()
-                    .map(e -> new CardPage.Line(LocalDateTime.ofInstant(e.occurredAt(), CLUB_ZONE), e.kind(), e.points()))
+                    .map(e -> new CardPage.Line(LocalDateTime.ofInstant(e.occurredAt(), ClubTime.ZONE), e.kind(), e.points(),
+                            Optional.of(e.readableReason()).filter(reason -> !reason.isStaffText())))
                     .toList();
             return new CardPage(card.number(), card.status(), ledger.balance(memberId), CardImages.barcode(number),
                     CardImages.qrCode(number), lines);

@@ -3,7 +3,6 @@ package org.clientclub.membership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.clientclub.membership.internal.ReferenceData;
 import org.clientclub.membership.internal.SubmissionRateLimiter;
 import org.clientclub.membership.internal.ValidQuestionnaire;
 import org.clientclub.membership.process.OnboardingEngine;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Language;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -37,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class MembershipService {
 
     /** The club's calendar: ages and "future" birth dates are judged by Moscow's date. */
-    static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
 
     private final MembershipApplicationRepository applications;
@@ -73,7 +72,7 @@ public class MembershipService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(CLUB_ZONE));
+        return LocalDate.now(clock.withZone(ClubTime.ZONE));
     }
 
     /**

@@ -121,7 +121,8 @@ class JoinInBrowserIT {
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("05-confirmed.png")));
             var welcome = mailbox.awaitMessage(email, 2);
             assertThat(welcome.getSubject()).isEqualTo("Добро пожаловать в Клуб клиентов!");
-            page.navigate(base + Mailbox.linkPath(welcome, "card"));
+            String cardPage = base + Mailbox.linkPath(welcome, "card");
+            page.navigate(cardPage);
             assertThat(page.locator("#card-number")).hasText(java.util.regex.Pattern.compile("29\\d{11}"));
             String card = page.locator("#card-number").textContent().trim();
             assertThat(page.locator("#barcode")).isVisible();
@@ -156,9 +157,15 @@ class JoinInBrowserIT {
             page.locator("#cards-find").click();
             // 100 welcome + 12 hundreds of postcards x 5 + 4 hundreds of goods x 3
             assertThat(page.locator("#cards-balance")).containsText("172");
-            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("2 receipts, 1684.50 ₽")))
-                    .isVisible();
+            assertThat(page.locator("vaadin-grid-cell-content",
+                    new Page.LocatorOptions().setHasText("Покупки в отделениях: чеков — 2, на 1\u00a0684,50 ₽"))).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("13-card-history.png")).setFullPage(true));
+            // The member sees the same on their card page.
+            page.navigate(cardPage);
+            assertThat(page.locator("#card-history")).containsText("Покупки в отделениях: чеков — 2");
+            assertThat(page.locator("#card-history")).containsText("Приветственные баллы за вступление в клуб");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("14-card-page-after-purchases.png"))
+                    .setFullPage(true));
 
             // The Camunda webapps send everyone to their setup page until an administrator exists.
             staff.save(new StaffAccount("browser-admin", "Анна", "Админова", "browser-admin@clientclub.local",

@@ -4,12 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Map;
 import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberContacts;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonthlyStatements {
 
-    private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
 
     private final JdbcClient jdbc;
     private final MailService mail;
@@ -48,9 +47,9 @@ public class MonthlyStatements {
         if (!enabled) {
             return 0;
         }
-        YearMonth month = YearMonth.from(LocalDate.now(clock.withZone(CLUB_ZONE))).minusMonths(1);
-        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(CLUB_ZONE).toInstant());
-        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(CLUB_ZONE).toInstant());
+        YearMonth month = YearMonth.from(LocalDate.now(clock.withZone(ClubTime.ZONE))).minusMonths(1);
+        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(ClubTime.ZONE).toInstant());
+        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(ClubTime.ZONE).toInstant());
         return pages.forEachPage(false, members -> {
             int written = 0;
             for (long[] row : jdbc.sql("""

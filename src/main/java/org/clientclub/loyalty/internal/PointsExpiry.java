@@ -4,12 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberContacts;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("loyaltyPointsExpiry")
 public class PointsExpiry {
 
-    static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     static final int WARN_DAYS_BEFORE = 30;
 
     private final JdbcClient jdbc;
@@ -51,7 +50,7 @@ public class PointsExpiry {
 
     /** @return how many members lost points */
     public int expireDuePoints() {
-        LocalDate today = LocalDate.now(clock.withZone(CLUB_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(ClubTime.ZONE));
         return pages.forEachPage(true, members -> {
             List<long[]> due = dueBefore(today.minus(validity), members);
             for (long[] memberAndPoints : due) {
@@ -64,7 +63,7 @@ public class PointsExpiry {
 
     /** @return how many members were warned */
     public int warnMembers() {
-        LocalDate today = LocalDate.now(clock.withZone(CLUB_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(ClubTime.ZONE));
         LocalDate expiresOn = today.plusDays(WARN_DAYS_BEFORE);
         return pages.forEachPage(true, members -> {
             int warned = 0;
@@ -87,7 +86,7 @@ public class PointsExpiry {
 
     /** Members and the points of theirs that were earned before the cut-off and are not spent yet. */
     private List<long[]> dueBefore(LocalDate cutoff, List<Long> members) {
-        Timestamp cutoffTime = Timestamp.from(cutoff.atStartOfDay(CLUB_ZONE).toInstant());
+        Timestamp cutoffTime = Timestamp.from(cutoff.atStartOfDay(ClubTime.ZONE).toInstant());
         return jdbc.sql("""
                         SELECT a.member_id,
                                LEAST(a.balance, GREATEST(0,

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -19,7 +18,6 @@ import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -36,8 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
+import org.clientclub.loyalty.EntryReason;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
+import org.clientclub.shared.ClubTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
@@ -65,7 +65,6 @@ public class PurchaseImporter {
     static final int BATCH = 125_000;
     /** Batches booked at the same time, each on its own connection. */
     static final int BOOKING_THREADS = 2;
-    private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
     private static final String UNIQUE_VIOLATION = "23505";
@@ -163,7 +162,7 @@ public class PurchaseImporter {
         Charset charset = detectCharset(importId);
         jdbc.sql("UPDATE loyalty_import SET charset = :c WHERE id = :id").param("c", charset.name())
                 .param("id", importId).update();
-        LocalDateTime now = LocalDateTime.now(clock.withZone(CLUB_ZONE));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ClubTime.ZONE));
         List<long[]> booked = bookedRanges(importId);
         Timings timings = new Timings();
         BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(BOOKING_THREADS);
@@ -645,7 +644,7 @@ public class PurchaseImporter {
                     ps.setArray(3, c.createArrayOf("int8", credits.stream().map(s -> s.points).toArray()));
                     ps.setArray(4, c.createArrayOf("text", credits.stream().map(MemberSum::reason).toArray()));
                     ps.setArray(5, c.createArrayOf("int8", credits.stream().map(s -> Purchases.unpacked(s.newest)
-                            .atZone(CLUB_ZONE).toInstant().toEpochMilli()).toArray()));
+                            .atZone(ClubTime.ZONE).toInstant().toEpochMilli()).toArray()));
                     ps.setString(6, "purchases:" + importId + ":" + lastLine + ":");
                     ps.setTimestamp(7, now);
                     ps.setTimestamp(8, now);
@@ -685,8 +684,7 @@ public class PurchaseImporter {
         }
 
         String reason() {
-            return receipts + (receipts == 1 ? " receipt, " : " receipts, ") + BigDecimal.valueOf(kopecks, 2).toPlainString()
-                    + " ₽";
+            return EntryReason.receipts(receipts, kopecks);
         }
     }
 
@@ -718,7 +716,7 @@ public class PurchaseImporter {
         }
         try {
             return ledger.book(memberId, Ledger.Kind.REVERSE, -originalPoints.get(), "refund:" + refund.postcode() + ":"
-                    + refund.receiptId(), "refund " + refund.amount() + " ₽", null) ? "booked" : "duplicate";
+                    + refund.receiptId(), EntryReason.refund(refund.amount()), null) ? "booked" : "duplicate";
         } catch (InsufficientPoints e) {
             return "refundExceedsBalance";
         }

@@ -20,9 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.UUID;
 import org.clientclub.loyalty.CardDetails;
@@ -30,6 +28,7 @@ import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.LedgerEntryView;
 import org.clientclub.loyalty.LoyaltyService;
 import org.clientclub.security.AppRoles;
+import org.clientclub.shared.ClubTime;
 
 /** The counter: find a member's card, see the balance and history, redeem points, block or reissue the card. */
 @Route("cards")
@@ -184,13 +183,13 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Grid<LedgerEntryView> history(CardDetails card) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         Grid<LedgerEntryView> grid = new Grid<>();
         grid.addColumn(e -> time.format(e.occurredAt())).setHeader(getTranslation("cards.history.when")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("cards.kind." + e.kind())).setHeader(getTranslation("cards.history.kind")).setAutoWidth(true);
         grid.addColumn(LedgerEntryView::points).setHeader(getTranslation("cards.history.points")).setAutoWidth(true);
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("cards.history.reason")).setFlexGrow(1);
+        grid.addColumn(e -> getTranslation(e.readableReason().key(), e.readableReason().argumentArray()))
+                .setHeader(getTranslation("cards.history.reason")).setFlexGrow(1);
         grid.setItems(loyalty.history(card.memberId(), 20));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("cards.history.empty"));

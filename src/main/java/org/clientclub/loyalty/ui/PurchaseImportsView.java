@@ -26,12 +26,11 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.clientclub.loyalty.ImportSummary;
 import org.clientclub.loyalty.PurchaseImports;
 import org.clientclub.security.AppRoles;
+import org.clientclub.shared.ClubTime;
 
 /** Upload a till export, watch it being booked, and download its rejected lines or the original file. */
 @Route("purchase-imports")
@@ -68,8 +67,7 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
         add(upload);
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         grid.addColumn(s -> time.format(s.uploadedAt())).setHeader(getTranslation("imports.uploaded")).setAutoWidth(true);
         grid.addColumn(ImportSummary::fileName).setHeader(getTranslation("imports.file")).setFlexGrow(1);
         grid.addColumn(ImportSummary::uploadedBy).setHeader(getTranslation("imports.by")).setAutoWidth(true);

@@ -26,15 +26,14 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Optional;
 import org.clientclub.mail.InboundAttachment;
 import org.clientclub.mail.InboundMailService;
 import org.clientclub.mail.InboundMailSummary;
 import org.clientclub.mail.InboundOutcome;
 import org.clientclub.security.AppRoles;
+import org.clientclub.shared.ClubTime;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -73,8 +72,7 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(filters);
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         grid.addColumn(m -> time.format(m.receivedAt())).setHeader(getTranslation("mailbox.received")).setAutoWidth(true);
         grid.addColumn(m -> m.sender() == null ? getTranslation("mailbox.noSender") : m.sender())
                 .setHeader(getTranslation("mailbox.sender")).setAutoWidth(true);

@@ -13,12 +13,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.clientclub.mail.DeliveredMail;
 import org.clientclub.mail.DemoMailbox;
 import org.clientclub.security.AppRoles;
+import org.clientclub.shared.ClubTime;
 
 /**
  * The embedded default's mailbox: every e-mail the in-process mail server received. A message opens in a
@@ -48,8 +47,7 @@ public class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
         recipient.addValueChangeListener(e -> refresh());
         add(recipient);
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         grid.addColumn(m -> m.receivedAt() == null ? "" : time.format(m.receivedAt()))
                 .setHeader(getTranslation("mail.demo.received")).setAutoWidth(true);
         grid.addColumn(DeliveredMail::to).setHeader(getTranslation("mail.log.recipient")).setAutoWidth(true);

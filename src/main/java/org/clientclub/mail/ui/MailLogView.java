@@ -15,12 +15,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutboxEntry;
 import org.clientclub.security.AppRoles;
+import org.clientclub.shared.ClubTime;
 
 /** Every message of the outbox with its status, attempts and last error; a failed one can be sent again. */
 @Route("mail-log")
@@ -52,8 +51,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(filters);
 
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-                .withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         grid.addColumn(e -> e.createdAt() == null ? "" : time.format(e.createdAt()))
                 .setHeader(getTranslation("mail.log.created")).setAutoWidth(true);
         grid.addColumn(OutboxEntry::recipient).setHeader(getTranslation("mail.log.recipient")).setAutoWidth(true);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberJoined;
 import org.clientclub.membership.RegistrationOutcome;
 import org.clientclub.membership.spi.WelcomeMailContributor;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.EmailAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class OnboardingService {
 
-    private static final ZoneId CLUB_ZONE = ZoneId.of("Europe/Moscow");
 
     private final MembershipApplicationRepository applications;
     private final MemberRepository members;
@@ -169,7 +168,7 @@ public class OnboardingService {
     }
 
     private static LocalDate clubDate(Instant instant) {
-        return LocalDate.ofInstant(instant, CLUB_ZONE);
+        return LocalDate.ofInstant(instant, ClubTime.ZONE);
     }
 
     private static Map<String, Object> model(MembershipApplication application) {

@@ -2,18 +2,17 @@ package org.clientclub.membership.ui;
 
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.stream.Collectors;
 import org.clientclub.membership.ApplicationView;
+import org.clientclub.shared.ClubTime;
 
 /** A questionnaire as submitted, read-only, every value escaped as text. */
 class ApplicationPanel extends FormLayout {
 
     ApplicationPanel(ApplicationView a) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));
         item("application.status", getTranslation("application.status." + a.status()));

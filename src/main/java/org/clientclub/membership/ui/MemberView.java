@@ -13,7 +13,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.clientclub.membership.ApplicationView;
 import org.clientclub.membership.MemberDetails;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.AppRoles;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Language;
 import org.clientclub.workflow.ProcessHistory;
 
@@ -55,7 +55,7 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
         add(new H2(member.fullName()));
         add(new Paragraph(getTranslation("member.summary", member.memberNumber(), member.email(),
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())
-                        .withZone(ZoneId.systemDefault()).format(member.joinedAt()))));
+                        .withZone(ClubTime.ZONE).format(member.joinedAt()))));
         for (ApplicationView application : member.applications()) {
             add(new H3(getTranslation("member.application", application.businessKey())));
             add(new ApplicationPanel(application));
@@ -67,8 +67,7 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
     }
 
     private VerticalLayout historyOf(ApplicationView application) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         VerticalLayout layout = new VerticalLayout();
         layout.setPadding(false);
         layout.setWidthFull();

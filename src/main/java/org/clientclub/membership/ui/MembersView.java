@@ -10,12 +10,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.AppRoles;
+import org.clientclub.shared.ClubTime;
 
 /** Club members, newest first, searchable by name, e-mail, member number and town. */
 @Route("members")
@@ -36,7 +36,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         add(search);
 
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+                .withZone(ClubTime.ZONE);
         Grid<MemberSummary> grid = new Grid<>();
         grid.addColumn(MemberSummary::memberNumber).setHeader(getTranslation("members.number")).setAutoWidth(true);
         grid.addColumn(MemberSummary::fullName).setHeader(getTranslation("members.name")).setFlexGrow(2);

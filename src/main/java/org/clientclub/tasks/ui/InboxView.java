@@ -18,12 +18,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import org.clientclub.security.CurrentStaff;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.tasks.InboxFilter;
 import org.clientclub.tasks.InboxService;
 import org.clientclub.tasks.InboxTask;
@@ -49,8 +48,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     public InboxView(InboxService inbox) {
         this.inbox = inbox;
         setSizeFull();
-        time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        time = ClubTime.dateTime(getLocale());
         add(new H2(getTranslation("inbox.title")));
         add(filters());
         configureGrid();

@@ -21,15 +21,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.clientclub.security.CurrentStaff;
 import org.clientclub.security.StaffAccount;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.tasks.CamundaForm;
 import org.clientclub.tasks.FormInvalid;
 import org.clientclub.tasks.FourEyesRequired;
@@ -107,8 +106,7 @@ public class TaskView extends VerticalLayout implements HasUrlParameter<String>,
     }
 
     private Component facts(InboxTask task) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
         Div facts = new Div();
         facts.getStyle().set("color", "var(--lumo-secondary-text-color)");
         facts.add(new Span(getTranslation("inbox.column.process") + ": "

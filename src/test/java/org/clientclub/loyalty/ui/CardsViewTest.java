@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import org.clientclub.loyalty.CardNumber;
+import org.clientclub.loyalty.LedgerEntryView;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
 import org.clientclub.support.Members;
@@ -48,6 +51,12 @@ class CardsViewTest extends KaribuTest {
         _get(TextField.class, spec -> spec.withId("cards-redeem-reason")).setValue("Конверты, чек 17");
         _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
         assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("70");
+        @SuppressWarnings("unchecked")
+        Grid<LedgerEntryView> history = _get(Grid.class);
+        assertThat(GridKt._getFormattedRow(history, 0)).as("newest first, the counter's own words")
+                .containsSubsequence("списание", "-30", "Конверты, чек 17");
+        assertThat(GridKt._getFormattedRow(history, 1))
+                .containsSubsequence("начисление", "100", "Приветственные баллы за вступление в клуб");
 
         _get(IntegerField.class, spec -> spec.withId("cards-redeem-points")).setValue(71);
         _get(TextField.class, spec -> spec.withId("cards-redeem-reason")).setValue("Слишком много");

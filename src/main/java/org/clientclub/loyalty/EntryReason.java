@@ -1,0 +1,68 @@
+package org.clientclub.loyalty;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why a ledger entry was booked, for people to read: a message of the bundle ({@code cards.reason.*}) and its
+ * arguments. What the club books itself has a message of its own; what staff wrote (a redemption's or an
+ * adjustment's reason) is {@link #STAFF_TEXT}, the text its only argument.
+ */
+public record EntryReason(String key, List<Object> arguments) {
+
+    public static final String STAFF_TEXT = "cards.reason.text";
+
+    private static final Pattern RECEIPTS = Pattern.compile("(\\d+) receipts?, (-?\\d+(?:\\.\\d+)?) ₽");
+    private static final Pattern REFUND = Pattern.compile("refund (-?\\d+(?:\\.\\d+)?) ₽");
+
+    /** The reason a purchase import stores with a member's entry for their receipts in a batch. */
+    public static String receipts(long count, long kopecks) {
+        return count + (count == 1 ? " receipt, " : " receipts, ") + BigDecimal.valueOf(kopecks, 2).toPlainString() + " ₽";
+    }
+
+    /** The reason stored with a refund's entry. */
+    public static String refund(BigDecimal amount) {
+        return "refund " + amount.toPlainString() + " ₽";
+    }
+
+    static EntryReason of(String kind, String sourceRef, String reason) {
+        String ref = sourceRef == null ? "" : sourceRef;
+        String text = reason == null ? "" : reason;
+        Matcher receipts = RECEIPTS.matcher(text);
+        Matcher refund = REFUND.matcher(text);
+        String[] parts = ref.split(":", 3);
+        if ("EARN".equals(kind) && isActivity(text)) {
+            return new EntryReason("cards.reason.activity." + text, List.of());
+        } else if (ref.startsWith("purchases:") && receipts.matches()) {
+            return new EntryReason("cards.reason.purchases",
+                    List.of(Long.parseLong(receipts.group(1)), new BigDecimal(receipts.group(2))));
+        } else if (ref.startsWith("purchase:") && parts.length == 3) {
+            return new EntryReason("cards.reason.purchase", List.of(parts[1], parts[2]));
+        } else if (ref.startsWith("refund:") && parts.length == 3 && refund.matches()) {
+            return new EntryReason("cards.reason.refund", List.of(parts[1], parts[2], new BigDecimal(refund.group(1)).abs()));
+        } else if ("EXPIRE".equals(kind) && ref.startsWith("expire:")) {
+            return new EntryReason("cards.reason.expired", List.of());
+        }
+        return new EntryReason(STAFF_TEXT, List.of(text));
+    }
+
+    private static boolean isActivity(String text) {
+        for (Activity activity : Activity.values()) {
+            if (activity.name().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isStaffText() {
+        return STAFF_TEXT.equals(key);
+    }
+
+    /** The arguments as a message source takes them. */
+    public Object[] argumentArray() {
+        return arguments.toArray();
+    }
+}
