@@ -6,14 +6,16 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -68,15 +70,20 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         add(upload);
 
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
-        grid.addColumn(s -> time.format(s.uploadedAt())).setHeader(getTranslation("imports.uploaded")).setAutoWidth(true);
-        grid.addColumn(ImportSummary::fileName).setHeader(getTranslation("imports.file")).setFlexGrow(1);
-        grid.addColumn(ImportSummary::uploadedBy).setHeader(getTranslation("imports.by")).setAutoWidth(true);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setAutoWidth(true);
-        grid.addColumn(ImportSummary::linesBooked).setHeader(getTranslation("imports.booked")).setAutoWidth(true);
-        grid.addColumn(ImportSummary::linesDuplicate).setHeader(getTranslation("imports.duplicates")).setAutoWidth(true);
-        grid.addColumn(ImportSummary::linesRejected).setHeader(getTranslation("imports.rejected")).setAutoWidth(true);
-        grid.addColumn(ImportSummary::pointsBooked).setHeader(getTranslation("imports.points")).setAutoWidth(true);
-        grid.addComponentColumn(this::downloads).setKey("downloads").setAutoWidth(true);
+        // The file's name (cut where it is long, whole on hover) over when and by whom it came: the counts keep their room.
+        grid.addColumn(LitRenderer.<ImportSummary>of("""
+                        <div style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap" title="${item.file}">${item.file}</div>
+                        <div style="color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-s)">${item.uploaded}</div>""")
+                        .withProperty("file", ImportSummary::fileName)
+                        .withProperty("uploaded", s -> getTranslation("imports.uploadedBy", time.format(s.uploadedAt()),
+                                s.uploadedBy())))
+                .setHeader(getTranslation("imports.file")).setKey("file").setWidth("12em").setFlexGrow(1);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setWidth("8em").setFlexGrow(0);
+        count(ImportSummary::linesBooked, "imports.booked");
+        count(ImportSummary::linesDuplicate, "imports.duplicates");
+        count(ImportSummary::linesRejected, "imports.rejected");
+        count(ImportSummary::pointsBooked, "imports.points");
+        grid.addComponentColumn(this::downloads).setKey("downloads").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("imports.empty"));
         grid.setSizeFull();
@@ -124,6 +131,10 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
                         .setRemove(getTranslation("imports.upload.remove")));
     }
 
+    private void count(ValueProvider<ImportSummary, Long> value, String header) {
+        grid.addColumn(value).setHeader(getTranslation(header)).setAutoWidth(true).setFlexGrow(0);
+    }
+
     private void refresh() {
         grid.setItems(query -> imports.history(query.getOffset(), query.getLimit()).stream());
     }
@@ -132,8 +143,7 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         if (summary.running()) {
             ProgressBar progress = new ProgressBar();
             progress.setIndeterminate(true);
-            progress.setWidth("8em");
-            return new VerticalLayout(progress, new Span(getTranslation("imports.linesDone", summary.linesDone())));
+            return new Div(progress, new Span(getTranslation("imports.linesDone", summary.linesDone())));
         }
         Span status = new Span(getTranslation("imports.status." + summary.status()));
         if (summary.failure() != null) {
@@ -155,7 +165,10 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
             event.setContentType("text/csv");
             imports.writeOriginal(summary.id(), event.getOutputStream());
         }, getTranslation("imports.downloadOriginal"));
-        return new HorizontalLayout(errors, original);
+        VerticalLayout links = new VerticalLayout(errors, original);
+        links.setPadding(false);
+        links.setSpacing(false);
+        return links;
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.upload.Upload;
@@ -44,6 +45,8 @@ class PurchaseImportsViewTest extends KaribuTest {
         ImportSummary shown = _get(grid, 0);
         assertThat(shown.id()).isEqualTo(id);
         assertThat(shown.linesRejected()).isEqualTo(2);
+        assertThat(GridKt._getFormatted(grid, 0, "file")).as("the file, when and by whom")
+                .contains("view-test.csv", "irina");
         var downloads = _getCellComponent(grid, 0, "downloads");
         assertThat(downloads.getChildren().map(c -> (Anchor) c).filter(Anchor::isVisible).map(Anchor::getText))
                 .containsExactly("Отклонённые строки", "Исходный файл");
