@@ -185,15 +185,19 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
     private Grid<LedgerEntryView> history(CardDetails card) {
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
         Grid<LedgerEntryView> grid = new Grid<>();
-        grid.addColumn(e -> time.format(e.occurredAt())).setHeader(getTranslation("cards.history.when")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("cards.kind." + e.kind())).setHeader(getTranslation("cards.history.kind")).setAutoWidth(true);
-        grid.addColumn(LedgerEntryView::points).setHeader(getTranslation("cards.history.points")).setAutoWidth(true);
+        // The reason takes the room left, wrapped where it is long; the other columns are as wide as their contents.
+        grid.addColumn(e -> time.format(e.occurredAt())).setHeader(getTranslation("cards.history.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> getTranslation("cards.kind." + e.kind())).setHeader(getTranslation("cards.history.kind"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LedgerEntryView::points).setHeader(getTranslation("cards.history.points")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(e -> getTranslation(e.readableReason().key(), e.readableReason().argumentArray()))
                 .setHeader(getTranslation("cards.history.reason")).setFlexGrow(1);
         grid.setItems(loyalty.history(card.memberId(), 20));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("cards.history.empty"));
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;
     }
 
