@@ -39,6 +39,52 @@ final class BenchReport {
         Files.write(file, lines);
     }
 
+    /**
+     * CPU time (user and system) used so far by this JVM and by the PostgreSQL server's processes, from Linux's /proc:
+     * what a step cost beside how long it took. A server process that ended meanwhile (an autovacuum worker) is not
+     * counted.
+     */
+    record Cpu(double jvmSeconds, double postgresSeconds) {
+
+        /** Clock ticks per second of /proc's counters (USER_HZ, 100 on Linux). */
+        private static final double TICKS = 100.0;
+
+        static Cpu now() throws IOException {
+            double postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .toList()) {
+                    try {
+                        if ("postgres".equals(Files.readString(process.resolve("comm")).strip())) {
+                            postgres += ticks(process);
+                        }
+                    } catch (IOException e) {
+                        // the process ended while the list was read
+                    }
+                }
+            }
+            return new Cpu(ticks(Path.of("/proc/self")) / TICKS, postgres / TICKS);
+        }
+
+        /** utime + stime, the 14th and 15th fields of /proc/[pid]/stat (counted after the command name's parenthesis). */
+        private static long ticks(Path process) throws IOException {
+            String stat = Files.readString(process.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        Cpu since(Cpu before) {
+            return new Cpu(jvmSeconds - before.jvmSeconds, postgresSeconds - before.postgresSeconds);
+        }
+
+        /** How busy the machine's cores were over {@code seconds}, by this JVM and the server together. */
+        String describe(double seconds) {
+            return String.format("JVM %.1f s + PostgreSQL %.1f s of CPU in %.2f s (%.0f%% of %d cores)", jvmSeconds,
+                    postgresSeconds, seconds, 100 * (jvmSeconds + postgresSeconds) / seconds
+                            / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        }
+    }
+
     /** Samples the heap in use every 50 ms into {@code peak} until interrupted. */
     static Thread heapWatcher(AtomicLong peak) {
         Thread watcher = new Thread(() -> {

@@ -82,18 +82,21 @@ class LoyaltyBenchmark {
         // The baseline and the import each start right after a checkpoint, so neither pays for writing out the pages
         // of the step before it.
         jdbc.sql("CHECKPOINT").update();
+        BenchReport.Cpu cpu = BenchReport.Cpu.now();
         long copyStart = System.nanoTime();
         try (Connection c = dataSource.getConnection(); InputStream in = new FileInputStream(file.toFile())) {
             c.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY bench_copy FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)", in);
         }
         double copyRate = LINES / ((System.nanoTime() - copyStart) / 1e9);
+        BenchReport.Cpu copyCpu = BenchReport.Cpu.now().since(cpu);
 
         jdbc.sql("CHECKPOINT").update();
 
         AtomicLong peakHeap = new AtomicLong();
         Thread watcher = BenchReport.heapWatcher(peakHeap);
         asStaff();
+        cpu = BenchReport.Cpu.now();
         Instant importStart = Instant.now();
         long id;
         try (InputStream in = new FileInputStream(file.toFile())) {
@@ -101,6 +104,7 @@ class LoyaltyBenchmark {
         }
         double uploadSeconds = Duration.between(importStart, Instant.now()).toNanos() / 1e9;
         double importRate = LINES / secondsUntilDone(id, importStart);
+        BenchReport.Cpu importCpu = BenchReport.Cpu.now().since(cpu);
         watcher.interrupt();
         ImportSummary summary = summary(id);
 
@@ -108,12 +112,14 @@ class LoyaltyBenchmark {
         // another file of a million new receipts, booked on top of the first million.
         writeExport(file, cards, "S", 43);
         jdbc.sql("CHECKPOINT").update();
+        cpu = BenchReport.Cpu.now();
         Instant warmStart = Instant.now();
         long warmId;
         try (InputStream in = new FileInputStream(file.toFile())) {
             warmId = imports.upload("bench-2.csv", in);
         }
         double warmRate = LINES / secondsUntilDone(warmId, warmStart);
+        BenchReport.Cpu warmCpu = BenchReport.Cpu.now().since(cpu);
         ImportSummary warm = summary(warmId);
         Files.deleteIfExists(file);
 
@@ -146,6 +152,9 @@ class LoyaltyBenchmark {
         REPORT.add("| the same with the JVM warm: a second file of 1M new receipts on top of the first | %,d lines | %,.0f lines/s | %.2f |",
                 LINES, warmRate, warmRate / copyRate);
         REPORT.add("| … of which the upload kept in the database | %.0f MB | %.2f s | |", bytes / 1e6, uploadSeconds);
+        REPORT.add("| CPU of the raw COPY | %s | | |", copyCpu.describe(LINES / copyRate));
+        REPORT.add("| CPU of the import | %s | | |", importCpu.describe(LINES / importRate));
+        REPORT.add("| CPU of the import, JVM warm | %s | | |", warmCpu.describe(LINES / warmRate));
         REPORT.add("| peak heap used while importing (JVM capped at %d MB) | | %d MB | target < 512 MB |",
                 Runtime.getRuntime().maxMemory() / 1_000_000, peakHeap.get() / 1_000_000);
         REPORT.add("| (import result) booked %,d, duplicates %,d, rejected %,d, points %,d | | | |", summary.linesBooked(),
