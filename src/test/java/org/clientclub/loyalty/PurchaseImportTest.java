@@ -183,6 +183,27 @@ class PurchaseImportTest {
         assertThat(original.toByteArray()).isEqualTo(file);
     }
 
+    @Test
+    void eachCategoryAndDayIsRatedByItsOwnRule() {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        String card = Members.cardOf(jdbc, memberId);
+        StringBuilder file = new StringBuilder(PurchaseImports.HEADER).append('\n');
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 8, 1);
+        // 70 days x 3 categories: 210 pairs to rate, more than the rates' table first has room for.
+        for (int d = 0; d < 70; d++, day = day.plusDays(1)) {
+            for (String category : new String[] {"POSTCARDS", "GOODS", "SUBSCRIPTIONS"}) {
+                file.append(card).append(';').append(day).append(" 12:00;101000;100,00;").append(category).append(";R-")
+                        .append(memberId).append('-').append(category).append('-').append(d).append('\n');
+            }
+        }
+
+        ImportSummary summary = upload(file.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(summary.linesBooked()).isEqualTo(210);
+        // 100 welcome + 70 x (5 postcards + 3 goods + 4 subscriptions) for 100 roubles each
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 70 * (5 + 3 + 4));
+    }
+
     /** A till export of one card's receipts {@code prefix + from} to {@code prefix + (to - 1)}, 100 roubles of goods each. */
     private static byte[] receipts(String card, String prefix, int from, int to) {
         StringBuilder file = new StringBuilder("card;datetime;postcode;amount;category;receipt\n");

@@ -19,7 +19,23 @@ final class CopyRows {
     /** UTF-8 bytes of a value, with backslash, tab and line breaks escaped. */
     CopyRows escaped(byte[] value, int from, int count) {
         room(count);
-        for (int i = from; i < from + count; i++) {
+        int to = from + count;
+        for (int i = from; i < to; i++) {
+            byte b = value[i];
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                // Rare: a receipt number with one of these. Copy what came before it, escape the rest byte by byte.
+                System.arraycopy(value, from, bytes, length, i - from);
+                length += i - from;
+                return escapedByteByByte(value, i, to);
+            }
+        }
+        System.arraycopy(value, from, bytes, length, count);
+        length += count;
+        return this;
+    }
+
+    private CopyRows escapedByteByByte(byte[] value, int from, int to) {
+        for (int i = from; i < to; i++) {
             byte b = value[i];
             switch (b) {
                 case '\\' -> ascii("\\\\");
@@ -62,15 +78,17 @@ final class CopyRows {
             value = -value;
         }
         int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
+        for (long power = 10; digits < 19 && value >= power; power *= 10) {
             digits++;
         }
         room(digits);
-        for (int i = length + digits - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        int end = length + digits;
+        for (int i = end - 1; i >= length; i--) {
+            long next = value / 10;
+            bytes[i] = (byte) ('0' + (value - next * 10));
+            value = next;
         }
-        length += digits;
+        length = end;
         return this;
     }
 

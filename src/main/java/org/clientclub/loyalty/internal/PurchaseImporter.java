@@ -335,38 +335,88 @@ public class PurchaseImporter {
     /**
      * One rate per category and day for the whole import: the version of the table deployed when the import starts
      * rates all of it, and a newer version takes effect for the next import. A batch's new pairs are evaluated at
-     * once, on two threads where there are cores for them: each evaluation parses the table's FEEL expressions again.
+     * once, on two threads where there are cores for them. The pairs are kept in an open-addressing table keyed by a
+     * number (category, day), so rating a line costs a probe, not a boxed key and two map lookups.
      */
     private static final class RateBook {
         private final PurchasePointsDecision.Rates table;
-        private final Map<String, Map<Integer, PurchasePointsDecision.Rate>> rates = new HashMap<>();
+        private final Map<String, Integer> categories = new HashMap<>();
+        private final List<String> categoryNames = new ArrayList<>();
+        /** (category + 1) << 32 | yyyyMMdd; 0 marks a free slot. */
+        private long[] keys = new long[64];
+        private PurchasePointsDecision.Rate[] values = new PurchasePointsDecision.Rate[64];
+        private int size;
 
         RateBook(PurchasePointsDecision.Rates table) {
             this.table = table;
         }
 
-        /** @return nanoseconds spent evaluating */
-        long evaluateMissing(Purchases purchases) {
-            Set<Map.Entry<String, Integer>> missing = new HashSet<>();
-            for (int i = 0; i < purchases.size(); i++) {
-                String category = purchases.category(i);
-                int day = purchases.day(i);
-                if (!rates.computeIfAbsent(category, c -> new HashMap<>()).containsKey(day)) {
-                    missing.add(Map.entry(category, day));
+        /**
+         * The rate of each of the batch's purchases, evaluating the pairs seen first in this batch.
+         *
+         * @param evaluating receives the nanoseconds spent evaluating
+         */
+        PurchasePointsDecision.Rate[] ratesOf(Purchases purchases, LongAdder evaluating) {
+            int[] category = new int[purchases.categoryCount()];
+            for (int c = 0; c < category.length; c++) {
+                category[c] = categories.computeIfAbsent(purchases.categoryName(c), name -> {
+                    categoryNames.add(name);
+                    return categoryNames.size() - 1;
+                });
+            }
+            int n = purchases.size();
+            long[] lineKeys = new long[n];
+            List<Long> missing = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long key = (category[purchases.categoryNumber(i)] + 1L) << 32 | purchases.day(i);
+                lineKeys[i] = key;
+                int slot = slot(key);
+                if (keys[slot] == 0) {
+                    keys[slot] = key;
+                    missing.add(key);
+                    if (++size * 2 > keys.length) {
+                        grow();
+                    }
                 }
             }
             long t = System.nanoTime();
-            List<Map.Entry<String, Integer>> pairs = List.copyOf(missing);
-            List<PurchasePointsDecision.Rate> evaluated = pairs.parallelStream()
-                    .map(p -> table.rateFor(p.getKey(), Purchases.date(p.getValue()))).toList();
-            for (int k = 0; k < pairs.size(); k++) {
-                rates.get(pairs.get(k).getKey()).put(pairs.get(k).getValue(), evaluated.get(k));
+            List<PurchasePointsDecision.Rate> evaluated = missing.parallelStream()
+                    .map(key -> table.rateFor(categoryNames.get((int) (key >>> 32) - 1),
+                            Purchases.date((int) (key & 0xFFFF_FFFFL))))
+                    .toList();
+            for (int k = 0; k < missing.size(); k++) {
+                values[slot(missing.get(k))] = evaluated.get(k);
             }
-            return System.nanoTime() - t;
+            evaluating.add(System.nanoTime() - t);
+            PurchasePointsDecision.Rate[] rates = new PurchasePointsDecision.Rate[n];
+            for (int i = 0; i < n; i++) {
+                rates[i] = values[slot(lineKeys[i])];
+            }
+            return rates;
         }
 
-        PurchasePointsDecision.Rate rate(String category, int day) {
-            return rates.get(category).get(day);
+        /** The key's slot, or the free slot where it belongs. */
+        private int slot(long key) {
+            int mask = keys.length - 1;
+            int slot = (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> 40) & mask;
+            while (keys[slot] != 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            PurchasePointsDecision.Rate[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new PurchasePointsDecision.Rate[oldKeys.length * 2];
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldKeys[k] != 0) {
+                    int slot = slot(oldKeys[k]);
+                    keys[slot] = oldKeys[k];
+                    values[slot] = oldValues[k];
+                }
+            }
         }
     }
 
@@ -375,7 +425,7 @@ public class PurchaseImporter {
         volatile long parse;
         volatile long cards;
         volatile long rate;
-        volatile long decisions;
+        final LongAdder decisions = new LongAdder();
         volatile long render;
         final LongAdder copy = new LongAdder();
         final LongAdder ledger = new LongAdder();
@@ -389,7 +439,7 @@ public class PurchaseImporter {
                             + "read+parse %d ms, cards %d ms, rating+sorting+sums %d ms (of which DMN %d ms), COPY rows %d ms; "
                             + "booking threads together: receipts COPY %d ms, accounts+ledger+balances %d ms, "
                             + "refunds+errors+progress %d ms", batches.sum(), repeated.sum(), parse / 1_000_000,
-                    cards / 1_000_000, rate / 1_000_000, decisions / 1_000_000, render / 1_000_000,
+                    cards / 1_000_000, rate / 1_000_000, decisions.sum() / 1_000_000, render / 1_000_000,
                     copy.sum() / 1_000_000, ledger.sum() / 1_000_000, rest.sum() / 1_000_000);
         }
     }
@@ -415,7 +465,7 @@ public class PurchaseImporter {
                 knownRefunds.add(refund);
             }
         }
-        timings.decisions += rateBook.evaluateMissing(purchases);
+        PurchasePointsDecision.Rate[] rates = rateBook.ratesOf(purchases, timings.decisions);
         int n = purchases.size();
         long[] points = new long[n];
         int[] owner = new int[n];
@@ -432,8 +482,7 @@ public class PurchaseImporter {
                 errors.add(new PurchaseLine.Rejected(purchases.lineNo(i), "unknownCard", Long.toString(purchases.card(i))));
                 continue;
             }
-            PurchasePointsDecision.Rate rate = rateBook.rate(purchases.category(i), purchases.day(i));
-            points[i] = rate.pointsFor(purchases.kopecks(i));
+            points[i] = rates[i].pointsFor(purchases.kopecks(i));
             owner[i] = card;
             offices[purchases.postcode(i) - 100_000 + 1]++;
             kept++;
@@ -470,12 +519,19 @@ public class PurchaseImporter {
         // What repeats is written once: each member's id between its tabs, and the import's id ending each row.
         byte[][] members = new byte[cards.size()][];
         byte[] end = ("\t" + importId).getBytes(StandardCharsets.US_ASCII);
+        // Rows come in post office order, so an office's number is written out once for all its receipts.
+        int office = -1;
+        byte[] officeText = null;
         for (int i : order) {
             byte[] member = members[owner[i]];
             if (member == null) {
                 member = members[owner[i]] = ("\t" + cards.member(owner[i]) + "\t").getBytes(StandardCharsets.US_ASCII);
             }
-            rows.number(purchases.postcode(i)).tab();
+            if (purchases.postcode(i) != office) {
+                office = purchases.postcode(i);
+                officeText = (office + "\t").getBytes(StandardCharsets.US_ASCII);
+            }
+            rows.ascii(officeText);
             purchases.receiptId(i, rows);
             rows.ascii(member).number(points[i]).ascii(end).endRow();
         }
@@ -576,17 +632,20 @@ public class PurchaseImporter {
      * counter and the expiry then never wait on each other in a circle.
      */
     private void lockAccounts(Batch batch, int[] order) {
-        Set<Long> members = new java.util.TreeSet<>();
+        Cards cards = batch.cards();
+        boolean[] booking = new boolean[cards.size()];
         for (int i : order) {
-            members.add(batch.cards().member(batch.owner()[i]));
+            booking[batch.owner()[i]] = true;
         }
         for (PurchaseLine refund : batch.refunds()) {
-            members.add(batch.cards().member(batch.cards().find(Long.parseLong(refund.cardNumber()))));
+            booking[cards.find(Long.parseLong(refund.cardNumber()))] = true;
         }
-        if (members.isEmpty()) {
+        // One active card per member, so the members of these cards are distinct.
+        Object[] ids = IntStream.range(0, booking.length).filter(card -> booking[card]).mapToLong(cards::member).sorted()
+                .boxed().toArray();
+        if (ids.length == 0) {
             return;
         }
-        Object[] ids = members.toArray();
         jdbcTemplate.query("SELECT member_id FROM loyalty_account WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", ids)), rs -> {
                 });

@@ -74,6 +74,19 @@ final class Purchases {
         return categories.get(category[i]);
     }
 
+    /** The category's number among this batch's categories, see {@link #categoryName}. */
+    int categoryNumber(int i) {
+        return category[i];
+    }
+
+    int categoryCount() {
+        return categories.size();
+    }
+
+    String categoryName(int number) {
+        return categories.get(number);
+    }
+
     /** The purchase day as yyyyMMdd. */
     int day(int i) {
         return (int) (purchasedAt[i] / 1_000_000);

@@ -20,4 +20,19 @@ class CopyRowsTest {
         assertThat(written).isEqualTo("-42\t0\t9223372036854775807\ta\\\\b\\tc\\nd\\reОткрытки 😀\nx\n");
         assertThat(rows.rows()).isEqualTo(2);
     }
+
+    @Test
+    void writesEveryNumberOfDigits() {
+        long[] values = {0, 7, 9, 10, 99, 100, 101000, 999_999, 1_000_000, 123_456_789_012L, 999_999_999_999_999_999L,
+                1_000_000_000_000_000_000L, Long.MIN_VALUE};
+        CopyRows rows = new CopyRows(1);
+        for (long value : values) {
+            rows.number(value).tab();
+        }
+        StringBuilder expected = new StringBuilder();
+        for (long value : values) {
+            expected.append(value).append('\t');
+        }
+        assertThat(new String(rows.bytes(), 0, rows.length(), StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
 }
