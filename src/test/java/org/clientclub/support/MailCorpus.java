@@ -566,15 +566,22 @@ public final class MailCorpus {
     public static byte[] docx() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.putNextEntry(docxEntry("[Content_Types].xml"));
             zip.write("<?xml version=\"1.0\"?><Types/>".getBytes(UTF8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.putNextEntry(docxEntry("word/document.xml"));
             zip.write("<w:document><w:body><w:p><w:r><w:t>Анкета</w:t></w:r></w:p></w:body></w:document>"
                     .getBytes(UTF8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** An entry dated the same every time: a message built twice has the same bytes, whenever the clock ticks. */
+    private static ZipEntry docxEntry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(java.time.LocalDateTime.of(2026, 1, 1, 0, 0));
+        return entry;
     }
 
     /** The first bytes of a TNEF stream (winmail.dat): its signature and a little of what follows. */
