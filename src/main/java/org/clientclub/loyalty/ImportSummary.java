@@ -2,12 +2,25 @@ package org.clientclub.loyalty;
 
 import java.time.Instant;
 
-/** A purchase file upload and how far its booking got. */
+/**
+ * A purchase file upload and how far its booking got.
+ *
+ * @param linesExpected the lines the file is estimated to have, 0 until its booking starts
+ */
 public record ImportSummary(long id, String fileName, long fileSize, String uploadedBy, Instant uploadedAt,
-                            String status, long linesDone, long linesBooked, long linesDuplicate, long linesRejected,
-                            long pointsBooked, String failure) {
+                            String status, long linesDone, long linesExpected, long linesBooked, long linesDuplicate,
+                            long linesRejected, long pointsBooked, String failure) {
 
     public boolean running() {
         return "QUEUED".equals(status) || "RUNNING".equals(status);
+    }
+
+    /** How far a running import has got, from 0 to 1; empty while that cannot be told. */
+    public java.util.OptionalDouble progress() {
+        if (linesExpected <= 0) {
+            return java.util.OptionalDouble.empty();
+        }
+        // An estimate: a file of longer lines towards its end would pass 100 % before it is done.
+        return java.util.OptionalDouble.of(Math.min(0.99, (double) linesDone / linesExpected));
     }
 }

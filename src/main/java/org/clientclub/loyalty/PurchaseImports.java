@@ -50,13 +50,14 @@ public class PurchaseImports {
     @PreAuthorize(STAFF)
     public List<ImportSummary> history(int offset, int limit) {
         return jdbc.sql("""
-                        SELECT id, file_name, file_size, uploaded_by, uploaded_at, status, lines_done, lines_booked,
-                               lines_duplicate, lines_rejected, points_booked, failure
+                        SELECT id, file_name, file_size, uploaded_by, uploaded_at, status, lines_done,
+                               coalesce(lines_expected, 0), lines_booked, lines_duplicate, lines_rejected, points_booked,
+                               failure
                           FROM loyalty_import ORDER BY uploaded_at DESC, id DESC LIMIT :limit OFFSET :offset""")
                 .param("limit", limit).param("offset", offset)
                 .query((rs, i) -> new ImportSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        rs.getLong(10), rs.getLong(11), rs.getString(12)))
+                        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getString(13)))
                 .list();
     }
 

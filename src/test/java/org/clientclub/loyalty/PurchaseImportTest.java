@@ -177,6 +177,8 @@ class PurchaseImportTest {
         assertThat(summary.status()).isEqualTo("DONE");
         assertThat(summary.linesBooked()).isEqualTo(40_000);
         assertThat(summary.linesRejected()).as("no line cut where a part ends").isZero();
+        assertThat(summary.linesExpected()).as("estimated from the first 64 KB")
+                .isCloseTo(40_000L, org.assertj.core.data.Percentage.withPercentage(10));
         assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(summary.id(), original);

@@ -159,9 +159,7 @@ public class PurchaseImporter {
      * booking threads, which bounds the memory.
      */
     private void process(long importId) throws IOException {
-        Charset charset = detectCharset(importId);
-        jdbc.sql("UPDATE loyalty_import SET charset = :c WHERE id = :id").param("c", charset.name())
-                .param("id", importId).update();
+        Charset charset = recordCharsetAndLines(importId);
         LocalDateTime now = LocalDateTime.now(clock.withZone(ClubTime.ZONE));
         List<long[]> booked = bookedRanges(importId);
         Timings timings = new Timings();
@@ -839,10 +837,43 @@ public class PurchaseImporter {
                 found.stream().mapToLong(c -> c[2]).toArray());
     }
 
-    /** UTF-8 when the start of the file is valid UTF-8 (or has its byte-order mark), windows-1251 otherwise. */
-    private Charset detectCharset(long importId) {
-        byte[] first = jdbc.sql("SELECT substring(data from 1 for 65536) FROM loyalty_import_part WHERE import_id = :id AND part_no = 0")
+    /**
+     * Reads the file's encoding and how many lines it is expected to have from its first 64 KB, and records both.
+     *
+     * @return the encoding
+     */
+    private Charset recordCharsetAndLines(long importId) {
+        byte[] start = jdbc.sql("SELECT substring(data from 1 for 65536) FROM loyalty_import_part WHERE import_id = :id AND part_no = 0")
                 .param("id", importId).query(byte[].class).optional().orElse(new byte[0]);
+        long size = jdbc.sql("SELECT file_size FROM loyalty_import WHERE id = :id").param("id", importId)
+                .query(Long.class).single();
+        Charset charset = charsetOf(start);
+        jdbc.sql("UPDATE loyalty_import SET charset = :c, lines_expected = :lines WHERE id = :id")
+                .param("c", charset.name()).param("lines", expectedLines(start, size)).param("id", importId).update();
+        return charset;
+    }
+
+    /**
+     * The lines after the header a file of {@code size} bytes is expected to have, from how long the lines at its
+     * {@code start} are: exact when the start is the whole file.
+     */
+    static long expectedLines(byte[] start, long size) {
+        long breaks = 0;
+        for (byte b : start) {
+            if (b == '\n') {
+                breaks++;
+            }
+        }
+        boolean whole = start.length == size;
+        if (whole && start.length > 0 && start[start.length - 1] != '\n') {
+            breaks++; // the last line has no line break
+        }
+        long lines = whole || breaks == 0 ? breaks : Math.round((double) size * breaks / start.length);
+        return Math.max(0, lines - 1);
+    }
+
+    /** UTF-8 when the start of the file is valid UTF-8 (or has its byte-order mark), windows-1251 otherwise. */
+    private static Charset charsetOf(byte[] first) {
         if (first.length >= 3 && (first[0] & 0xFF) == 0xEF && (first[1] & 0xFF) == 0xBB && (first[2] & 0xFF) == 0xBF) {
             return StandardCharsets.UTF_8;
         }

@@ -78,7 +78,8 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
                         .withProperty("uploaded", s -> getTranslation("imports.uploadedBy", time.format(s.uploadedAt()),
                                 s.uploadedBy())))
                 .setHeader(getTranslation("imports.file")).setKey("file").setWidth("12em").setFlexGrow(1);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setWidth("8em").setFlexGrow(0);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setKey("state").setWidth("8em")
+                .setFlexGrow(0);
         count(ImportSummary::linesBooked, "imports.booked");
         count(ImportSummary::linesDuplicate, "imports.duplicates");
         count(ImportSummary::linesRejected, "imports.rejected");
@@ -142,8 +143,12 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
     private Component state(ImportSummary summary) {
         if (summary.running()) {
             ProgressBar progress = new ProgressBar();
-            progress.setIndeterminate(true);
-            return new Div(progress, new Span(getTranslation("imports.linesDone", summary.linesDone())));
+            progress.setId("imports-progress-" + summary.id());
+            summary.progress().ifPresentOrElse(progress::setValue, () -> progress.setIndeterminate(true));
+            String done = summary.linesExpected() > 0
+                    ? getTranslation("imports.linesDoneOf", summary.linesDone(), summary.linesExpected())
+                    : getTranslation("imports.linesDone", summary.linesDone());
+            return new Div(progress, new Span(done));
         }
         Span status = new Span(getTranslation("imports.status." + summary.status()));
         if (summary.failure() != null) {

@@ -11,22 +11,30 @@ import com.vaadin.flow.component.UI;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.clientclub.loyalty.ImportSummary;
 import org.clientclub.loyalty.PurchaseImports;
 import org.clientclub.security.ui.LoginView;
 import org.clientclub.support.KaribuTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The import screen: upload, history with counts, downloads. */
 class PurchaseImportsViewTest extends KaribuTest {
 
     @Autowired
     PurchaseImports imports;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void staffSeeAnImportWithItsCountsAndCanDownloadTheRejectedLines() {
@@ -42,14 +50,44 @@ class PurchaseImportsViewTest extends KaribuTest {
                 .isEqualTo("Выбрать файл…");
         @SuppressWarnings("unchecked")
         Grid<ImportSummary> grid = _get(Grid.class);
-        ImportSummary shown = _get(grid, 0);
+        int row = rowOf(id);
+        ImportSummary shown = _get(grid, row);
         assertThat(shown.id()).isEqualTo(id);
         assertThat(shown.linesRejected()).isEqualTo(2);
-        assertThat(GridKt._getFormatted(grid, 0, "file")).as("the file, when and by whom")
+        assertThat(GridKt._getFormatted(grid, row, "file")).as("the file, when and by whom")
                 .contains("view-test.csv", "irina");
-        var downloads = _getCellComponent(grid, 0, "downloads");
+        var downloads = _getCellComponent(grid, row, "downloads");
         assertThat(downloads.getChildren().map(c -> (Anchor) c).filter(Anchor::isVisible).map(Anchor::getText))
                 .containsExactly("Отклонённые строки", "Исходный файл");
+    }
+
+    @Test
+    void aRunningImportShowsHowFarItHasGot() {
+        login("irina", "CLUB_STAFF");
+        long id = jdbc.sql("""
+                        INSERT INTO loyalty_import (file_name, file_size, uploaded_by, uploaded_at, status, lines_done,
+                                                    lines_expected, heartbeat_at)
+                        VALUES ('big.csv', 68000000, 'irina', now(), 'RUNNING', 250000, 1000000, now()) RETURNING id""")
+                .query(Long.class).single();
+        try {
+            UI.getCurrent().navigate(PurchaseImportsView.class);
+            @SuppressWarnings("unchecked")
+            Grid<ImportSummary> grid = _get(Grid.class);
+            Div state = (Div) _getCellComponent(grid, rowOf(id), "state");
+            ProgressBar bar = (ProgressBar) state.getChildren().findFirst().orElseThrow();
+            assertThat(bar.isIndeterminate()).isFalse();
+            assertThat(bar.getValue()).isEqualTo(0.25);
+            assertThat(state.getChildren().skip(1).map(c -> ((Span) c).getText()))
+                    .containsExactly("строк: 250\u00a0000 из примерно 1\u00a0000\u00a0000");
+        } finally {
+            jdbc.sql("DELETE FROM loyalty_import WHERE id = :id").param("id", id).update();
+        }
+    }
+
+    /** The import's row in the history, newest first as the grid shows it. */
+    private int rowOf(long id) {
+        List<ImportSummary> page = imports.history(0, 50);
+        return IntStream.range(0, page.size()).filter(i -> page.get(i).id() == id).findFirst().orElseThrow();
     }
 
     @Test
