@@ -133,7 +133,8 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
     }
 
     private void count(ValueProvider<ImportSummary, Long> value, String header) {
-        grid.addColumn(value).setHeader(getTranslation(header)).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> String.format(getLocale(), "%,d", value.apply(s))).setHeader(getTranslation(header))
+                .setAutoWidth(true).setFlexGrow(0);
     }
 
     private void refresh() {
@@ -148,7 +149,9 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
             String done = summary.linesExpected() > 0
                     ? getTranslation("imports.linesDoneOf", summary.linesDone(), summary.linesExpected())
                     : getTranslation("imports.linesDone", summary.linesDone());
-            return new Div(progress, new Span(done));
+            Span text = new Span(done);
+            text.getStyle().set("white-space", "normal"); // the column is narrow: wrap rather than cut
+            return new Div(progress, text);
         }
         Span status = new Span(getTranslation("imports.status." + summary.status()));
         if (summary.failure() != null) {

@@ -78,7 +78,7 @@ class PurchaseImportsViewTest extends KaribuTest {
             assertThat(bar.isIndeterminate()).isFalse();
             assertThat(bar.getValue()).isEqualTo(0.25);
             assertThat(state.getChildren().skip(1).map(c -> ((Span) c).getText()))
-                    .containsExactly("строк: 250\u00a0000 из примерно 1\u00a0000\u00a0000");
+                    .containsExactly("строк: 250\u00a0000 из ~1\u00a0000\u00a0000");
         } finally {
             jdbc.sql("DELETE FROM loyalty_import WHERE id = :id").param("id", id).update();
         }
