@@ -22,7 +22,7 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * evaluation: a purchase import's 40 rates cost 0.25–0.6 s of parsing for a table of a dozen cells. Here the parsed
  * cell is kept (a failure too, which is raised on every evaluation as before) and evaluated with the same context as
  * the stock engine builds. What is kept is bounded by the expressions of the tables evaluated, and emptied when it
- * grows past {@link #MAX_EXPRESSIONS}.
+ * grows past {@link #MAX_EXPRESSIONS} (docs/decisions/0015-feel-cells-parsed-once.md).
  */
 final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
