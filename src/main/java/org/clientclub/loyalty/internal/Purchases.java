@@ -70,10 +70,6 @@ final class Purchases {
         return kopecks[i];
     }
 
-    String category(int i) {
-        return categories.get(category[i]);
-    }
-
     /** The category's number among this batch's categories, see {@link #categoryName}. */
     int categoryNumber(int i) {
         return category[i];

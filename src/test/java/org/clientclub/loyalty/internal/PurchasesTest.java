@@ -25,7 +25,7 @@ class PurchasesTest {
         assertThat(purchases.size()).isEqualTo(1);
         assertThat(asLine(purchases, 0)).isEqualTo(PurchaseLine.parse(7, raw, NOW));
         assertThat(purchases.kopecks(0)).isEqualTo(123450);
-        assertThat(purchases.category(0)).isEqualTo("POSTCARDS");
+        assertThat(purchases.categoryName(purchases.categoryNumber(0))).isEqualTo("POSTCARDS");
         assertThat(purchases.day(0)).isEqualTo(20261120);
         CopyRows rows = new CopyRows(8);
         purchases.receiptId(0, rows);
@@ -110,6 +110,6 @@ class PurchasesTest {
     private static PurchaseLine asLine(Purchases purchases, int i) {
         return new PurchaseLine(purchases.lineNo(i), Long.toString(purchases.card(i)),
                 Purchases.unpacked(purchases.purchasedAt(i)), Integer.toString(purchases.postcode(i)),
-                BigDecimal.valueOf(purchases.kopecks(i), 2), purchases.category(i), purchases.receiptId(i));
+                BigDecimal.valueOf(purchases.kopecks(i), 2), purchases.categoryName(purchases.categoryNumber(i)), purchases.receiptId(i));
     }
 }
