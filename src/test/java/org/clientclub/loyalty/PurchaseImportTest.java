@@ -57,6 +57,7 @@ class PurchaseImportTest {
                 card + ";2026-11-21 09:00:00;101000;-1 234,50;POSTCARDS;" + receipt + "-1",
                 card + ";2026-11-20 10:15:00;101000;abc;GOODS;" + receipt + "-6",
                 card + ";2026-11-20 10:15:00;101000;500,00",
+                "ящик\\полка\tдва;поля",
                 "");
         byte[] windows1251 = file.getBytes(Charset.forName("windows-1251"));
 
@@ -65,12 +66,12 @@ class PurchaseImportTest {
         assertThat(first.status()).isEqualTo("DONE");
         assertThat(first.linesBooked()).as("two purchases and the refund").isEqualTo(3);
         assertThat(first.linesDuplicate()).as("the receipt repeated in the file").isEqualTo(1);
-        assertThat(first.linesRejected()).isEqualTo(6);
+        assertThat(first.linesRejected()).isEqualTo(7);
         // 100 welcome + 12 full hundreds x 5 (postcards) + 12 x 3 (goods) - 60 (refund of the postcards)
         assertThat(loyalty.balance(memberId)).isEqualTo(136);
         String errors = errorsOf(first.id());
         assertThat(errors).contains("4;cardCheckDigit", "5;unknownCard", "6;futureDate", "8;binary", "10;amount",
-                "11;fields");
+                "11;fields", "12;fields;ящик\\полка\tдва;поля\n");
 
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM loyalty_ledger_entry e

@@ -565,13 +565,7 @@ public class PurchaseImporter {
                             refund.cardNumber() + ";" + refund.receiptId()));
                 }
             }
-            jdbcTemplate.batchUpdate("INSERT INTO loyalty_import_error (import_id, line_no, reason, raw_line) "
-                            + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", errors, 500, (ps, e) -> {
-                        ps.setLong(1, importId);
-                        ps.setLong(2, e.lineNo());
-                        ps.setString(3, e.reason());
-                        ps.setString(4, e.raw().length() > 1000 ? e.raw().substring(0, 1000) : e.raw());
-                    });
+            copyErrors(importId, errors);
             jdbc.sql("INSERT INTO loyalty_import_batch (import_id, first_line, last_line) VALUES (:id, :first, :last)")
                     .param("id", importId).param("first", batch.firstLine()).param("last", batch.lastLine()).update();
             jdbc.sql("""
@@ -605,7 +599,8 @@ public class PurchaseImporter {
             for (int attempt = 1; ; attempt++) {
                 Savepoint beforeCopy = connection.setSavepoint();
                 try {
-                    copyIn(connection, rows);
+                    copyIn(connection, "COPY loyalty_purchase (postcode, receipt_id, member_id, points, import_id) FROM STDIN",
+                            rows);
                     connection.releaseSavepoint(beforeCopy);
                     return order;
                 } catch (SQLException e) {
@@ -745,9 +740,35 @@ public class PurchaseImporter {
         }
     }
 
-    private static void copyIn(Connection connection, CopyRows rows) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY loyalty_purchase (postcode, receipt_id, member_id, points, import_id) FROM STDIN");
+    /**
+     * The batch's rejected lines, each at most once (a line is read once, and batches cover lines of their own), by
+     * COPY: a file of nothing but wrong lines is listed about as quickly as a good one is booked.
+     */
+    private void copyErrors(long importId, List<PurchaseLine.Rejected> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        CopyRows rows = new CopyRows(errors.size() * 96);
+        byte[] id = (importId + "\t").getBytes(StandardCharsets.US_ASCII);
+        for (PurchaseLine.Rejected error : errors) {
+            byte[] reason = error.reason().getBytes(StandardCharsets.UTF_8);
+            byte[] raw = (error.raw().length() > 1000 ? error.raw().substring(0, 1000) : error.raw())
+                    .getBytes(StandardCharsets.UTF_8);
+            rows.ascii(id).number(error.lineNo()).tab().escaped(reason, 0, reason.length).tab()
+                    .escaped(raw, 0, raw.length).endRow();
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            copyIn(connection, "COPY loyalty_import_error (import_id, line_no, reason, raw_line) FROM STDIN", rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list the batch's rejected lines", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void copyIn(Connection connection, String sql, CopyRows rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
             copy.writeToCopy(rows.bytes(), 0, rows.length());
             copy.endCopy();
