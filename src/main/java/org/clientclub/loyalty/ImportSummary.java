@@ -1,6 +1,7 @@
 package org.clientclub.loyalty;
 
 import java.time.Instant;
+import java.util.OptionalDouble;
 
 /**
  * A purchase file upload and how far its booking got.
@@ -16,11 +17,11 @@ public record ImportSummary(long id, String fileName, long fileSize, String uplo
     }
 
     /** How far a running import has got, from 0 to 1; empty while that cannot be told. */
-    public java.util.OptionalDouble progress() {
+    public OptionalDouble progress() {
         if (linesExpected <= 0) {
-            return java.util.OptionalDouble.empty();
+            return OptionalDouble.empty();
         }
         // An estimate: a file of longer lines towards its end would pass 100 % before it is done.
-        return java.util.OptionalDouble.of(Math.min(0.99, (double) linesDone / linesExpected));
+        return OptionalDouble.of(Math.min(0.99, (double) linesDone / linesExpected));
     }
 }

@@ -18,7 +18,11 @@ import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.clientclub.loyalty.ImportSummary;
 import org.clientclub.loyalty.PurchaseImports;
@@ -54,8 +58,11 @@ class PurchaseImportsViewTest extends KaribuTest {
         ImportSummary shown = _get(grid, row);
         assertThat(shown.id()).isEqualTo(id);
         assertThat(shown.linesRejected()).isEqualTo(2);
+        // In the club's Moscow time, whatever zone the server runs in (UTC on the build machines).
+        String uploaded = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.forLanguageTag("ru"))
+                .withZone(ZoneId.of("Europe/Moscow")).format(shown.uploadedAt());
         assertThat(GridKt._getFormatted(grid, row, "file")).as("the file, when and by whom")
-                .contains("view-test.csv", "irina");
+                .contains("view-test.csv", uploaded + ", irina");
         var downloads = _getCellComponent(grid, row, "downloads");
         assertThat(downloads.getChildren().map(c -> (Anchor) c).filter(Anchor::isVisible).map(Anchor::getText))
                 .containsExactly("Отклонённые строки", "Исходный файл");

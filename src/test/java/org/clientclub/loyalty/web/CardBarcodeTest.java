@@ -12,7 +12,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
+import org.clientclub.loyalty.LoyaltyService;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.Members;
@@ -27,7 +29,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** The welcome e-mail shows the card's barcode as an image fetched from the card link. */
+/**
+ * The card link from the welcome e-mail: the card's barcode as an image, and the member's page with what each entry
+ * was for.
+ */
 @SpringBootTest
 @WithMockUser(username = "cashier", roles = "CLUB_STAFF")
 class CardBarcodeTest {
@@ -40,6 +45,8 @@ class CardBarcodeTest {
     GreenMail greenMail;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LoyaltyService loyalty;
 
     @Test
     void theWelcomeEmailShowsTheCardsBarcodeServedFromTheCardLink() throws Exception {
@@ -63,6 +70,21 @@ class CardBarcodeTest {
                 .andReturn().getResponse();
         assertThat(forged.getStatus()).isEqualTo(404);
         assertThat(forged.getContentAsByteArray()).isEmpty();
+    }
+
+    @Test
+    void theCardPageSaysWhatTheClubBookedForButKeepsStaffNotesToTheClub() throws Exception {
+        String email = TestQuestionnaires.newEmail();
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
+        String cardPath = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 2), "card");
+        loyalty.redeem(memberId, 30, "redeem:" + memberId, "Касса 3, пометка для бухгалтерии");
+
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        String page = mvc.perform(get(cardPath).header("Accept-Language", "ru")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("Приветственные баллы за вступление в клуб", "списание", "-30")
+                .doesNotContain("Касса 3");
     }
 
     private static String scan(byte[] png) throws Exception {
