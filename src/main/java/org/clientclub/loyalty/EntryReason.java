@@ -2,17 +2,22 @@ package org.clientclub.loyalty;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Why a ledger entry was booked, for people to read: a message of the bundle ({@code cards.reason.*}) and its
  * arguments. What the club books itself has a message of its own; what staff wrote (a redemption's or an
- * adjustment's reason) is {@link #STAFF_TEXT}, the text its only argument.
+ * adjustment's reason) is {@link #STAFF_TEXT}, the text its only argument, or follows the post office where the
+ * points were spent.
  */
 public record EntryReason(String key, List<Object> arguments) {
 
     public static final String STAFF_TEXT = "cards.reason.text";
+
+    /** Points spent at a post office: its number and what staff wrote. */
+    private static final String REDEEMED = "cards.reason.redeemed";
 
     private static final Pattern RECEIPTS = Pattern.compile("(\\d+) receipts?, (-?\\d+(?:\\.\\d+)?) ₽");
     private static final Pattern REFUND = Pattern.compile("refund (-?\\d+(?:\\.\\d+)?) ₽");
@@ -27,13 +32,15 @@ public record EntryReason(String key, List<Object> arguments) {
         return "refund " + amount.toPlainString() + " ₽";
     }
 
-    static EntryReason of(String kind, String sourceRef, String reason) {
+    static EntryReason of(String kind, String sourceRef, String reason, Integer postOffice) {
         String ref = sourceRef == null ? "" : sourceRef;
         String text = reason == null ? "" : reason;
         Matcher receipts = RECEIPTS.matcher(text);
         Matcher refund = REFUND.matcher(text);
         String[] parts = ref.split(":", 3);
-        if ("EARN".equals(kind) && isActivity(text)) {
+        if ("REDEEM".equals(kind) && postOffice != null) {
+            return new EntryReason(REDEEMED, List.of(postOffice.toString(), text));
+        } else if ("EARN".equals(kind) && isActivity(text)) {
             return new EntryReason("cards.reason.activity." + text, List.of());
         } else if (ref.startsWith("purchases:") && receipts.matches()) {
             return new EntryReason("cards.reason.purchases",
@@ -57,8 +64,16 @@ public record EntryReason(String key, List<Object> arguments) {
         return false;
     }
 
-    public boolean isStaffText() {
-        return STAFF_TEXT.equals(key);
+    /**
+     * The reason as the member reads it on their card page: what staff wrote is for the club's records and stays
+     * off it, so a redemption shows only the post office and an entry with nothing but staff text shows nothing.
+     */
+    public Optional<EntryReason> forMember() {
+        return switch (key) {
+            case STAFF_TEXT -> Optional.empty();
+            case REDEEMED -> Optional.of(new EntryReason(REDEEMED + ".member", List.of(arguments.get(0))));
+            default -> Optional.of(this);
+        };
     }
 
     /** The arguments as a message source takes them. */

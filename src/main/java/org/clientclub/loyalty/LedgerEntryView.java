@@ -2,11 +2,16 @@ package org.clientclub.loyalty;
 
 import java.time.Instant;
 
-/** A line of a member's points history. */
-public record LedgerEntryView(long id, String kind, long points, String sourceRef, String reason, Instant occurredAt) {
+/**
+ * A line of a member's points history.
+ *
+ * @param postOffice where the points were spent (redemptions), else null
+ */
+public record LedgerEntryView(long id, String kind, long points, String sourceRef, String reason, Integer postOffice,
+                              Instant occurredAt) {
 
-    /** The reason in words staff and members read. */
+    /** The reason in words staff read. */
     public EntryReason readableReason() {
-        return EntryReason.of(kind, sourceRef, reason);
+        return EntryReason.of(kind, sourceRef, reason, postOffice);
     }
 }

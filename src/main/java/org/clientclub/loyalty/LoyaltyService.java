@@ -13,6 +13,7 @@ import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.CurrentStaff;
 import org.clientclub.shared.ClubTime;
+import org.clientclub.shared.Postcode;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,7 +111,7 @@ public class LoyaltyService {
             CardNumber number = new CardNumber(card.number());
             List<CardPage.Line> lines = ledger.history(memberId, 20).stream()
                     .map(e -> new CardPage.Line(LocalDateTime.ofInstant(e.occurredAt(), ClubTime.ZONE), e.kind(), e.points(),
-                            Optional.of(e.readableReason()).filter(reason -> !reason.isStaffText())))
+                            e.readableReason().forMember()))
                     .toList();
             return new CardPage(card.number(), card.status(), ledger.balance(memberId), CardImages.barcode(number),
                     CardImages.qrCode(number), lines);
@@ -170,21 +171,25 @@ public class LoyaltyService {
     }
 
     /**
-     * A member spends points at a post office; a member of staff books it with a reason.
+     * A member spends points at a post office; a member of staff books it with the office's number and a reason.
      *
+     * @param postOffice the post office's number, its postcode
      * @throws InsufficientPoints when the member has fewer points; nothing is booked
      */
     @PreAuthorize(STAFF)
     @Transactional
-    public boolean redeem(long memberId, long points, String sourceRef, String reason) {
+    public boolean redeem(long memberId, long points, String postOffice, String sourceRef, String reason) {
         if (points <= 0) {
             throw new IllegalArgumentException("Redeem a positive number of points");
+        }
+        if (!Postcode.isValid(postOffice)) {
+            throw new IllegalArgumentException("A redemption names its post office by its postcode");
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A redemption needs a reason");
         }
         return ledger.book(memberId, Ledger.Kind.REDEEM, -points, sourceRef, reason.strip(),
-                CurrentStaff.require().username());
+                CurrentStaff.require().username(), Integer.valueOf(postOffice));
     }
 
     @PreAuthorize(STAFF)

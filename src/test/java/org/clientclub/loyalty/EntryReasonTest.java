@@ -54,13 +54,27 @@ class EntryReasonTest {
     @Test
     void staffWordsAreShownAsWritten() {
         EntryReason redemption = entry("REDEEM", "redeem:5f2c", "Конверты, чек {17} 'без скидки'").readableReason();
-        assertThat(redemption.isStaffText()).isTrue();
         assertThat(messages.getMessage(redemption.key(), redemption.argumentArray(), RU))
                 .isEqualTo("Конверты, чек {17} 'без скидки'");
+        assertThat(redemption.forMember()).as("staff words stay off the member's page").isEmpty();
         assertThat(text(entry("ADJUST", "adjustment:99", "WELCOME_BONUS"), RU))
                 .as("an activity's name only means the activity when the club earned it").isEqualTo("WELCOME_BONUS");
         assertThat(text(entry("EARN", "purchases:5:1:9", "not what the import writes"), RU))
                 .isEqualTo("not what the import writes");
+    }
+
+    @Test
+    void aRedemptionNamesItsPostOfficeAndOnlyStaffReadTheirNote() {
+        LedgerEntryView redemption = new LedgerEntryView(1, "REDEEM", -30, "redeem:5f2c", "Марки, чек {4} 'без сдачи'",
+                101000, java.time.Instant.now());
+        assertThat(text(redemption, RU)).isEqualTo("Отделение 101000: Марки, чек {4} 'без сдачи'");
+        assertThat(text(redemption, Locale.ENGLISH)).isEqualTo("Post office 101000: Марки, чек {4} 'без сдачи'");
+        EntryReason member = redemption.readableReason().forMember().orElseThrow();
+        assertThat(messages.getMessage(member.key(), member.argumentArray(), RU)).isEqualTo("Списание в отделении 101000");
+        assertThat(messages.getMessage(member.key(), member.argumentArray(), Locale.ENGLISH))
+                .isEqualTo("Spent at post office 101000");
+        EntryReason expiry = entry("EXPIRE", "expire:9:2026-11-26", "expired").readableReason();
+        assertThat(expiry.forMember()).as("what the club booked reads the same for the member").contains(expiry);
     }
 
     private String text(LedgerEntryView entry, Locale locale) {
@@ -69,6 +83,6 @@ class EntryReasonTest {
     }
 
     private static LedgerEntryView entry(String kind, String sourceRef, String reason) {
-        return new LedgerEntryView(1, kind, 10, sourceRef, reason, java.time.Instant.now());
+        return new LedgerEntryView(1, kind, 10, sourceRef, reason, null, java.time.Instant.now());
     }
 }

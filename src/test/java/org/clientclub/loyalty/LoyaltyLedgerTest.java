@@ -64,17 +64,27 @@ class LoyaltyLedgerTest {
 
     @Test
     void aRedemptionBeyondTheBalanceIsRefusedAndBooksNothing() {
-        assertThatThrownBy(() -> loyalty.redeem(memberId, 101, "till-1:receipt-1", "Конверты"))
+        assertThatThrownBy(() -> loyalty.redeem(memberId, 101, "101000", "till-1:receipt-1", "Конверты"))
                 .isInstanceOfSatisfying(InsufficientPoints.class, e -> assertThat(e.balance()).isEqualTo(100));
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
 
-        assertThat(loyalty.redeem(memberId, 100, "till-1:receipt-2", "Открытки")).isTrue();
-        assertThat(loyalty.redeem(memberId, 100, "till-1:receipt-2", "Открытки")).as("a retry").isFalse();
+        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки")).isTrue();
+        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки")).as("a retry").isFalse();
         assertThat(loyalty.balance(memberId)).isZero();
         assertThat(loyalty.history(memberId, 1)).singleElement().satisfies(e -> {
             assertThat(e.points()).isEqualTo(-100);
             assertThat(e.reason()).isEqualTo("Открытки");
+            assertThat(e.postOffice()).isEqualTo(101000);
         });
+    }
+
+    @Test
+    void aRedemptionNamesItsPostOffice() {
+        for (String office : new String[] {null, "", "01000", "012345", "1010001", "10100a"}) {
+            assertThatThrownBy(() -> loyalty.redeem(memberId, 10, office, "till-2:" + office, "Марки"))
+                    .as(office).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(loyalty.balance(memberId)).isEqualTo(100);
     }
 
     @Test
@@ -88,7 +98,7 @@ class LoyaltyLedgerTest {
             redemptions.add(() -> {
                 SecurityContextHolder.getContext().setAuthentication(authentication);
                 try {
-                    return loyalty.redeem(memberId, 10, ref, "Марки");
+                    return loyalty.redeem(memberId, 10, "190000", ref, "Марки");
                 } catch (InsufficientPoints e) {
                     return false;
                 } finally {

@@ -41,7 +41,7 @@ class PointsExpiryTest {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         Members.bookAt(jdbc, memberId, 50, "expiry-test:old:" + memberId, Instant.now().minus(25 * 31, ChronoUnit.DAYS));
         Members.bookAt(jdbc, memberId, 10, "expiry-test:soon:" + memberId, Instant.now().minus(720, ChronoUnit.DAYS));
-        loyalty.redeem(memberId, 30, "expiry-test:" + memberId, "Марки");
+        loyalty.redeem(memberId, 30, "190000", "expiry-test:" + memberId, "Марки");
         assertThat(loyalty.balance(memberId)).isEqualTo(130);
 
         expiry.expireDuePoints();

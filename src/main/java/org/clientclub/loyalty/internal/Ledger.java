@@ -1,6 +1,7 @@
 package org.clientclub.loyalty.internal;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +65,18 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean book(long memberId, Kind kind, long points, String sourceRef, String reason, String actor) {
+        return book(memberId, kind, points, sourceRef, reason, actor, null);
+    }
+
+    /**
+     * Books points at a post office (a redemption at its counter).
+     *
+     * @param postOffice the post office's number (its postcode), or null
+     * @see #book(long, Kind, long, String, String, String)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean book(long memberId, Kind kind, long points, String sourceRef, String reason, String actor,
+                        Integer postOffice) {
         if (points == 0) {
             throw new IllegalArgumentException("A booking moves points");
         }
@@ -78,13 +91,14 @@ public class Ledger {
         }
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
-                        INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason, occurred_at,
-                                                          created_at, created_by)
+                        INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason, post_office,
+                                                          occurred_at, created_at, created_by)
                         VALUES (:m, (SELECT id FROM loyalty_card WHERE member_id = :m AND status = 'ACTIVE'), :kind,
-                                :points, :ref, :reason, :now, :now, :actor)
+                                :points, :ref, :reason, :office, :now, :now, :actor)
                         ON CONFLICT (source_ref) DO NOTHING""")
                 .param("m", memberId).param("kind", kind.name()).param("points", points).param("ref", sourceRef)
-                .param("reason", reason).param("now", Timestamp.from(now)).param("actor", actor)
+                .param("reason", reason).param("office", postOffice, Types.INTEGER).param("now", Timestamp.from(now))
+                .param("actor", actor)
                 .update();
         if (inserted == 0) {
             return false;
@@ -136,11 +150,11 @@ public class Ledger {
 
     public List<LedgerEntryView> history(long memberId, int limit) {
         return jdbc.sql("""
-                        SELECT id, kind, points, source_ref, reason, occurred_at FROM loyalty_ledger_entry
+                        SELECT id, kind, points, source_ref, reason, post_office, occurred_at FROM loyalty_ledger_entry
                          WHERE member_id = :m ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
                 .param("m", memberId).param("limit", limit)
                 .query((rs, i) -> new LedgerEntryView(rs.getLong("id"), rs.getString("kind"), rs.getLong("points"),
-                        rs.getString("source_ref"), rs.getString("reason"),
+                        rs.getString("source_ref"), rs.getString("reason"), rs.getObject("post_office", Integer.class),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
     }

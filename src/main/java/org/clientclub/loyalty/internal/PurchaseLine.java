@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.clientclub.loyalty.CardNumber;
+import org.clientclub.shared.Postcode;
 
 /**
  * One line of a till export: {@code card;datetime;postcode;amount;category;receipt}, separated by semicolons.
@@ -22,7 +23,6 @@ public record PurchaseLine(long lineNo, String cardNumber, LocalDateTime purchas
     static final int MAX_LINE = 2000;
 
     private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFD]");
-    private static final Pattern POSTCODE = Pattern.compile("[1-9][0-9]{5}");
     private static final Pattern AMOUNT = Pattern.compile("[-+]?[0-9][0-9.,]*");
     private static final DateTimeFormatter[] DATE_TIMES = {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"),
@@ -67,7 +67,7 @@ public record PurchaseLine(long lineNo, String cardNumber, LocalDateTime purchas
             return new Rejected(lineNo, "futureDate", raw);
         }
         String postcode = f[2].trim();
-        if (!POSTCODE.matcher(postcode).matches()) {
+        if (!Postcode.isValid(postcode)) {
             return new Rejected(lineNo, "postcode", raw);
         }
         Optional<BigDecimal> amount = amount(f[3]);

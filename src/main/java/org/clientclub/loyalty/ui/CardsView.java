@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.clientclub.loyalty.LedgerEntryView;
 import org.clientclub.loyalty.LoyaltyService;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
+import org.clientclub.shared.Postcode;
 
 /** The counter: find a member's card, see the balance and history, redeem points, block or reissue the card. */
 @Route("cards")
@@ -39,6 +41,8 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
     private final transient LoyaltyService loyalty;
     private final TextField query = new TextField();
     private final VerticalLayout result = new VerticalLayout();
+    private static final String LAST_OFFICE = CardsView.class.getName() + ".office";
+
     /** One redemption form submission, one ledger entry, however often the button is pressed. */
     private String redemptionRef = UUID.randomUUID().toString();
 
@@ -110,18 +114,32 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         IntegerField points = new IntegerField(getTranslation("cards.redeem.points"));
         points.setMin(1);
         points.setId("cards-redeem-points");
+        TextField office = new TextField(getTranslation("cards.redeem.office"));
+        office.setMaxLength(6);
+        office.setWidth("8em");
+        office.setAllowedCharPattern("[0-9]");
+        office.setId("cards-redeem-office");
+        // Staff work at one counter: the office they named last in this session is filled in.
+        String lastOffice = (String) VaadinSession.getCurrent().getAttribute(LAST_OFFICE);
+        office.setValue(lastOffice == null ? "" : lastOffice);
         TextField reason = new TextField(getTranslation("cards.redeem.reason"));
         reason.setMaxLength(500);
         reason.setId("cards-redeem-reason");
         Button redeem = new Button(getTranslation("cards.redeem"), e -> {
-            if (points.getValue() == null || points.getValue() <= 0 || reason.getValue().isBlank()) {
-                points.setInvalid(points.getValue() == null || points.getValue() <= 0);
-                reason.setInvalid(reason.getValue().isBlank());
-                reason.setErrorMessage(getTranslation("validation.required"));
+            boolean noPoints = points.getValue() == null || points.getValue() <= 0;
+            boolean noOffice = !Postcode.isValid(office.getValue());
+            points.setInvalid(noPoints);
+            office.setInvalid(noOffice);
+            office.setErrorMessage(getTranslation("validation.postcode"));
+            reason.setInvalid(reason.getValue().isBlank());
+            reason.setErrorMessage(getTranslation("validation.required"));
+            if (noPoints || noOffice || reason.getValue().isBlank()) {
                 return;
             }
             try {
-                loyalty.redeem(card.memberId(), points.getValue(), "redeem:" + redemptionRef, reason.getValue());
+                loyalty.redeem(card.memberId(), points.getValue(), office.getValue(), "redeem:" + redemptionRef,
+                        reason.getValue());
+                VaadinSession.getCurrent().setAttribute(LAST_OFFICE, office.getValue());
                 redemptionRef = UUID.randomUUID().toString();
                 Notification.show(getTranslation("cards.redeemed", points.getValue()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -133,7 +151,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         });
         redeem.setId("cards-redeem");
         redeem.setEnabled("ACTIVE".equals(card.status()));
-        HorizontalLayout form = new HorizontalLayout(points, reason, redeem);
+        HorizontalLayout form = new HorizontalLayout(points, office, reason, redeem);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return form;
     }

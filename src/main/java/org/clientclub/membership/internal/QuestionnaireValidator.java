@@ -22,6 +22,7 @@ import org.clientclub.membership.Questionnaire;
 import org.clientclub.membership.QuestionnaireField;
 import org.clientclub.membership.QuestionnaireRejected;
 import org.clientclub.shared.EmailAddress;
+import org.clientclub.shared.Postcode;
 
 /**
  * Checks a questionnaire at the edge, whatever channel brought it. Every problem is reported against its field
@@ -32,7 +33,6 @@ public class QuestionnaireValidator {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200D]]");
     private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
-    private static final Pattern POSTCODE_SHAPE = Pattern.compile("[1-9][0-9]{5}");
     private static final Pattern PHONE_SHAPE = Pattern.compile("\\+?[0-9 ()\\-]{7,25}");
 
     private final Predicate<String> regionExists;
@@ -56,7 +56,7 @@ public class QuestionnaireValidator {
         }
         String town = name(TOWN, q.town(), errors);
         String postcode = text(POSTCODE, q.postcode(), errors);
-        if (postcode != null && !POSTCODE_SHAPE.matcher(postcode).matches()) {
+        if (postcode != null && !Postcode.isValid(postcode)) {
             errors.put(POSTCODE.key(), "validation.postcode");
         }
         if (q.language() == null) {

@@ -45,16 +45,25 @@ class CardsViewTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("100");
 
         _get(IntegerField.class, spec -> spec.withId("cards-redeem-points")).setValue(30);
+        TextField office = _get(TextField.class, spec -> spec.withId("cards-redeem-office"));
+        assertThat(office.getValue()).as("no office named yet in this session").isEmpty();
+        office.setValue("012345");
         _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
         assertThat(_get(TextField.class, spec -> spec.withId("cards-redeem-reason")).isInvalid())
                 .as("a reason is required").isTrue();
+        assertThat(office.isInvalid()).as("a postcode does not start with zero").isTrue();
+        assertThat(office.getErrorMessage()).isEqualTo("Индекс состоит из шести цифр и не начинается с нуля");
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).as("nothing booked").isEqualTo("100");
+        office.setValue("101000");
         _get(TextField.class, spec -> spec.withId("cards-redeem-reason")).setValue("Конверты, чек 17");
         _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
         assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("70");
         @SuppressWarnings("unchecked")
         Grid<LedgerEntryView> history = _get(Grid.class);
-        assertThat(GridKt._getFormattedRow(history, 0)).as("newest first, the counter's own words")
-                .containsSubsequence("списание", "-30", "Конверты, чек 17");
+        assertThat(GridKt._getFormattedRow(history, 0)).as("newest first, the office and the counter's own words")
+                .containsSubsequence("списание", "-30", "Отделение 101000: Конверты, чек 17");
+        assertThat(_get(TextField.class, spec -> spec.withId("cards-redeem-office")).getValue())
+                .as("the counter's office is filled in for the next redemption").isEqualTo("101000");
         assertThat(GridKt._getFormattedRow(history, 1))
                 .containsSubsequence("начисление", "100", "Приветственные баллы за вступление в клуб");
 

@@ -73,18 +73,18 @@ class CardBarcodeTest {
     }
 
     @Test
-    void theCardPageSaysWhatTheClubBookedForButKeepsStaffNotesToTheClub() throws Exception {
+    void theCardPageSaysWhatTheClubBookedForAndWhereButKeepsStaffNotesToTheClub() throws Exception {
         String email = TestQuestionnaires.newEmail();
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         String cardPath = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 2), "card");
-        loyalty.redeem(memberId, 30, "redeem:" + memberId, "Касса 3, пометка для бухгалтерии");
+        loyalty.redeem(memberId, 30, "630000", "redeem:" + memberId, "Касса 3, пометка для бухгалтерии");
 
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         String page = mvc.perform(get(cardPath).header("Accept-Language", "ru")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(page).contains("Приветственные баллы за вступление в клуб", "списание", "-30")
-                .doesNotContain("Касса 3");
+        assertThat(page).contains("Приветственные баллы за вступление в клуб", "списание", "-30",
+                        "Списание в отделении 630000").doesNotContain("Касса 3");
     }
 
     private static String scan(byte[] png) throws Exception {
