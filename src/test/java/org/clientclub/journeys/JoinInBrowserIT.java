@@ -159,9 +159,19 @@ class JoinInBrowserIT {
             assertThat(page.locator("#cards-balance")).containsText("172");
             assertThat(page.locator("vaadin-grid-cell-content",
                     new Page.LocatorOptions().setHasText("Покупки в отделениях: чеков — 2, на 1\u00a0684,50 ₽"))).isVisible();
+            // The member spends 50 points at the counter of post office 630000.
+            page.locator("#cards-redeem-points input").fill("50");
+            page.locator("#cards-redeem-office input").fill("630000");
+            page.locator("#cards-redeem-reason input").fill("Марки, чек 88");
+            page.locator("#cards-redeem").click();
+            assertThat(page.locator("#cards-balance")).containsText("122");
+            assertThat(page.locator("vaadin-grid-cell-content",
+                    new Page.LocatorOptions().setHasText("Отделение 630000: Марки, чек 88"))).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("13-card-history.png")).setFullPage(true));
-            // The member sees the same on their card page.
+            // The member sees the same on their card page, without the counter's note.
             page.navigate(cardPage);
+            assertThat(page.locator("#card-history")).containsText("Списание в отделении 630000");
+            assertThat(page.locator("#card-history")).not().containsText("чек 88");
             assertThat(page.locator("#card-history")).containsText("Покупки в отделениях: чеков — 2");
             assertThat(page.locator("#card-history")).containsText("Приветственные баллы за вступление в клуб");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("14-card-page-after-purchases.png"))

@@ -116,7 +116,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         points.setId("cards-redeem-points");
         TextField office = new TextField(getTranslation("cards.redeem.office"));
         office.setMaxLength(6);
-        office.setWidth("8em");
+        office.setWidth("11em");
         office.setAllowedCharPattern("[0-9]");
         office.setId("cards-redeem-office");
         // Staff work at one counter: the office they named last in this session is filled in.
@@ -160,6 +160,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
     private HorizontalLayout adjustmentForm(CardDetails card) {
         IntegerField points = new IntegerField(getTranslation("cards.adjust.points"));
         points.setId("cards-adjust-points");
+        points.setWidth("16em");
         TextField reason = new TextField(getTranslation("cards.adjust.reason"));
         reason.setMaxLength(500);
         reason.setId("cards-adjust-reason");
