@@ -35,9 +35,18 @@ public final class CardImages {
     }
 
     public static String qrCode(CardNumber number) {
+        return dataUri(qrCodeMatrix(number));
+    }
+
+    /** The same QR code as a PNG file. */
+    public static byte[] qrCodePng(CardNumber number) {
+        return png(qrCodeMatrix(number));
+    }
+
+    private static BitMatrix qrCodeMatrix(CardNumber number) {
         try {
-            return dataUri(new QRCodeWriter().encode(number.value(), BarcodeFormat.QR_CODE, 200, 200,
-                    Map.of(EncodeHintType.MARGIN, 1)));
+            return new QRCodeWriter().encode(number.value(), BarcodeFormat.QR_CODE, 200, 200,
+                    Map.of(EncodeHintType.MARGIN, 1));
         } catch (WriterException e) {
             throw new IllegalStateException("A 13-digit number always fits a QR code", e);
         }

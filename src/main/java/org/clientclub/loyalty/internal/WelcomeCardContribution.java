@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Puts the new member's card number, its barcode (an image served from the card page's link) and the link to
- * their card page into the welcome e-mail. The account is
+ * Puts the new member's card number, its barcode and QR code (images served from the card page's link) and the link
+ * to their card page into the welcome e-mail. The account is
  * opened here if the MemberJoined listener has not done it yet; both are idempotent.
  */
 @Component
@@ -31,6 +31,7 @@ class WelcomeCardContribution implements WelcomeMailContributor {
         ledger.openAccount(memberId);
         String number = ledger.activeCard(memberId).orElseThrow().value();
         String cardUrl = publicBaseUrl + "/card/" + links.issue(memberId);
-        return Map.of("cardNumber", number, "cardUrl", cardUrl, "cardBarcodeUrl", cardUrl + "/barcode.png");
+        return Map.of("cardNumber", number, "cardUrl", cardUrl, "cardBarcodeUrl", cardUrl + "/barcode.png",
+                "cardQrCodeUrl", cardUrl + "/qr.png");
     }
 }

@@ -8,6 +8,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.oned.EAN13Reader;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
@@ -30,7 +31,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * The card link from the welcome e-mail: the card's barcode as an image, and the member's page with what each entry
+ * The card link from the welcome e-mail: the card's barcode and QR code as images, and the member's page with what each entry
  * was for.
  */
 @SpringBootTest
@@ -49,7 +50,7 @@ class CardBarcodeTest {
     LoyaltyService loyalty;
 
     @Test
-    void theWelcomeEmailShowsTheCardsBarcodeServedFromTheCardLink() throws Exception {
+    void theWelcomeEmailShowsTheCardsBarcodeAndQrCodeServedFromTheCardLink() throws Exception {
         String email = TestQuestionnaires.newEmail();
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         String card = Members.cardOf(jdbc, memberId);
@@ -65,6 +66,16 @@ class CardBarcodeTest {
         assertThat(png.getContentType()).isEqualTo("image/png");
         assertThat(png.getHeader("Cache-Control")).contains("max-age=3600").contains("private");
         assertThat(scan(png.getContentAsByteArray())).as("a till reads the card number").isEqualTo(card);
+
+        assertThat(Mailbox.decoded(welcome)).containsPattern(
+                "<img[^>]* src=\"https?://[^\"]+" + cardPath + "/qr\\.png\"[^>]* alt=\"" + card + "\"");
+        MockHttpServletResponse qr = mvc.perform(get(cardPath + "/qr.png")).andReturn().getResponse();
+        assertThat(qr.getStatus()).isEqualTo(200);
+        assertThat(qr.getContentType()).isEqualTo("image/png");
+        assertThat(new QRCodeReader().decode(bitmap(qr.getContentAsByteArray())).getText())
+                .as("a phone reads the card number").isEqualTo(card);
+        assertThat(mvc.perform(get("/card/" + "z".repeat(43) + "/qr.png")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
 
         MockHttpServletResponse forged = mvc.perform(get("/card/" + "z".repeat(43) + "/barcode.png"))
                 .andReturn().getResponse();
@@ -88,9 +99,12 @@ class CardBarcodeTest {
     }
 
     private static String scan(byte[] png) throws Exception {
+        return new EAN13Reader().decode(bitmap(png)).getText();
+    }
+
+    private static BinaryBitmap bitmap(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return new EAN13Reader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+        return new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
     }
 }
