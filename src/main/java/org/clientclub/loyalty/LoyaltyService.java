@@ -146,6 +146,15 @@ public class LoyaltyService {
         return adjustments.start(memberId, points, reason.strip(), CurrentStaff.require().username());
     }
 
+    /** What an adjustment waiting for approval asks for, with the member's card and balance now. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public Optional<AdjustmentRequest> adjustmentRequest(String businessKey) {
+        return adjustments.request(businessKey).flatMap(request -> ledger.latestCard(request.memberId())
+                .flatMap(card -> details(request.memberId(), card))
+                .map(card -> new AdjustmentRequest(card, request.points(), request.reason(), request.requestedBy())));
+    }
+
     /** The card was lost or stolen: it stops earning until a new one is issued. */
     @PreAuthorize(STAFF)
     @Transactional

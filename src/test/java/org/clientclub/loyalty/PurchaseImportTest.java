@@ -217,6 +217,30 @@ class PurchaseImportTest {
     }
 
     @Test
+    void aRefundOfPointsAlreadySpentIsListedAndTheRestOfTheFileBooked() throws Exception {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        String card = Members.cardOf(jdbc, memberId);
+        String receipt = "S-" + memberId;
+        ImportSummary purchase = upload(("card;datetime;postcode;amount;category;receipt\n"
+                + card + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "-1\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(purchase.linesBooked()).isEqualTo(1);
+        assertThat(loyalty.balance(memberId)).as("100 welcome + 20 hundreds x 5").isEqualTo(200);
+        loyalty.redeem(memberId, 150, "101000", "spent:" + memberId, "Подписка");
+
+        ImportSummary refund = upload(("card;datetime;postcode;amount;category;receipt\n"
+                + card + ";2026-11-21 10:00:00;101000;-2 000,00;POSTCARDS;" + receipt + "-1\n"
+                + card + ";2026-11-21 10:05:00;101000;300,00;GOODS;" + receipt + "-2\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refund.status()).isEqualTo("DONE");
+        assertThat(refund.linesBooked()).as("the new purchase").isEqualTo(1);
+        assertThat(refund.linesRejected()).isEqualTo(1);
+        assertThat(errorsOf(refund.id())).contains("2;refundExceedsBalance");
+        assertThat(loyalty.balance(memberId)).as("50 left + 3 hundreds x 3, the refund not taken").isEqualTo(59);
+    }
+
+    @Test
     void aFileWithoutOurHeaderFailsWithAReasonAndBooksNothing() {
         ImportSummary summary = upload("name;price\nx;1\n".getBytes(StandardCharsets.UTF_8));
         assertThat(summary.status()).isEqualTo("FAILED");

@@ -61,9 +61,10 @@ public class Ledger {
      * Books points (negative to take them away).
      *
      * @return true when booked, false when an entry with this source reference already existed
-     * @throws InsufficientPoints when the balance would go below zero; nothing is booked
+     * @throws InsufficientPoints when the balance would go below zero; nothing is booked, and the caller's
+     *         transaction is not spoiled (an import lists the line and goes on, a process takes its error path)
      */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = InsufficientPoints.class)
     public boolean book(long memberId, Kind kind, long points, String sourceRef, String reason, String actor) {
         return book(memberId, kind, points, sourceRef, reason, actor, null);
     }
@@ -74,7 +75,7 @@ public class Ledger {
      * @param postOffice the post office's number (its postcode), or null
      * @see #book(long, Kind, long, String, String, String)
      */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = InsufficientPoints.class)
     public boolean book(long memberId, Kind kind, long points, String sourceRef, String reason, String actor,
                         Integer postOffice) {
         if (points == 0) {

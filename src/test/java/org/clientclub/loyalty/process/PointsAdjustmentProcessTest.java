@@ -9,11 +9,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.clientclub.loyalty.process.PointsAdjustmentProcess.*;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Both paths of PointsAdjustmentProcess: approved and booked, or rejected and nothing booked. */
+/** Every path of PointsAdjustmentProcess: approved and booked, rejected, or approved but no longer covered. */
 @Deployment(resources = "processes/loyalty/PointsAdjustmentProcess.bpmn")
 class PointsAdjustmentProcessTest {
 
@@ -66,6 +68,17 @@ class PointsAdjustmentProcessTest {
 
         assertThat(pi).isEnded().hasPassed(END_ADJUSTMENT_REJECTED).hasNotPassed(TASK_BOOK_ADJUSTMENT);
         verify(glue, never()).book(any());
+    }
+
+    @Test
+    void anApprovedReductionTheBalanceNoLongerCoversEndsWithoutBooking() {
+        doThrow(new BpmnError(ERROR_INSUFFICIENT_POINTS)).when(glue).book(any());
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt(TASK_APPROVE_ADJUSTMENT);
+        complete(task(), withVariables(VAR_APPROVED, "yes"));
+        execute(job(TASK_BOOK_ADJUSTMENT));
+
+        assertThat(pi).isEnded().hasPassed(END_ADJUSTMENT_NOT_BOOKED).hasNotPassed(END_ADJUSTMENT_BOOKED);
     }
 
     private static ProcessInstance start() {
