@@ -3,6 +3,7 @@ package org.clientclub.loyalty.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,7 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
@@ -69,22 +69,18 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
         add(upload);
 
-        DateTimeFormatter time = ClubTime.dateTime(getLocale());
-        // The file's name (cut where it is long, whole on hover) over when and by whom it came: the counts keep their room.
-        grid.addColumn(LitRenderer.<ImportSummary>of("""
-                        <div style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap" title="${item.file}">${item.file}</div>
-                        <div style="color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-s)">${item.uploaded}</div>""")
-                        .withProperty("file", ImportSummary::fileName)
-                        .withProperty("uploaded", s -> getTranslation("imports.uploadedBy", time.format(s.uploadedAt()),
-                                s.uploadedBy())))
-                .setHeader(getTranslation("imports.file")).setKey("file").setWidth("12em").setFlexGrow(1);
+        // The file's name, which downloads the original, over when and by whom it came; the rejected lines' count
+        // downloads them. Fixed widths: an automatic width is measured once, for the first rows seen, and a running
+        // import's counts grow after that.
+        grid.addComponentColumn(this::file).setHeader(getTranslation("imports.file")).setKey("file").setWidth("12em")
+                .setFlexGrow(1);
         grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setKey("state").setWidth("8em")
                 .setFlexGrow(0);
         count(ImportSummary::linesBooked, "imports.booked");
         count(ImportSummary::linesDuplicate, "imports.duplicates");
-        count(ImportSummary::linesRejected, "imports.rejected");
+        grid.addComponentColumn(this::rejected).setHeader(getTranslation("imports.rejected")).setKey("rejected")
+                .setWidth("7.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         count(ImportSummary::pointsBooked, "imports.points");
-        grid.addComponentColumn(this::downloads).setKey("downloads").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("imports.empty"));
         grid.setSizeFull();
@@ -134,7 +130,7 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
 
     private void count(ValueProvider<ImportSummary, Long> value, String header) {
         grid.addColumn(s -> String.format(getLocale(), "%,d", value.apply(s))).setHeader(getTranslation(header))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("7.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
     }
 
     private void refresh() {
@@ -161,22 +157,34 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         return status;
     }
 
-    private Component downloads(ImportSummary summary) {
+    private Component file(ImportSummary summary) {
+        Anchor name = new Anchor((DownloadHandler) event -> {
+            event.setFileName(summary.fileName());
+            event.setContentType("text/csv");
+            imports.writeOriginal(summary.id(), event.getOutputStream());
+        }, summary.fileName());
+        name.setTitle(getTranslation("imports.downloadOriginal", summary.fileName()));
+        name.getStyle().set("display", "block").set("overflow", "hidden").set("text-overflow", "ellipsis")
+                .set("white-space", "nowrap");
+        DateTimeFormatter time = ClubTime.dateTime(getLocale());
+        Div uploaded = new Div(getTranslation("imports.uploadedBy", time.format(summary.uploadedAt()), summary.uploadedBy()));
+        uploaded.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                .set("overflow", "hidden").set("text-overflow", "ellipsis").set("white-space", "nowrap");
+        return new Div(name, uploaded);
+    }
+
+    private Component rejected(ImportSummary summary) {
+        String count = String.format(getLocale(), "%,d", summary.linesRejected());
+        if (summary.linesRejected() == 0) {
+            return new Span(count);
+        }
         Anchor errors = new Anchor((DownloadHandler) event -> {
             event.setFileName("errors-" + summary.id() + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
             imports.writeErrors(summary.id(), event.getOutputStream());
-        }, getTranslation("imports.downloadErrors"));
-        errors.setVisible(summary.linesRejected() > 0);
-        Anchor original = new Anchor((DownloadHandler) event -> {
-            event.setFileName(summary.fileName());
-            event.setContentType("text/csv");
-            imports.writeOriginal(summary.id(), event.getOutputStream());
-        }, getTranslation("imports.downloadOriginal"));
-        VerticalLayout links = new VerticalLayout(errors, original);
-        links.setPadding(false);
-        links.setSpacing(false);
-        return links;
+        }, count);
+        errors.setTitle(getTranslation("imports.downloadErrors"));
+        return errors;
     }
 
     @Override

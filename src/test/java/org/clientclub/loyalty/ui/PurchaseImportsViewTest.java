@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.vaadin.flow.component.UI;
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -61,11 +60,17 @@ class PurchaseImportsViewTest extends KaribuTest {
         // In the club's Moscow time, whatever zone the server runs in (UTC on the build machines).
         String uploaded = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.forLanguageTag("ru"))
                 .withZone(ZoneId.of("Europe/Moscow")).format(shown.uploadedAt());
-        assertThat(GridKt._getFormatted(grid, row, "file")).as("the file, when and by whom")
-                .contains("view-test.csv", uploaded + ", irina");
-        var downloads = _getCellComponent(grid, row, "downloads");
-        assertThat(downloads.getChildren().map(c -> (Anchor) c).filter(Anchor::isVisible).map(Anchor::getText))
-                .containsExactly("Отклонённые строки", "Исходный файл");
+        Div fileCell = (Div) _getCellComponent(grid, row, "file");
+        Anchor original = (Anchor) fileCell.getChildren().findFirst().orElseThrow();
+        assertThat(original.getText()).as("the file's name downloads it").isEqualTo("view-test.csv");
+        assertThat(original.getTitle()).contains("Скачать исходный файл «view-test.csv»");
+        assertThat(original.getHref()).isNotBlank();
+        assertThat(fileCell.getChildren().skip(1).map(c -> ((Div) c).getText()))
+                .as("when and by whom").containsExactly(uploaded + ", irina");
+        Anchor errors = (Anchor) _getCellComponent(grid, row, "rejected");
+        assertThat(errors.getText()).as("the count of rejected lines downloads them").isEqualTo("2");
+        assertThat(errors.getTitle()).contains("Скачать отклонённые строки с причинами (CSV)");
+        assertThat(errors.getHref()).isNotBlank();
     }
 
     @Test
