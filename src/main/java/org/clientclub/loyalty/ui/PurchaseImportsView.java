@@ -71,15 +71,15 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
 
         // The file's name, which downloads the original, over when and by whom it came; the rejected lines' count
         // downloads them. Fixed widths: an automatic width is measured once, for the first rows seen, and a running
-        // import's counts grow after that.
-        grid.addComponentColumn(this::file).setHeader(getTranslation("imports.file")).setKey("file").setWidth("12em")
+        // import's counts grow after that. In rem: an em is smaller in the header cells than in the rows.
+        grid.addComponentColumn(this::file).setHeader(getTranslation("imports.file")).setKey("file").setWidth("12rem")
                 .setFlexGrow(1);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setKey("state").setWidth("8em")
+        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setKey("state").setWidth("8rem")
                 .setFlexGrow(0);
         count(ImportSummary::linesBooked, "imports.booked");
         count(ImportSummary::linesDuplicate, "imports.duplicates");
         grid.addComponentColumn(this::rejected).setHeader(getTranslation("imports.rejected")).setKey("rejected")
-                .setWidth("7.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+                .setWidth("7.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         count(ImportSummary::pointsBooked, "imports.points");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("imports.empty"));
@@ -130,7 +130,7 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
 
     private void count(ValueProvider<ImportSummary, Long> value, String header) {
         grid.addColumn(s -> String.format(getLocale(), "%,d", value.apply(s))).setHeader(getTranslation(header))
-                .setWidth("7.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+                .setWidth("7.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
     }
 
     private void refresh() {
