@@ -6,12 +6,14 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
 import java.time.Instant;
 import org.clientclub.mail.DeliveredMail;
 import org.clientclub.mail.OutboxEntry;
@@ -52,8 +54,10 @@ class MailViewsTest extends KaribuTest {
         _click((Button) _getCellComponent(grid, 0, "resend"));
 
         new Mailbox(greenMail).awaitMessage(to, 1);
-        assertThat(jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to").param("to", to)
-                .query(String.class).single()).isEqualTo("SENT");
+        // The worker marks the message sent after the server took it, in its own transaction: wait for that too.
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to").param("to", to)
+                        .query(String.class).single()).isEqualTo("SENT"));
     }
 
     @Test
