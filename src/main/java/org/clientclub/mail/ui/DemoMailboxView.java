@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -48,10 +49,15 @@ public class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
         add(recipient);
 
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
-        grid.addColumn(m -> m.receivedAt() == null ? "" : time.format(m.receivedAt()))
-                .setHeader(getTranslation("mail.demo.received")).setAutoWidth(true);
-        grid.addColumn(DeliveredMail::to).setHeader(getTranslation("mail.log.recipient")).setAutoWidth(true);
-        grid.addColumn(DeliveredMail::subject).setHeader(getTranslation("mail.log.subject")).setFlexGrow(1);
+        // One column, as mail clients list messages: the subject over the recipient and time, so the list stays
+        // readable beside the message.
+        grid.addColumn(LitRenderer.<DeliveredMail>of("""
+                        <div style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 500">${item.subject}</div>
+                        <div style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-s)">${item.to} · ${item.received}</div>""")
+                        .withProperty("subject", DeliveredMail::subject)
+                        .withProperty("to", DeliveredMail::to)
+                        .withProperty("received", m -> m.receivedAt() == null ? "" : time.format(m.receivedAt())))
+                .setHeader(getTranslation("mail.demo.messages")).setKey("message");
         grid.setEmptyStateText(getTranslation("mail.demo.empty"));
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
 

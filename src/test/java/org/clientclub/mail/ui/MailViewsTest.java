@@ -74,5 +74,7 @@ class MailViewsTest extends KaribuTest {
 
         assertThat(_size(grid)).isEqualTo(1);
         assertThat(_get(grid, 0).subject()).isEqualTo("Тема письма");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, 0, "message"))
+                .as("the subject over the recipient").contains("Тема письма", to);
     }
 }
