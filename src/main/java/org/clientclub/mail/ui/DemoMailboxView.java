@@ -59,6 +59,7 @@ public class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("received", m -> m.receivedAt() == null ? "" : time.format(m.receivedAt())))
                 .setHeader(getTranslation("mail.demo.messages")).setKey("message");
         grid.setEmptyStateText(getTranslation("mail.demo.empty"));
+        grid.setHeightFull();
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
 
         preview.setSizeFull();
