@@ -49,6 +49,9 @@ public record EntryReason(String key, List<Object> arguments) {
             return new EntryReason("cards.reason.purchase", List.of(parts[1], parts[2]));
         } else if (ref.startsWith("refund:") && parts.length == 3 && refund.matches()) {
             return new EntryReason("cards.reason.refund", List.of(parts[1], parts[2], new BigDecimal(refund.group(1)).abs()));
+        } else if (ref.startsWith("return:") && ref.split(":", 5).length == 5 && refund.matches()) {
+            String[] line = ref.split(":", 5); // return:<postcode>:<time>:<kopecks>:<receipt>, one per refund line
+            return new EntryReason("cards.reason.refund", List.of(line[1], line[4], new BigDecimal(refund.group(1)).abs()));
         } else if ("EXPIRE".equals(kind) && ref.startsWith("expire:")) {
             return new EntryReason("cards.reason.expired", List.of());
         }

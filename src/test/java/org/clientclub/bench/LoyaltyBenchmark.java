@@ -128,7 +128,7 @@ class LoyaltyBenchmark {
         Path receipts = Files.createTempFile("receipts", ".copy");
         try (Connection c = dataSource.getConnection(); var out = Files.newOutputStream(receipts)) {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
-                    COPY (SELECT postcode, receipt_id, member_id, points, import_id FROM loyalty_purchase
+                    COPY (SELECT postcode, receipt_id, member_id, points, kopecks, import_id FROM loyalty_purchase
                            WHERE import_id = %d
                            ORDER BY (substr(receipt_id, 2)::int + 112500) / 125000, postcode, receipt_id)
                       TO STDOUT""".formatted(id), out);
@@ -137,7 +137,8 @@ class LoyaltyBenchmark {
         jdbc.sql("CHECKPOINT").update();
         long floorStart = System.nanoTime();
         try (Connection c = dataSource.getConnection(); InputStream in = Files.newInputStream(receipts)) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_receipts FROM STDIN", in);
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY bench_receipts (postcode, receipt_id, member_id, points, kopecks, import_id) FROM STDIN", in);
         }
         double floorRate = LINES / ((System.nanoTime() - floorStart) / 1e9);
         jdbc.sql("DROP TABLE bench_receipts").update();

@@ -42,6 +42,10 @@ class EntryReasonTest {
     void aRefundAndAReceiptBookedOnItsOwnNameTheirReceipt() {
         LedgerEntryView refund = entry("REVERSE", "refund:101000:R-17", EntryReason.refund(new BigDecimal("-250.00")));
         assertThat(text(refund, RU)).isEqualTo("Возврат покупки на 250,00 ₽: чек R-17, отделение 101000");
+        LedgerEntryView partOfAReceipt = entry("REVERSE", "return:101000:20261121090000:25000:R:17",
+                EntryReason.refund(new BigDecimal("-250.00")));
+        assertThat(text(partOfAReceipt, Locale.ENGLISH)).as("one refund line of several, a colon in the receipt")
+                .isEqualTo("Refund of 250.00 ₽: receipt R:17, post office 101000");
         assertThat(text(entry("EARN", "purchase:190000:A:1", "GOODS 100.00"), Locale.ENGLISH))
                 .as("a receipt number may hold a colon").isEqualTo("Purchase: receipt A:1, post office 190000");
     }

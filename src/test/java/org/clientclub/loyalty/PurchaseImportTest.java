@@ -241,6 +241,37 @@ class PurchaseImportTest {
     }
 
     @Test
+    void partialRefundsTakeBackThePointsOfTheAmountReturnedEachOnce() throws Exception {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        String card = Members.cardOf(jdbc, memberId);
+        String receipt = "P-" + memberId;
+        String header = "card;datetime;postcode;amount;category;receipt\n";
+        upload((header + card + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(loyalty.balance(memberId)).as("100 welcome + 20 hundreds x 5").isEqualTo(200);
+
+        byte[] refunds = (header
+                // 1 550 roubles left: 15 full hundreds keep 75 of the 100 points
+                + card + ";2026-11-21 10:00:00;101000;-450,00;POSTCARDS;" + receipt + "\n"
+                // 1 500 left: still 15 hundreds, nothing to take back
+                + card + ";2026-11-21 11:00:00;101000;-50,00;POSTCARDS;" + receipt + "\n"
+                // more than is left: the rest of the receipt
+                + card + ";2026-11-22 09:00:00;101000;-1 800,00;POSTCARDS;" + receipt + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ImportSummary first = upload(refunds);
+
+        assertThat(first.linesBooked()).isEqualTo(3);
+        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(loyalty.history(memberId, 10)).filteredOn(e -> e.kind().equals("REVERSE"))
+                .extracting(LedgerEntryView::points).containsExactlyInAnyOrder(-25L, -75L);
+
+        ImportSummary again = upload(refunds);
+        assertThat(again.linesBooked()).isZero();
+        assertThat(again.linesDuplicate()).isEqualTo(3);
+        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+    }
+
+    @Test
     void aFileWithoutOurHeaderFailsWithAReasonAndBooksNothing() {
         ImportSummary summary = upload("name;price\nx;1\n".getBytes(StandardCharsets.UTF_8));
         assertThat(summary.status()).isEqualTo("FAILED");

@@ -18,6 +18,7 @@ import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -66,6 +67,8 @@ public class PurchaseImporter {
     /** Batches booked at the same time, each on its own connection. */
     static final int BOOKING_THREADS = 2;
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    private static final byte[] TAB = {'\t'};
+    private static final DateTimeFormatter RETURN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -531,7 +534,7 @@ public class PurchaseImporter {
             }
             rows.ascii(officeText);
             purchases.receiptId(i, rows);
-            rows.ascii(member).number(points[i]).ascii(end).endRow();
+            rows.ascii(member).number(points[i]).ascii(TAB).number(purchases.kopecks(i)).ascii(end).endRow();
         }
         return rows;
     }
@@ -557,7 +560,8 @@ public class PurchaseImporter {
             long booked = order.length;
             long duplicates = batch.order().length - order.length;
             for (PurchaseLine refund : batch.refunds()) {
-                String outcome = bookRefund(refund, batch.cards().member(batch.cards().find(Long.parseLong(refund.cardNumber()))));
+                String outcome = bookRefund(importId, refund,
+                        batch.cards().member(batch.cards().find(Long.parseLong(refund.cardNumber()))));
                 switch (outcome) {
                     case "booked" -> booked++;
                     case "duplicate" -> duplicates++;
@@ -599,7 +603,7 @@ public class PurchaseImporter {
             for (int attempt = 1; ; attempt++) {
                 Savepoint beforeCopy = connection.setSavepoint();
                 try {
-                    copyIn(connection, "COPY loyalty_purchase (postcode, receipt_id, member_id, points, import_id) FROM STDIN",
+                    copyIn(connection, "COPY loyalty_purchase (postcode, receipt_id, member_id, points, kopecks, import_id) FROM STDIN",
                             rows);
                     connection.releaseSavepoint(beforeCopy);
                     return order;
@@ -780,24 +784,69 @@ public class PurchaseImporter {
     }
 
     /** @return "booked", "duplicate", or the reason it was refused */
-    private String bookRefund(PurchaseLine refund, long memberId) {
-        Optional<Long> originalPoints = jdbc.sql("""
-                        SELECT points FROM loyalty_purchase
-                         WHERE postcode = :postcode AND receipt_id = :receipt AND member_id = :m""")
-                .param("postcode", Integer.parseInt(refund.postcode())).param("receipt", refund.receiptId())
-                .param("m", memberId).query(Long.class).optional();
-        if (originalPoints.isEmpty()) {
+    /**
+     * Takes back the points of the amount a refund line returns: the receipt keeps the points of what is left of its
+     * amount at the rate it earned at (for a receipt booked before amounts were kept, the refund takes back all its
+     * points). Each refund line counts once, known by its receipt, time and amount.
+     *
+     * @return booked, duplicate, or why it was refused
+     */
+    private String bookRefund(long importId, PurchaseLine refund, long memberId) {
+        int postcode = Integer.parseInt(refund.postcode());
+        Optional<long[]> receipt = jdbc.sql("""
+                        SELECT points, kopecks, refunded_kopecks, refunded_points FROM loyalty_purchase
+                         WHERE postcode = :postcode AND receipt_id = :receipt AND member_id = :m FOR UPDATE""")
+                .param("postcode", postcode).param("receipt", refund.receiptId()).param("m", memberId)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? -1 : rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4)})
+                .optional();
+        if (receipt.isEmpty()) {
             return "refundWithoutOriginal";
         }
-        if (originalPoints.get() == 0) {
-            return "booked"; // the receipt earned nothing, so there is nothing to take back
+        long kopecks = refund.amount().movePointRight(2).abs().longValueExact();
+        Timestamp refundedAt = Timestamp.valueOf(refund.purchasedAt());
+        boolean seen = jdbc.sql("""
+                        SELECT count(*) FROM loyalty_purchase_refund
+                         WHERE postcode = :postcode AND receipt_id = :receipt AND refunded_at = :at AND kopecks = :k""")
+                .param("postcode", postcode).param("receipt", refund.receiptId()).param("at", refundedAt)
+                .param("k", kopecks).query(Long.class).single() > 0;
+        if (seen) {
+            return "duplicate";
         }
-        try {
-            return ledger.book(memberId, Ledger.Kind.REVERSE, -originalPoints.get(), "refund:" + refund.postcode() + ":"
-                    + refund.receiptId(), EntryReason.refund(refund.amount()), null) ? "booked" : "duplicate";
-        } catch (InsufficientPoints e) {
-            return "refundExceedsBalance";
+        long[] r = receipt.get();
+        long refundedKopecks = r[1] < 0 ? r[2] + kopecks : Math.min(r[1], r[2] + kopecks);
+        long points = pointsTakenBack(r[0], r[1], refundedKopecks, r[3]);
+        if (points > 0) {
+            try {
+                ledger.book(memberId, Ledger.Kind.REVERSE, -points, "return:" + postcode + ":"
+                        + RETURN_TIME.format(refund.purchasedAt()) + ":" + kopecks + ":" + refund.receiptId(),
+                        EntryReason.refund(refund.amount()), null);
+            } catch (InsufficientPoints e) {
+                return "refundExceedsBalance";
+            }
         }
+        jdbc.sql("""
+                        INSERT INTO loyalty_purchase_refund (postcode, receipt_id, refunded_at, kopecks, points, import_id)
+                        VALUES (:postcode, :receipt, :at, :k, :points, :import)""")
+                .param("postcode", postcode).param("receipt", refund.receiptId()).param("at", refundedAt)
+                .param("k", kopecks).param("points", points).param("import", importId).update();
+        jdbc.sql("""
+                        UPDATE loyalty_purchase SET refunded_kopecks = :rk, refunded_points = refunded_points + :points
+                         WHERE postcode = :postcode AND receipt_id = :receipt""")
+                .param("rk", refundedKopecks).param("points", points).param("postcode", postcode)
+                .param("receipt", refund.receiptId()).update();
+        return "booked";
+    }
+
+    /**
+     * The points a refund takes back from a receipt that earned {@code points} for {@code amount} kopecks (negative
+     * when not known) and gave back {@code pointsBefore} already: what it earned less what the amount not refunded
+     * would earn at the same rate per full hundred roubles.
+     */
+    static long pointsTakenBack(long points, long amount, long refundedKopecks, long pointsBefore) {
+        long hundreds = amount / 10_000;
+        long kept = amount < 0 || hundreds == 0 ? 0 : (amount - refundedKopecks) / 10_000 * (points / hundreds);
+        return Math.max(0, points - pointsBefore - kept);
     }
 
     /** The batch's cards that earn, by number. */
