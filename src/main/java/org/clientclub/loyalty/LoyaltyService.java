@@ -9,6 +9,7 @@ import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
 import org.clientclub.loyalty.process.ActivityPointsDecision;
+import org.clientclub.loyalty.process.EarningRules;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LoyaltyService {
 
     private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
+    private static final String MANAGERS = "hasAnyRole('CLUB_MANAGER', 'ADMIN')";
 
     private final Ledger ledger;
     private final ActivityPointsDecision activityPoints;
@@ -32,10 +34,12 @@ public class LoyaltyService {
 
     private final CardLinks cardLinks;
     private final PointsAdjustmentProcess adjustments;
+    private final EarningRules earningRules;
 
     public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership,
-                          CardLinks cardLinks, PointsAdjustmentProcess adjustments) {
+                          CardLinks cardLinks, PointsAdjustmentProcess adjustments, EarningRules earningRules) {
         this.ledger = ledger;
+        this.earningRules = earningRules;
         this.cardLinks = cardLinks;
         this.adjustments = adjustments;
         this.activityPoints = activityPoints;
@@ -154,6 +158,35 @@ public class LoyaltyService {
                 .flatMap(card -> details(request.memberId(), card))
                 .map(card -> new AdjustmentRequest(card, request.points(), request.reason(), request.requestedBy())));
     }
+
+    /** The earning tables in force: ActivityPoints and PurchasePoints, their versions and who deployed them. */
+    @PreAuthorize(MANAGERS)
+    public List<EarningRule> earningRules() {
+        return earningRules.current();
+    }
+
+    /** The table in force as DMN XML, to change in Camunda Modeler; empty for another decision id. */
+    @PreAuthorize(MANAGERS)
+    public Optional<byte[]> earningRuleXml(String decisionId) {
+        return earningRules.xml(decisionId);
+    }
+
+    /**
+     * Deploys a changed earning table (the decision inside says which); the next evaluation uses it, no release needed.
+     *
+     * @throws InvalidEarningRule when the file is not a table the club can use; nothing is deployed
+     */
+    @PreAuthorize(MANAGERS)
+    @Transactional
+    public EarningRule deployEarningRule(byte[] dmnXml) {
+        if (dmnXml == null || dmnXml.length == 0 || dmnXml.length > MAX_RULE_BYTES) {
+            throw new InvalidEarningRule("rules.invalid.size", "");
+        }
+        return earningRules.deploy(dmnXml, CurrentStaff.require().username());
+    }
+
+    /** A decision table is a few kilobytes; a megabyte is far more than any the club would write. */
+    public static final int MAX_RULE_BYTES = 1024 * 1024;
 
     /** The card was lost or stolen: it stops earning until a new one is issued. */
     @PreAuthorize(STAFF)

@@ -1,7 +1,7 @@
 /**
  * Loyalty: every member's card and points. Points accrue for club activity (the decision table
  * processes/loyalty/ActivityPoints.dmn) and for purchases at the tills (processes/loyalty/PurchasePoints.dmn, applied
- * to uploaded till exports); managers change both tables without a release. Every movement is an append-only ledger
+ * to uploaded till exports); managers change both tables without a release (EarningRulesView). Every movement is an append-only ledger
  * entry whose source reference is unique, and every till receipt is booked once, so nothing is credited twice.
  * Members spend points at post offices; manual adjustments need a second person (PointsAdjustmentProcess); unspent
  * points expire (PointsExpiryProcess) and members may get a monthly statement (MonthlyStatementProcess).

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -33,6 +32,7 @@ import org.clientclub.loyalty.ImportSummary;
 import org.clientclub.loyalty.PurchaseImports;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
+import org.clientclub.shared.ui.UploadTexts;
 
 /** Upload a till export, watch it being booked, and download its rejected lines or the original file. */
 @Route("purchase-imports")
@@ -63,7 +63,7 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         upload.setMaxFileSize(MAX_FILE_BYTES);
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setId("imports-upload");
-        upload.setI18n(uploadTexts());
+        upload.setI18n(UploadTexts.of(this, "imports.upload.wrongType"));
         upload.addAllFinishedListener(e -> refresh());
         upload.addFileRejectedListener(e -> Notification.show(getTranslation("imports.rejectedFile", e.getErrorMessage()))
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
@@ -101,31 +101,6 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         if (polling != null) {
             polling.remove();
         }
-    }
-
-    /** The upload's own texts in the user's language (the component merges them with its English defaults). */
-    private UploadI18N uploadTexts() {
-        return new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("imports.upload.add")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("imports.upload.drop")))
-                .setError(new UploadI18N.Error()
-                        .setTooManyFiles(getTranslation("imports.upload.tooManyFiles"))
-                        .setFileIsTooBig(getTranslation("imports.upload.tooBig"))
-                        .setIncorrectFileType(getTranslation("imports.upload.wrongType")))
-                .setUploading(new UploadI18N.Uploading()
-                        .setStatus(new UploadI18N.Uploading.Status()
-                                .setConnecting(getTranslation("imports.upload.connecting"))
-                                .setStalled(getTranslation("imports.upload.stalled"))
-                                .setProcessing(getTranslation("imports.upload.processing"))
-                                .setHeld(getTranslation("imports.upload.held")))
-                        .setError(new UploadI18N.Uploading.Error()
-                                .setServerUnavailable(getTranslation("imports.upload.serverUnavailable"))
-                                .setUnexpectedServerError(getTranslation("imports.upload.serverError"))
-                                .setForbidden(getTranslation("imports.upload.forbidden"))))
-                .setFile(new UploadI18N.File()
-                        .setRetry(getTranslation("imports.upload.retry"))
-                        .setStart(getTranslation("imports.upload.start"))
-                        .setRemove(getTranslation("imports.upload.remove")));
     }
 
     private void count(ValueProvider<ImportSummary, Long> value, String header) {

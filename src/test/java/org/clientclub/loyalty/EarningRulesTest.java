@@ -1,0 +1,107 @@
+package org.clientclub.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.clientclub.loyalty.process.ActivityPointsDecision;
+import org.clientclub.loyalty.process.PurchasePointsDecision;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * A manager changes an earning table without a release: the uploaded version applies to the next evaluation, and a
+ * file the code cannot use is refused without deploying anything.
+ */
+@SpringBootTest
+@WithMockUser(username = "olga", roles = "CLUB_MANAGER")
+class EarningRulesTest {
+
+    @Autowired
+    LoyaltyService loyalty;
+    @Autowired
+    ActivityPointsDecision activityPoints;
+    @Autowired
+    PurchasePointsDecision purchasePoints;
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void anUploadedTableIsTheNextVersionAndAppliesAtOnce() {
+        String current = xml("ActivityPoints");
+        int version = version("ActivityPoints");
+        assertThat(loyalty.earningRules()).extracting(EarningRule::decisionId)
+                .containsExactly("ActivityPoints", "PurchasePoints");
+        String changed = current.replace("<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>50</text>",
+                "<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>75</text>");
+        assertThat(changed).isNotEqualTo(current);
+        try {
+            EarningRule deployed = loyalty.deployEarningRule(changed.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(deployed.version()).isEqualTo(version + 1);
+            assertThat(deployed.deployedBy()).isEqualTo("olga");
+            assertThat(activityPoints.pointsFor(Activity.IDEA_ACCEPTED)).isEqualTo(75);
+            assertThat(xml("ActivityPoints")).contains("<text>75</text>");
+        } finally {
+            loyalty.deployEarningRule(current.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(activityPoints.pointsFor(Activity.IDEA_ACCEPTED)).isEqualTo(50);
+    }
+
+    @Test
+    void aPurchaseTableThatDoesNotEvaluateIsRefused() {
+        int version = version("PurchasePoints");
+        String broken = xml("PurchasePoints").replaceFirst("<text>\"GOODS\"</text>", "<text>\"GOODS\" or or</text>");
+
+        assertThatThrownBy(() -> loyalty.deployEarningRule(broken.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidEarningRule.class,
+                        e -> assertThat(e.reason()).isEqualTo("rules.invalid.evaluation"));
+        assertThat(version("PurchasePoints")).isEqualTo(version);
+        assertThat(purchasePoints.newestVersion().rateFor("GOODS", LocalDate.now()).pointsPer100()).isPositive();
+    }
+
+    @Test
+    void filesThatAreNotOurTablesAreRefused() {
+        assertReason("not xml at all", "rules.invalid.unreadable");
+        assertReason(xml("ActivityPoints").replace("id=\"ActivityPoints\"", "id=\"SomethingElse\""),
+                "rules.invalid.unknownDecision");
+        assertReason(xml("ActivityPoints").replace("name=\"points\"", "name=\"score\""), "rules.invalid.outputs");
+        assertThatThrownBy(() -> loyalty.deployEarningRule(new byte[LoyaltyService.MAX_RULE_BYTES + 1]))
+                .isInstanceOfSatisfying(InvalidEarningRule.class,
+                        e -> assertThat(e.reason()).isEqualTo("rules.invalid.size"));
+    }
+
+    @Test
+    @WithMockUser(username = "irina", roles = "CLUB_STAFF")
+    void staffWhoAreNotManagersCannotChangeTheRules() {
+        assertThatThrownBy(() -> loyalty.deployEarningRule("<x/>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aStartDeploysOnlyTheProcessFilesThatChanged() {
+        // Otherwise any release would deploy every table again, over a version a manager uploaded since.
+        assertThat(((SpringProcessEngineConfiguration) engine.getProcessEngineConfiguration()).isDeployChangedOnly())
+                .isTrue();
+    }
+
+    private void assertReason(String xml, String reason) {
+        assertThatThrownBy(() -> loyalty.deployEarningRule(xml.getBytes(StandardCharsets.UTF_8)))
+                .as(reason).isInstanceOfSatisfying(InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private String xml(String decisionId) {
+        return new String(loyalty.earningRuleXml(decisionId).orElseThrow(), StandardCharsets.UTF_8);
+    }
+
+    private int version(String decisionId) {
+        return loyalty.earningRules().stream().filter(r -> r.decisionId().equals(decisionId)).findFirst().orElseThrow()
+                .version();
+    }
+}

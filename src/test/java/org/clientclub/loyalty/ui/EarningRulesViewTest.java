@@ -1,0 +1,51 @@
+package org.clientclub.loyalty.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import java.nio.charset.StandardCharsets;
+import org.clientclub.loyalty.EarningRule;
+import org.clientclub.support.KaribuTest;
+import org.junit.jupiter.api.Test;
+
+/** Managers see the earning tables in force, download them, and are told why an upload was refused. */
+class EarningRulesViewTest extends KaribuTest {
+
+    @Test
+    void managersSeeBothTablesAndWhyAnUploadWasRefused() {
+        login("olga", "CLUB_MANAGER");
+        UI.getCurrent().navigate(EarningRulesView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<EarningRule> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(2);
+        assertThat(_getFormattedRow(grid, 0)).first().asString().contains("Баллы за участие в клубе");
+        assertThat(_getFormattedRow(grid, 1)).first().asString().contains("Баллы за покупки");
+        Anchor download = (Anchor) _getCellComponent(grid, 1, "download");
+        assertThat(download.getId()).contains("rules-download-PurchasePoints");
+        assertThat(download.getHref()).isNotBlank();
+
+        EarningRulesView view = _get(EarningRulesView.class);
+        view.deploy("<definitions/>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rules-outcome")).getText())
+                .startsWith("Файл не читается как таблица решений DMN");
+    }
+
+    @Test
+    void staffWhoAreNotManagersDoNotGetTheScreen() {
+        login("irina", "CLUB_STAFF");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("earning-rules"))
+                .hasMessageContaining("Access is denied");
+        assertThat(_find(EarningRulesView.class)).isEmpty();
+    }
+}
