@@ -43,7 +43,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
 
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
         grid.addColumn(rule -> getTranslation("rules.decision." + rule.decisionId())).setHeader(getTranslation("rules.table"))
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(EarningRule::version).setHeader(getTranslation("rules.version")).setWidth("7rem").setFlexGrow(0);
         grid.addColumn(rule -> time.format(rule.deployedAt()) + ", " + (rule.deployedBy() == null
                         ? getTranslation("rules.byRelease") : rule.deployedBy()))
@@ -60,6 +60,8 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         upload.setI18n(UploadTexts.of(this, "rules.upload.wrongType"));
         upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage())
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
+        // One file at a time, but one after another: the outcome below says what became of the last one.
+        upload.addAllFinishedListener(e -> upload.clearFileList());
         outcome.setId("rules-outcome");
         add(upload, outcome);
         refresh();

@@ -64,7 +64,11 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setId("imports-upload");
         upload.setI18n(UploadTexts.of(this, "imports.upload.wrongType"));
-        upload.addAllFinishedListener(e -> refresh());
+        // One file at a time, but one after another: the history shows each.
+        upload.addAllFinishedListener(e -> {
+            upload.clearFileList();
+            refresh();
+        });
         upload.addFileRejectedListener(e -> Notification.show(getTranslation("imports.rejectedFile", e.getErrorMessage()))
                 .addThemeVariants(NotificationVariant.LUMO_ERROR));
         add(upload);
