@@ -44,11 +44,11 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
         grid.addColumn(rule -> getTranslation("rules.decision." + rule.decisionId())).setHeader(getTranslation("rules.table"))
                 .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(EarningRule::version).setHeader(getTranslation("rules.version")).setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(EarningRule::version).setHeader(getTranslation("rules.version")).setWidth("6rem").setFlexGrow(0);
         grid.addColumn(rule -> time.format(rule.deployedAt()) + ", " + (rule.deployedBy() == null
                         ? getTranslation("rules.byRelease") : rule.deployedBy()))
                 .setHeader(getTranslation("rules.deployed")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::download).setKey("download").setWidth("10rem").setFlexGrow(0);
+        grid.addComponentColumn(this::download).setKey("download").setWidth("9rem").setFlexGrow(0);
         grid.setAllRowsVisible(true);
         add(grid);
 
