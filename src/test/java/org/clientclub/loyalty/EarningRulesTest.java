@@ -72,6 +72,28 @@ class EarningRulesTest {
         assertReason(xml("ActivityPoints").replace("id=\"ActivityPoints\"", "id=\"SomethingElse\""),
                 "rules.invalid.unknownDecision");
         assertReason(xml("ActivityPoints").replace("name=\"points\"", "name=\"score\""), "rules.invalid.outputs");
+        assertReason("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Two" name="Two" namespace="x">
+                  <decision id="ActivityPoints" name="A">
+                    <decisionTable id="TableA">
+                      <input id="InA"><inputExpression id="ExprA" typeRef="string"><text>activity</text></inputExpression></input>
+                      <output id="OutA" name="points" typeRef="integer"/>
+                    </decisionTable>
+                  </decision>
+                  <decision id="Other" name="B">
+                    <decisionTable id="TableB">
+                      <input id="InB"><inputExpression id="ExprB" typeRef="string"><text>activity</text></inputExpression></input>
+                      <output id="OutB" name="points" typeRef="integer"/>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """, "rules.invalid.unknownDecision");
+        assertReason("""
+                <?xml version="1.0"?>
+                <!DOCTYPE definitions [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="D" name="&secret;" namespace="x"/>
+                """, "rules.invalid.unreadable");
         assertThatThrownBy(() -> loyalty.deployEarningRule(new byte[LoyaltyService.MAX_RULE_BYTES + 1]))
                 .isInstanceOfSatisfying(InvalidEarningRule.class,
                         e -> assertThat(e.reason()).isEqualTo("rules.invalid.size"));

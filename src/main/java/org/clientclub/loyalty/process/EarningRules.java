@@ -104,9 +104,13 @@ public class EarningRules {
         } catch (RuntimeException e) {
             throw new InvalidEarningRule("rules.invalid.unreadable", String.valueOf(e.getMessage()));
         }
-        DmnDecision decision = decisions.stream().filter(d -> OUTPUTS.containsKey(d.getKey())).findFirst()
-                .orElseThrow(() -> new InvalidEarningRule("rules.invalid.unknownDecision",
-                        decisions.stream().map(DmnDecision::getKey).collect(Collectors.joining(", "))));
+        // Exactly one of ours: the file is deployed whole, and nothing else is to become a decision of the engine.
+        DmnDecision decision = decisions.size() == 1 && OUTPUTS.containsKey(decisions.get(0).getKey()) ? decisions.get(0)
+                : null;
+        if (decision == null) {
+            throw new InvalidEarningRule("rules.invalid.unknownDecision",
+                    decisions.stream().map(DmnDecision::getKey).collect(Collectors.joining(", ")));
+        }
         Decision element = model.getModelElementById(decision.getKey());
         if (!(element.getExpression() instanceof DecisionTable table)) {
             throw new InvalidEarningRule("rules.invalid.notATable", "");
