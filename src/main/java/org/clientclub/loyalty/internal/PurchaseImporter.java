@@ -783,7 +783,6 @@ public class PurchaseImporter {
         }
     }
 
-    /** @return "booked", "duplicate", or the reason it was refused */
     /**
      * Takes back the points of the amount a refund line returns: the receipt keeps the points of what is left of its
      * amount at the rate it earned at (for a receipt booked before amounts were kept, the refund takes back all its
