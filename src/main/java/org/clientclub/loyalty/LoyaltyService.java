@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
@@ -97,20 +96,14 @@ public class LoyaltyService {
         return words.stream().allMatch(w -> parts.stream().anyMatch(p -> p.startsWith(w)));
     }
 
-    /** The barcode of the card behind a card link, as PNG: for the welcome e-mail, which cannot carry data URIs. */
+    /**
+     * The barcode of the card behind a card link, as PNG: welcome e-mails sent before they carried the barcode inside
+     * them link to it.
+     */
     @Transactional(readOnly = true)
     public Optional<byte[]> cardBarcode(String token) {
-        return cardImage(token, CardImages::barcodePng);
-    }
-
-    /** The QR code of the card behind a card link, as PNG, for the welcome e-mail. */
-    @Transactional(readOnly = true)
-    public Optional<byte[]> cardQrCode(String token) {
-        return cardImage(token, CardImages::qrCodePng);
-    }
-
-    private Optional<byte[]> cardImage(String token, Function<CardNumber, byte[]> image) {
-        return cardLinks.memberOf(token).flatMap(ledger::latestCard).map(card -> image.apply(new CardNumber(card.number())));
+        return cardLinks.memberOf(token).flatMap(ledger::latestCard)
+                .map(card -> CardImages.barcodePng(new CardNumber(card.number())));
     }
 
     private Optional<CardDetails> details(long memberId, Ledger.CardState card) {

@@ -5,12 +5,17 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,8 +66,34 @@ public class DemoMailbox {
         String from = addresses(message.getFrom());
         return new DeliveredMail(index, to, from, message.getSubject(),
                 message.getSentDate() == null ? null : message.getSentDate().toInstant(),
-                part(message, "text/html").orElse(""),
+                withInlineImages(part(message, "text/html").orElse(""), message),
                 part(message, "text/plain").orElseGet(() -> GreenMailUtil.getBody(message)));
+    }
+
+    /** The frame shows the HTML alone, so the images the message carries inside it go in as data URIs. */
+    private static String withInlineImages(String html, Part message) throws MessagingException, IOException {
+        Map<String, String> images = new HashMap<>();
+        collectInline(message, images);
+        String result = html;
+        for (Map.Entry<String, String> image : images.entrySet()) {
+            result = result.replace("\"cid:" + image.getKey() + "\"", "\"" + image.getValue() + "\"");
+        }
+        return result;
+    }
+
+    private static void collectInline(Part part, Map<String, String> images) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            MimeMultipart multipart = (MimeMultipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectInline(multipart.getBodyPart(i), images);
+            }
+        } else if (part instanceof MimeBodyPart body && body.getContentID() != null && part.isMimeType("image/*")) {
+            String id = body.getContentID().replaceAll("^<|>$", "");
+            try (InputStream in = body.getInputStream()) {
+                images.put(id, "data:" + body.getContentType().split(";")[0].trim() + ";base64,"
+                        + Base64.getEncoder().encodeToString(in.readAllBytes()));
+            }
+        }
     }
 
     private static String addresses(Address[] addresses) {

@@ -55,12 +55,13 @@ public class MailService {
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
         boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
         Instant now = clock.instant();
-        int inserted = jdbc.sql("""
+        Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
                                                  body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at)
                         VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
                                 :now, :lastError, :now)
-                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                        ON CONFLICT (idempotency_key) DO NOTHING
+                        RETURNING id""")
                 .param("key", mail.idempotencyKey())
                 .param("recipient", email)
                 .param("language", mail.language().code())
@@ -74,8 +75,17 @@ public class MailService {
                 .param("status", suppressed ? OutboxStatus.SUPPRESSED.name() : OutboxStatus.PENDING.name())
                 .param("now", java.sql.Timestamp.from(now))
                 .param("lastError", suppressed ? "unsubscribed" : null)
-                .update();
-        return inserted == 1;
+                .query(Long.class).optional();
+        id.ifPresent(outboxId -> mail.model().forEach((key, value) -> {
+            if (value instanceof InlineImage image) {
+                jdbc.sql("""
+                                INSERT INTO mail_outbox_inline (outbox_id, content_id, content_type, data)
+                                VALUES (:id, :cid, :type, :data)""")
+                        .param("id", outboxId).param("cid", key).param("type", image.contentType())
+                        .param("data", image.data()).update();
+            }
+        }));
+        return id.isPresent();
     }
 
     @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")

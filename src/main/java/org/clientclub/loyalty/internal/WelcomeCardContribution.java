@@ -1,6 +1,8 @@
 package org.clientclub.loyalty.internal;
 
 import java.util.Map;
+import org.clientclub.loyalty.CardNumber;
+import org.clientclub.mail.InlineImage;
 import org.clientclub.membership.spi.WelcomeMailContributor;
 import org.clientclub.shared.Language;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Puts the new member's card number, its barcode and QR code (images served from the card page's link) and the link
- * to their card page into the welcome e-mail. The account is
+ * Puts the new member's card number, its barcode and QR code (images inside the message, which mail clients show
+ * even when they block remote images) and the link to their card page into the welcome e-mail. The account is
  * opened here if the MemberJoined listener has not done it yet; both are idempotent.
  */
 @Component
@@ -29,9 +31,10 @@ class WelcomeCardContribution implements WelcomeMailContributor {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Map<String, Object> contribute(long memberId, Language language) {
         ledger.openAccount(memberId);
-        String number = ledger.activeCard(memberId).orElseThrow().value();
+        CardNumber number = ledger.activeCard(memberId).orElseThrow();
         String cardUrl = publicBaseUrl + "/card/" + links.issue(memberId);
-        return Map.of("cardNumber", number, "cardUrl", cardUrl, "cardBarcodeUrl", cardUrl + "/barcode.png",
-                "cardQrCodeUrl", cardUrl + "/qr.png");
+        return Map.of("cardNumber", number.value(), "cardUrl", cardUrl,
+                "cardBarcode", InlineImage.png(CardImages.barcodePng(number)),
+                "cardQrCode", InlineImage.png(CardImages.qrCodePng(number)));
     }
 }

@@ -1,7 +1,6 @@
 package org.clientclub.loyalty.web;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.clientclub.loyalty.LoyaltyService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -16,10 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CardPageController {
 
     /**
-     * Mail clients fetch the e-mail's images each time it is opened; an hour of private caching spares that,
+     * Mail clients fetch the e-mail's barcode each time it is opened; an hour of private caching spares that,
      * and a reissued card shows its new number within the hour.
      */
-    private static final CacheControl IMAGE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
+    private static final CacheControl BARCODE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
 
     private final LoyaltyService loyalty;
 
@@ -33,20 +32,14 @@ class CardPageController {
         return "public/card";
     }
 
-    /** The card's EAN-13 barcode as an image, for the welcome e-mail; the same token as the page. */
+    /**
+     * The card's EAN-13 barcode as an image, with the same token as the page: welcome e-mails sent before they
+     * carried the barcode inside them show it from here.
+     */
     @GetMapping("/card/{token}/barcode.png")
     ResponseEntity<byte[]> barcode(@PathVariable String token) {
-        return image(loyalty.cardBarcode(token));
-    }
-
-    /** The card's QR code as an image, for the welcome e-mail. */
-    @GetMapping("/card/{token}/qr.png")
-    ResponseEntity<byte[]> qrCode(@PathVariable String token) {
-        return image(loyalty.cardQrCode(token));
-    }
-
-    private static ResponseEntity<byte[]> image(Optional<byte[]> png) {
-        return png.map(body -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(IMAGE_CACHE).body(body))
+        return loyalty.cardBarcode(token)
+                .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(BARCODE_CACHE).body(png))
                 .orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
     }
 }

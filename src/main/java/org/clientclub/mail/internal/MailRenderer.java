@@ -3,6 +3,7 @@ package org.clientclub.mail.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.clientclub.mail.InlineImage;
 import org.clientclub.mail.OutgoingMail;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -37,6 +38,8 @@ public class MailRenderer {
 
     public Rendered render(OutgoingMail mail, String unsubscribeUrl) {
         Map<String, Object> variables = new HashMap<>(mail.model());
+        // An image carried inside the message is referred to by its content id, which is its key.
+        variables.replaceAll((key, value) -> value instanceof InlineImage ? "cid:" + key : value);
         variables.put("unsubscribeUrl", unsubscribeUrl);
         variables.put("lang", mail.language().code());
         Context context = new Context(mail.language().locale(), variables);

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -32,18 +34,21 @@ public class OutboxSender {
     private final OutboxRepository outbox;
     private final JavaMailSender mailSender;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final InternetAddress from;
     private final int batchSize;
     private final int maxAttempts;
 
-    public OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, TransactionTemplate transaction, Clock clock,
+    public OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, TransactionTemplate transaction,
+                        JdbcTemplate jdbc, Clock clock,
                         @Value("${clientclub.mail.from}") String from,
                         @Value("${clientclub.mail.outbox.batch-size:50}") int batchSize,
                         @Value("${clientclub.mail.outbox.max-attempts:8}") int maxAttempts) throws MessagingException {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.transaction = transaction;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.from = new InternetAddress(from, true);
         this.batchSize = batchSize;
@@ -119,6 +124,12 @@ public class OutboxSender {
         helper.setTo(message.getRecipient());
         helper.setSubject(message.getSubject());
         helper.setText(message.getBodyText(), message.getBodyHtml());
+        for (Map<String, Object> image : jdbc.queryForList(
+                "SELECT content_id, content_type, data FROM mail_outbox_inline WHERE outbox_id = ? ORDER BY content_id",
+                message.getId())) {
+            helper.addInline((String) image.get("content_id"), new ByteArrayResource((byte[]) image.get("data")),
+                    (String) image.get("content_type"));
+        }
         if (message.getListUnsubscribe() != null) {
             mime.setHeader("List-Unsubscribe", "<" + message.getListUnsubscribe() + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.mail.DemoMailbox;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.Members;
@@ -31,8 +32,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * The card link from the welcome e-mail: the card's barcode and QR code as images, and the member's page with what each entry
- * was for.
+ * The card in the welcome e-mail: its barcode and QR code carried inside the message, the barcode behind the card
+ * link for e-mails sent before, and the member's page with what each entry was for.
  */
 @SpringBootTest
 @WithMockUser(username = "cashier", roles = "CLUB_STAFF")
@@ -48,39 +49,64 @@ class CardBarcodeTest {
     JdbcClient jdbc;
     @Autowired
     LoyaltyService loyalty;
+    @Autowired
+    DemoMailbox demoMailbox;
 
     @Test
-    void theWelcomeEmailShowsTheCardsBarcodeAndQrCodeServedFromTheCardLink() throws Exception {
+    void theWelcomeEmailCarriesTheCardsBarcodeAndQrCodeInsideIt() throws Exception {
         String email = TestQuestionnaires.newEmail();
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         String card = Members.cardOf(jdbc, memberId);
         MimeMessage welcome = new Mailbox(greenMail).awaitMessage(email, 2);
-        String cardPath = Mailbox.linkPath(welcome, "card");
 
-        assertThat(Mailbox.decoded(welcome)).containsPattern(
-                "<img[^>]* src=\"https?://[^\"]+" + cardPath + "/barcode\\.png\"[^>]* alt=\"" + card + "\"");
+        assertThat(Mailbox.decoded(welcome))
+                .containsPattern("<img[^>]* src=\"cid:cardBarcode\"[^>]* alt=\"" + card + "\"")
+                .containsPattern("<img[^>]* src=\"cid:cardQrCode\"[^>]* alt=\"" + card + "\"");
+        assertThat(new EAN13Reader().decode(bitmap(inlinePart(welcome, "cardBarcode"))).getText())
+                .as("a till reads the card number off the e-mail").isEqualTo(card);
+        assertThat(new QRCodeReader().decode(bitmap(inlinePart(welcome, "cardQrCode"))).getText())
+                .as("a phone reads it too").isEqualTo(card);
+        assertThat(demoMailbox.messages(email)).filteredOn(m -> m.html().contains(card)).singleElement()
+                .satisfies(shown -> assertThat(shown.html()).as("the demo mailbox's frame shows the HTML alone")
+                        .contains("src=\"data:image/png;base64,").doesNotContain("cid:"));
+    }
+
+    @Test
+    void welcomeEmailsSentBeforeFindTheBarcodeBehindTheCardLink() throws Exception {
+        String email = TestQuestionnaires.newEmail();
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
+        String card = Members.cardOf(jdbc, memberId);
+        String cardPath = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 2), "card");
 
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         MockHttpServletResponse png = mvc.perform(get(cardPath + "/barcode.png")).andReturn().getResponse();
         assertThat(png.getStatus()).isEqualTo(200);
         assertThat(png.getContentType()).isEqualTo("image/png");
         assertThat(png.getHeader("Cache-Control")).contains("max-age=3600").contains("private");
-        assertThat(scan(png.getContentAsByteArray())).as("a till reads the card number").isEqualTo(card);
-
-        assertThat(Mailbox.decoded(welcome)).containsPattern(
-                "<img[^>]* src=\"https?://[^\"]+" + cardPath + "/qr\\.png\"[^>]* alt=\"" + card + "\"");
-        MockHttpServletResponse qr = mvc.perform(get(cardPath + "/qr.png")).andReturn().getResponse();
-        assertThat(qr.getStatus()).isEqualTo(200);
-        assertThat(qr.getContentType()).isEqualTo("image/png");
-        assertThat(new QRCodeReader().decode(bitmap(qr.getContentAsByteArray())).getText())
-                .as("a phone reads the card number").isEqualTo(card);
-        assertThat(mvc.perform(get("/card/" + "z".repeat(43) + "/qr.png")).andReturn().getResponse().getStatus())
-                .isEqualTo(404);
+        assertThat(new EAN13Reader().decode(bitmap(png.getContentAsByteArray())).getText()).isEqualTo(card);
 
         MockHttpServletResponse forged = mvc.perform(get("/card/" + "z".repeat(43) + "/barcode.png"))
                 .andReturn().getResponse();
         assertThat(forged.getStatus()).isEqualTo(404);
         assertThat(forged.getContentAsByteArray()).isEmpty();
+    }
+
+    /** The bytes of the message's part with this Content-ID. */
+    private static byte[] inlinePart(jakarta.mail.Part part, String contentId) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                byte[] found = inlinePart(multipart.getBodyPart(i), contentId);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (part instanceof jakarta.mail.internet.MimeBodyPart body && ("<" + contentId + ">").equals(body.getContentID())) {
+            try (var in = body.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+        return null;
     }
 
     @Test
@@ -96,10 +122,6 @@ class CardBarcodeTest {
 
         assertThat(page).contains("Приветственные баллы за вступление в клуб", "списание", "-30",
                         "Списание в отделении 630000").doesNotContain("Касса 3");
-    }
-
-    private static String scan(byte[] png) throws Exception {
-        return new EAN13Reader().decode(bitmap(png)).getText();
     }
 
     private static BinaryBitmap bitmap(byte[] png) throws Exception {
