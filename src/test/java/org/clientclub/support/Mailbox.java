@@ -77,6 +77,28 @@ public class Mailbox {
         }
     }
 
+    /** The bytes of the part the message carries under this Content-ID (an inline image), or null. */
+    public static byte[] inlinePart(jakarta.mail.Part part, String contentId) {
+        try {
+            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    byte[] found = inlinePart(multipart.getBodyPart(i), contentId);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            } else if (part instanceof jakarta.mail.internet.MimeBodyPart body
+                    && ("<" + contentId + ">").equals(body.getContentID())) {
+                try (var in = body.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static java.util.Optional<String> htmlOf(jakarta.mail.Part part) throws Exception {
         if (part.isMimeType("text/html")) {
             return java.util.Optional.of(String.valueOf(part.getContent()));

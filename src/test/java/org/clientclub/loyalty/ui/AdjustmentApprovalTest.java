@@ -21,6 +21,7 @@ import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
+import org.clientclub.tasks.spi.TaskRef;
 import org.clientclub.tasks.ui.TaskView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,5 +78,13 @@ class AdjustmentApprovalTest extends KaribuTest {
                 .activityId(PointsAdjustmentProcess.END_ADJUSTMENT_NOT_BOOKED).count()).isEqualTo(1);
         assertThat(management.createJobQuery().processInstanceId(processId).count()).as("no job left failing").isZero();
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
+    }
+
+    @Test
+    void aRequestNoLongerRunningIsSaidToBeDecided() {
+        login("oleg", "CLUB_MANAGER");
+        var panel = new AdjustmentRequestPanel(loyalty).createPanel(new TaskRef("gone",
+                PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT, PointsAdjustmentProcess.PROCESS_ID, "adjustment-gone"));
+        assertThat(panel.getElement().getTextRecursively()).contains("Запрос на корректировку не найден");
     }
 }

@@ -62,9 +62,9 @@ class CardBarcodeTest {
         assertThat(Mailbox.decoded(welcome))
                 .containsPattern("<img[^>]* src=\"cid:cardBarcode\"[^>]* alt=\"" + card + "\"")
                 .containsPattern("<img[^>]* src=\"cid:cardQrCode\"[^>]* alt=\"" + card + "\"");
-        assertThat(new EAN13Reader().decode(bitmap(inlinePart(welcome, "cardBarcode"))).getText())
+        assertThat(new EAN13Reader().decode(bitmap(Mailbox.inlinePart(welcome, "cardBarcode"))).getText())
                 .as("a till reads the card number off the e-mail").isEqualTo(card);
-        assertThat(new QRCodeReader().decode(bitmap(inlinePart(welcome, "cardQrCode"))).getText())
+        assertThat(new QRCodeReader().decode(bitmap(Mailbox.inlinePart(welcome, "cardQrCode"))).getText())
                 .as("a phone reads it too").isEqualTo(card);
         assertThat(demoMailbox.messages(email)).filteredOn(m -> m.html().contains(card)).singleElement()
                 .satisfies(shown -> assertThat(shown.html()).as("the demo mailbox's frame shows the HTML alone")
@@ -89,24 +89,6 @@ class CardBarcodeTest {
                 .andReturn().getResponse();
         assertThat(forged.getStatus()).isEqualTo(404);
         assertThat(forged.getContentAsByteArray()).isEmpty();
-    }
-
-    /** The bytes of the message's part with this Content-ID. */
-    private static byte[] inlinePart(jakarta.mail.Part part, String contentId) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                byte[] found = inlinePart(multipart.getBodyPart(i), contentId);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (part instanceof jakarta.mail.internet.MimeBodyPart body && ("<" + contentId + ">").equals(body.getContentID())) {
-            try (var in = body.getInputStream()) {
-                return in.readAllBytes();
-            }
-        }
-        return null;
     }
 
     @Test

@@ -42,6 +42,11 @@ class MailViewsTest extends KaribuTest {
                         :now, '421 try later', :now)""")
                 .param("key", "failed-" + to).param("to", to).param("id", "<" + to + ">")
                 .param("now", java.sql.Timestamp.from(Instant.now())).update();
+        byte[] image = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        jdbc.sql("""
+                INSERT INTO mail_outbox_inline (outbox_id, content_id, content_type, data)
+                SELECT id, 'cardBarcode', 'image/png', :data FROM mail_outbox WHERE recipient = :to""")
+                .param("data", image).param("to", to).update();
         login("irina", "CLUB_STAFF");
 
         UI.getCurrent().navigate(MailLogView.class);
@@ -53,7 +58,9 @@ class MailViewsTest extends KaribuTest {
 
         _click((Button) _getCellComponent(grid, 0, "resend"));
 
-        new Mailbox(greenMail).awaitMessage(to, 1);
+        jakarta.mail.internet.MimeMessage resent = new Mailbox(greenMail).awaitMessage(to, 1);
+        assertThat(Mailbox.inlinePart(resent, "cardBarcode")).as("the images the message carries go again")
+                .isEqualTo(image);
         // The worker marks the message sent after the server took it, in its own transaction: wait for that too.
         await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> assertThat(
                 jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to").param("to", to)
