@@ -42,9 +42,9 @@ final class BenchReport {
     /**
      * CPU time (user and system) used so far by this JVM and by the PostgreSQL server's processes, from Linux's /proc:
      * what a step cost beside how long it took. A server process that ended meanwhile (an autovacuum worker) is not
-     * counted.
+     * counted. Of the JVM's time, what its JIT compiler threads and its garbage collector's threads took is given apart.
      */
-    record Cpu(double jvmSeconds, double postgresSeconds) {
+    record Cpu(double jvmSeconds, double postgresSeconds, double jitSeconds, double gcSeconds) {
 
         /** Clock ticks per second of /proc's counters (USER_HZ, 100 on Linux). */
         private static final double TICKS = 100.0;
@@ -63,7 +63,23 @@ final class BenchReport {
                     }
                 }
             }
-            return new Cpu(ticks(Path.of("/proc/self")) / TICKS, postgres / TICKS);
+            long jit = 0;
+            long gc = 0;
+            try (var threads = Files.list(Path.of("/proc/self/task"))) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        String name = Files.readString(thread.resolve("comm")).strip();
+                        if (name.matches("C[12] CompilerThre.*")) {
+                            jit += ticks(thread);
+                        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                            gc += ticks(thread);
+                        }
+                    } catch (IOException e) {
+                        // the thread ended while the list was read
+                    }
+                }
+            }
+            return new Cpu(ticks(Path.of("/proc/self")) / TICKS, postgres / TICKS, jit / TICKS, gc / TICKS);
         }
 
         /** utime + stime, the 14th and 15th fields of /proc/[pid]/stat (counted after the command name's parenthesis). */
@@ -74,13 +90,14 @@ final class BenchReport {
         }
 
         Cpu since(Cpu before) {
-            return new Cpu(jvmSeconds - before.jvmSeconds, postgresSeconds - before.postgresSeconds);
+            return new Cpu(jvmSeconds - before.jvmSeconds, postgresSeconds - before.postgresSeconds,
+                    jitSeconds - before.jitSeconds, gcSeconds - before.gcSeconds);
         }
 
         /** How busy the machine's cores were over {@code seconds}, by this JVM and the server together. */
         String describe(double seconds) {
-            return String.format("JVM %.1f s + PostgreSQL %.1f s of CPU in %.2f s (%.0f%% of %d cores)", jvmSeconds,
-                    postgresSeconds, seconds, 100 * (jvmSeconds + postgresSeconds) / seconds
+            return String.format("JVM %.1f s (JIT %.1f s, GC %.1f s) + PostgreSQL %.1f s of CPU in %.2f s (%.0f%% of %d cores)",
+                    jvmSeconds, jitSeconds, gcSeconds, postgresSeconds, seconds, 100 * (jvmSeconds + postgresSeconds) / seconds
                             / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
         }
     }
