@@ -39,11 +39,17 @@ public class PurchaseImports {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the file and starts booking it in the background. @return the import's id */
+    /**
+     * Keeps the file and books it in the background, starting while the file is still being kept.
+     *
+     * @param size the file's size in bytes, for the progress; 0 when not known
+     * @return the import's id
+     */
     @PreAuthorize(STAFF)
-    public long upload(String fileName, InputStream content) {
-        long id = importer.store(fileName, content, CurrentStaff.require().username());
+    public long upload(String fileName, long size, InputStream content) {
+        long id = importer.begin(fileName, size, CurrentStaff.require().username());
         executor.execute(() -> importer.run(id));
+        importer.receive(id, content);
         return id;
     }
 

@@ -1,11 +1,15 @@
 package org.clientclub.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,8 +100,8 @@ class PurchaseImportTest {
         String card = Members.cardOf(jdbc, memberId);
         byte[] first = receipts(card, "O-" + memberId + "-", 0, 3000);
         byte[] second = receipts(card, "O-" + memberId + "-", 2000, 5000);
-        long a = importer.store("a.csv", new ByteArrayInputStream(first), "cashier");
-        long b = importer.store("b.csv", new ByteArrayInputStream(second), "cashier");
+        long a = kept("a.csv", first);
+        long b = kept("b.csv", second);
 
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> importer.run(a));
         CompletableFuture<Void> other = CompletableFuture.runAsync(() -> importer.run(b));
@@ -127,9 +131,8 @@ class PurchaseImportTest {
         for (int i = lines.length - 1; i > 0; i--) {
             reversed.append(lines[i]).append('\n');
         }
-        long a = importer.store("up.csv", new ByteArrayInputStream(upwards), "cashier");
-        long b = importer.store("down.csv", new ByteArrayInputStream(reversed.toString().getBytes(StandardCharsets.UTF_8)),
-                "cashier");
+        long a = kept("up.csv", upwards);
+        long b = kept("down.csv", reversed.toString().getBytes(StandardCharsets.UTF_8));
 
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> importer.run(a));
         CompletableFuture<Void> other = CompletableFuture.runAsync(() -> importer.run(b));
@@ -146,8 +149,7 @@ class PurchaseImportTest {
     void aRestartSkipsTheLinesOfTheBatchesBookedBefore() {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         String card = Members.cardOf(jdbc, memberId);
-        long id = importer.store("till-export.csv",
-                new ByteArrayInputStream(receipts(card, "S-" + memberId + "-", 0, 100)), "cashier");
+        long id = kept("till-export.csv", receipts(card, "S-" + memberId + "-", 0, 100));
         // As if a node had booked lines 2 to 41 and 72 to 101 (receipts 0-39 and 70-99), then stopped.
         jdbc.sql("INSERT INTO loyalty_import_batch (import_id, first_line, last_line) VALUES (:id, 2, 41), (:id, 72, 101)")
                 .param("id", id).update();
@@ -280,10 +282,123 @@ class PurchaseImportTest {
     }
 
     private ImportSummary upload(byte[] content) {
-        long id = imports.upload("till-export.csv", new ByteArrayInputStream(content));
+        long id = imports.upload("till-export.csv", content.length, new ByteArrayInputStream(content));
         await().atMost(Duration.ofSeconds(30)).pollInSameThread()
                 .until(() -> !summary(id).running());
         return summary(id);
+    }
+
+    /** The file kept as an upload no import reads along with, so a test runs it when it wants to. */
+    private long kept(String name, byte[] content) {
+        long id = importer.begin(name, content.length, "cashier");
+        importer.receive(id, new ByteArrayInputStream(content));
+        return id;
+    }
+
+    /**
+     * The file as an upload that stops after its first {@code at} bytes until the import has booked a batch, then
+     * goes on, or breaks off when {@code breakOff}.
+     */
+    private InputStream waitingForTheFirstBatch(String name, byte[] content, int at, boolean breakOff) {
+        InputStream rest = new InputStream() {
+            private InputStream bytes;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (bytes == null) {
+                    await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jdbc.sql(
+                                    "SELECT coalesce(max(lines_booked), 0) FROM loyalty_import WHERE file_name = :n")
+                            .param("n", name).query(Long.class).single() > 0);
+                    if (breakOff) {
+                        throw new IOException("connection reset");
+                    }
+                    bytes = new ByteArrayInputStream(content, at, content.length - at);
+                }
+                return bytes.read(b, off, len);
+            }
+        };
+        return new SequenceInputStream(new ByteArrayInputStream(content, 0, at), rest);
+    }
+
+    @Test
+    void aFileIsBookedWhileItIsStillArriving() {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        byte[] file = receipts(Members.cardOf(jdbc, memberId), "A-" + memberId + "-", 0, 40_000);
+        String name = "arriving-" + memberId + ".csv";
+
+        // The upload waits after two of its three parts until the import has booked lines from them.
+        long id = imports.upload(name, file.length, waitingForTheFirstBatch(name, file, 2 * 1024 * 1024, false));
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> !summary(id).running());
+
+        ImportSummary summary = summary(id);
+        assertThat(summary.status()).isEqualTo("DONE");
+        assertThat(summary.linesBooked()).isEqualTo(40_000);
+        assertThat(summary.fileSize()).isEqualTo(file.length);
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        ByteArrayOutputStream original = new ByteArrayOutputStream();
+        imports.writeOriginal(id, original);
+        assertThat(original.toByteArray()).isEqualTo(file);
+    }
+
+    @Test
+    void anUploadThatBreaksOffFailsItsImportKeepsWhatWasBookedAndTheSecondUploadBooksTheRest() {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        byte[] file = receipts(Members.cardOf(jdbc, memberId), "B-" + memberId + "-", 0, 40_000);
+        String name = "broken-" + memberId + ".csv";
+        int at = 2 * 1024 * 1024;
+
+        assertThatThrownBy(() -> imports.upload(name, file.length, waitingForTheFirstBatch(name, file, at, true)))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        long id = jdbc.sql("SELECT id FROM loyalty_import WHERE file_name = :n").param("n", name).query(Long.class).single();
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> !summary(id).running());
+
+        ImportSummary broken = summary(id);
+        assertThat(broken.status()).isEqualTo("FAILED");
+        assertThat(broken.failure()).isEqualTo("import.error.uploadBrokeOff");
+        assertThat(broken.linesBooked()).as("the batches booked before the break").isPositive().isLessThan(40_000);
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * broken.linesBooked());
+        ByteArrayOutputStream original = new ByteArrayOutputStream();
+        imports.writeOriginal(id, original);
+        assertThat(original.toByteArray()).as("the part of the file that came").isEqualTo(java.util.Arrays.copyOf(file, at));
+
+        ImportSummary again = upload(file);
+        assertThat(again.status()).isEqualTo("DONE");
+        assertThat(again.linesDuplicate()).isEqualTo(broken.linesBooked());
+        assertThat(again.linesBooked()).isEqualTo(40_000 - broken.linesBooked());
+        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+    }
+
+    @Test
+    void anImportWhoseUploadDidNotAllArriveIsNotResumed() {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        byte[] part = receipts(Members.cardOf(jdbc, memberId), "C-" + memberId + "-", 0, 100);
+        // An upload arriving at another node: its first part kept a moment ago.
+        long id = jdbc.sql("""
+                        INSERT INTO loyalty_import (file_name, file_size, uploaded_by, uploaded_at, status, heartbeat_at,
+                                                    received)
+                        VALUES ('cut.csv', 0, 'cashier', now(), 'QUEUED', now(), false) RETURNING id""")
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO loyalty_import_part (import_id, part_no, data) VALUES (:id, 0, :data)").param("id", id)
+                .param("data", part).update();
+
+        importer.run(id);
+        assertThat(summary(id).status()).as("left to the node it arrives at").isEqualTo("QUEUED");
+
+        // That node stopped: no part has come for an hour.
+        jdbc.sql("UPDATE loyalty_import SET heartbeat_at = now() - interval '1 hour' WHERE id = :id").param("id", id).update();
+        importer.run(id);
+
+        ImportSummary summary = summary(id);
+        assertThat(summary.status()).isEqualTo("FAILED");
+        assertThat(summary.failure()).isEqualTo("import.error.uploadBrokeOff");
+        assertThat(summary.linesBooked()).isZero();
+        assertThat(loyalty.balance(memberId)).isEqualTo(100);
     }
 
     private ImportSummary summary(long id) {

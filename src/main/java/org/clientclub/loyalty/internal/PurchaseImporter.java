@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,8 +53,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Books a till export. The file is kept in the database in 1 MB parts and read back as a stream, so its size
- * does not matter to the heap; lines are booked in batches of 125,000 (the first of 12,500, so booking starts
+ * Books a till export. The file is kept in the database in 1 MB parts, each committed as it arrives, and booked
+ * while it arrives: the import reads each part from the upload, or back from the database when it came before the
+ * import started reading or the import resumes elsewhere (docs/decisions/0017-imports-booked-while-the-file-arrives.md).
+ * Its size does not matter to the heap; lines are booked in batches of 125,000 (the first of 12,500, so booking starts
  * early), two at a time, each in one transaction with the lines it covered and the import's counts, so a restart
  * skips the batches booked. Each receipt is booked once in {@code loyalty_purchase}, whose key (post office, receipt
  * number) refuses it when a file is uploaded again, and each member gets one ledger entry per batch for their
@@ -79,6 +82,8 @@ public class PurchaseImporter {
     private final Ledger ledger;
     private final PurchasePointsDecision rates;
     private final Clock clock;
+    /** The uploads arriving at this node, by import. */
+    private final Map<Long, Arrival> arrivals = new ConcurrentHashMap<>();
 
     public PurchaseImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource,
                             TransactionTemplate transaction, Ledger ledger, PurchasePointsDecision rates, Clock clock) {
@@ -91,44 +96,144 @@ public class PurchaseImporter {
         this.clock = clock;
     }
 
-    /** Keeps the uploaded file and queues it. @return the import's id */
-    public long store(String fileName, InputStream in, String uploadedBy) {
-        Long id = transaction.execute(status -> {
-            long importId = jdbc.sql("""
-                            INSERT INTO loyalty_import (file_name, file_size, uploaded_by, uploaded_at, status)
-                            VALUES (:name, 0, :by, :now, 'QUEUED') RETURNING id""")
-                    .param("name", fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
-                    .param("by", uploadedBy).param("now", Timestamp.from(clock.instant()))
-                    .query(Long.class).single();
-            long size = 0;
-            int part = 0;
-            try {
-                // One buffer, filled by as few reads as the stream allows (readNBytes(int) reads 8 KB at a time).
-                byte[] buffer = new byte[PART_SIZE];
-                int length;
-                while ((length = in.readNBytes(buffer, 0, PART_SIZE)) > 0) {
+    /**
+     * Records an upload about to arrive; {@link #receive} keeps its file, and {@link #run} may book it meanwhile.
+     *
+     * @param size the file's size as announced, for the progress until it has all arrived
+     * @return the import's id
+     */
+    public long begin(String fileName, long size, String uploadedBy) {
+        long importId = jdbc.sql("""
+                        INSERT INTO loyalty_import (file_name, file_size, uploaded_by, uploaded_at, status, received)
+                        VALUES (:name, :size, :by, :now, 'QUEUED', false) RETURNING id""")
+                .param("name", fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
+                .param("size", Math.max(0, size)).param("by", uploadedBy).param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        arrivals.put(importId, new Arrival());
+        return importId;
+    }
+
+    /**
+     * Keeps the file in parts, each committed with a heartbeat as it arrives, and hands each to the import's reading
+     * thread when that reads along. When the upload breaks off, the import fails; what it booked stays booked (a
+     * second upload of the file books the rest, nothing twice), and the parts that came stay for staff to see.
+     */
+    public void receive(long importId, InputStream in) {
+        Arrival arrival = arrivals.get(importId);
+        long size = 0;
+        int part = 0;
+        try {
+            // One buffer, filled by as few reads as the stream allows (readNBytes(int) reads 8 KB at a time).
+            byte[] buffer = new byte[PART_SIZE];
+            int length;
+            while ((length = in.readNBytes(buffer, 0, PART_SIZE)) > 0) {
+                byte[] data = Arrays.copyOf(buffer, length);
+                int partNo = part++;
+                transaction.executeWithoutResult(status -> {
                     jdbc.sql("INSERT INTO loyalty_import_part (import_id, part_no, data) VALUES (:id, :no, :data)")
-                            .param("id", importId).param("no", part++)
-                            .param("data", length == PART_SIZE ? buffer : Arrays.copyOf(buffer, length)).update();
-                    size += length;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("The upload broke off", e);
+                            .param("id", importId).param("no", partNo).param("data", data).update();
+                    jdbc.sql("UPDATE loyalty_import SET heartbeat_at = :now WHERE id = :id")
+                            .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+                });
+                arrival.kept(partNo, data);
+                size += length;
             }
-            jdbc.sql("UPDATE loyalty_import SET file_size = :size WHERE id = :id").param("size", size)
+            jdbc.sql("UPDATE loyalty_import SET file_size = :size, received = true WHERE id = :id").param("size", size)
                     .param("id", importId).update();
-            return importId;
-        });
-        return id == null ? -1 : id;
+            arrival.complete();
+        } catch (IOException e) {
+            arrival.brokeOff();
+            throw new UncheckedIOException("The upload broke off", e);
+        } catch (RuntimeException e) {
+            arrival.brokeOff();
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            arrival.brokeOff();
+            throw new IllegalStateException("The upload was interrupted", e);
+        } finally {
+            arrivals.remove(importId, arrival);
+        }
+    }
+
+    /**
+     * An upload arriving at this node, followed by the import's reading thread: it takes each part from here when the
+     * part came after it started reading, from the database when before, and waits for the parts still to come.
+     * The parts waiting to be read are bounded, so the upload waits for a reader that lags.
+     */
+    static final class Arrival {
+        static final int WAITING_PARTS = 8;
+        /** What {@link #part} returns for a part to be read from the database. */
+        static final byte[] IN_DATABASE = new byte[0];
+
+        private final Map<Integer, byte[]> waiting = new HashMap<>();
+        private int kept;
+        private boolean complete;
+        private boolean brokeOff;
+        private boolean reading;
+
+        synchronized void kept(int partNo, byte[] data) throws InterruptedException {
+            while (reading && waiting.size() >= WAITING_PARTS) {
+                wait();
+            }
+            if (reading) {
+                waiting.put(partNo, data);
+            }
+            kept = partNo + 1;
+            notifyAll();
+        }
+
+        synchronized void complete() {
+            complete = true;
+            notifyAll();
+        }
+
+        synchronized void brokeOff() {
+            brokeOff = true;
+            notifyAll();
+        }
+
+        /**
+         * Waits for the part to be kept.
+         *
+         * @return its bytes, {@link #IN_DATABASE}, or null after the last part
+         * @throws IllegalStateException when the upload broke off before the part came
+         */
+        synchronized byte[] part(int partNo) throws InterruptedException {
+            reading = true;
+            while (kept <= partNo && !complete && !brokeOff) {
+                wait();
+            }
+            if (kept <= partNo) {
+                if (brokeOff) {
+                    throw new IllegalStateException("import.error.uploadBrokeOff");
+                }
+                return null;
+            }
+            byte[] data = waiting.remove(partNo);
+            notifyAll();
+            return data == null ? IN_DATABASE : data;
+        }
+
+        /** The reading thread stopped: the upload no longer waits for it. */
+        synchronized void stopReading() {
+            reading = false;
+            waiting.clear();
+            notifyAll();
+        }
     }
 
     /** Claims the import unless another node works on it, and books it from where it stopped. */
     public void run(long importId) {
-        if (!claim(importId)) {
+        Arrival arrival = arrivals.get(importId);
+        if (!claim(importId, arrival != null)) {
             return;
         }
         try {
-            process(importId);
+            if (arrival == null && !received(importId)) {
+                throw new IllegalStateException("import.error.uploadBrokeOff"); // its node stopped during the upload
+            }
+            process(importId, arrival);
             jdbc.sql("UPDATE loyalty_import SET status = 'DONE', finished_at = :now WHERE id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
         } catch (RuntimeException | IOException e) {
@@ -136,15 +241,29 @@ public class PurchaseImporter {
             jdbc.sql("UPDATE loyalty_import SET status = 'FAILED', failure = :f, finished_at = :now WHERE id = :id")
                     .param("f", String.valueOf(e.getMessage()).substring(0, Math.min(1000, String.valueOf(e.getMessage()).length())))
                     .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+        } finally {
+            if (arrival != null) {
+                arrival.stopReading();
+            }
         }
     }
 
-    private boolean claim(long importId) {
+    private boolean received(long importId) {
+        return jdbc.sql("SELECT received FROM loyalty_import WHERE id = :id").param("id", importId)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * @param arrivingHere whether the file is arriving at this node; another node leaves an upload alone until it has
+     *                     had no heartbeat for two minutes
+     */
+    private boolean claim(long importId, boolean arrivingHere) {
         return jdbc.sql("""
                         UPDATE loyalty_import SET status = 'RUNNING', heartbeat_at = :now
                          WHERE id = :id AND (status = 'QUEUED'
-                               OR (status = 'RUNNING' AND heartbeat_at < :stale))""")
-                .param("now", Timestamp.from(clock.instant()))
+                               OR (status = 'RUNNING' AND heartbeat_at < :stale))
+                           AND (:here OR received OR coalesce(heartbeat_at, uploaded_at) < :stale)""")
+                .param("now", Timestamp.from(clock.instant())).param("here", arrivingHere)
                 .param("stale", Timestamp.from(clock.instant().minusSeconds(120)))
                 .param("id", importId).update() == 1;
     }
@@ -161,14 +280,13 @@ public class PurchaseImporter {
      * two cores where it has them, and the Java work hides behind it. As many prepared batches wait as there are
      * booking threads, which bounds the memory.
      */
-    private void process(long importId) throws IOException {
-        Charset charset = recordCharsetAndLines(importId);
+    private void process(long importId, Arrival arrival) throws IOException {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ClubTime.ZONE));
         List<long[]> booked = bookedRanges(importId);
         Timings timings = new Timings();
         BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(BOOKING_THREADS);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = new Thread(() -> read(importId, charset, booked, now, prepared, stop, timings),
+        Thread reader = new Thread(() -> read(importId, arrival, booked, now, prepared, stop, timings),
                 "purchase-import-" + importId);
         reader.setDaemon(true);
         reader.start();
@@ -227,7 +345,7 @@ public class PurchaseImporter {
     }
 
     /** The reading thread: batches into the queue, then an end mark (or the failure). */
-    private void read(long importId, Charset charset, List<long[]> booked, LocalDateTime now,
+    private void read(long importId, Arrival arrival, List<long[]> booked, LocalDateTime now,
                       BlockingQueue<Object> prepared, AtomicBoolean stop, Timings timings) {
         Object end = END;
         PurchasePointsDecision.Rates table;
@@ -239,8 +357,10 @@ public class PurchaseImporter {
             table = rates::rateFor;
         }
         RateBook rateBook = new RateBook(table);
-        try (InputStream in = original(importId)) {
-            ByteLines lines = new ByteLines(in);
+        try (InputStream file = arrival == null ? original(importId) : arriving(importId, arrival)) {
+            byte[] start = file.readNBytes(65536);
+            Charset charset = recordCharsetAndLines(importId, start);
+            ByteLines lines = new ByteLines(new SequenceInputStream(new ByteArrayInputStream(start), file));
             if (!lines.next() || !PurchaseLine.isHeader(lines.text(charset))) {
                 throw new IllegalArgumentException("import.error.header");
             }
@@ -907,13 +1027,11 @@ public class PurchaseImporter {
     }
 
     /**
-     * Reads the file's encoding and how many lines it is expected to have from its first 64 KB, and records both.
+     * Records the file's encoding and how many lines it is expected to have, both from its first 64 KB.
      *
      * @return the encoding
      */
-    private Charset recordCharsetAndLines(long importId) {
-        byte[] start = jdbc.sql("SELECT substring(data from 1 for 65536) FROM loyalty_import_part WHERE import_id = :id AND part_no = 0")
-                .param("id", importId).query(byte[].class).optional().orElse(new byte[0]);
+    private Charset recordCharsetAndLines(long importId, byte[] start) {
         long size = jdbc.sql("SELECT file_size FROM loyalty_import WHERE id = :id").param("id", importId)
                 .query(Long.class).single();
         Charset charset = charsetOf(start);
@@ -964,28 +1082,58 @@ public class PurchaseImporter {
     public InputStream original(long importId) {
         int count = jdbc.sql("SELECT count(*) FROM loyalty_import_part WHERE import_id = :id").param("id", importId)
                 .query(Integer.class).single();
-        Enumeration<InputStream> parts = new Enumeration<>() {
-            private int next = 0;
+        return parts(partNo -> partNo < count ? keptPart(importId, partNo) : null);
+    }
+
+    /** The file as it arrives: each part from the upload when it came after the reading started, else as kept. */
+    private InputStream arriving(long importId, Arrival arrival) {
+        return parts(partNo -> {
+            try {
+                byte[] data = arrival.part(partNo);
+                return data == Arrival.IN_DATABASE ? keptPart(importId, partNo) : data;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Purchase import " + importId + " interrupted", e);
+            }
+        });
+    }
+
+    /** @param part a part's bytes by number, null after the last */
+    private static InputStream parts(java.util.function.IntFunction<byte[]> part) {
+        return new SequenceInputStream(new Enumeration<>() {
+            private int next;
+            private byte[] data;
+            private boolean fetched;
 
             @Override
             public boolean hasMoreElements() {
-                return next < count;
+                if (!fetched) {
+                    data = part.apply(next);
+                    fetched = true;
+                }
+                return data != null;
             }
 
             @Override
             public InputStream nextElement() {
-                int part = next++;
-                byte[] data = jdbcTemplate.query(connection -> {
-                    PreparedStatement select = connection.prepareStatement(
-                            "SELECT data FROM loyalty_import_part WHERE import_id = ? AND part_no = ?");
-                    select.unwrap(PGStatement.class).setPrepareThreshold(-1); // binary from the first execution on
-                    select.setLong(1, importId);
-                    select.setInt(2, part);
-                    return select;
-                }, (ResultSet rs) -> rs.next() ? rs.getBytes(1) : new byte[0]);
+                if (!hasMoreElements()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                fetched = false;
+                next++;
                 return new ByteArrayInputStream(data);
             }
-        };
-        return count == 0 ? InputStream.nullInputStream() : new SequenceInputStream(parts);
+        });
+    }
+
+    private byte[] keptPart(long importId, int partNo) {
+        return jdbcTemplate.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(
+                    "SELECT data FROM loyalty_import_part WHERE import_id = ? AND part_no = ?");
+            select.unwrap(PGStatement.class).setPrepareThreshold(-1); // binary from the first execution on
+            select.setLong(1, importId);
+            select.setInt(2, partNo);
+            return select;
+        }, (ResultSet rs) -> rs.next() ? rs.getBytes(1) : new byte[0]);
     }
 }

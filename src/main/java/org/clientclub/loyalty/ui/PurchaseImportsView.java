@@ -54,7 +54,7 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
 
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             try (InputStream in = new FileInputStream(file)) {
-                imports.upload(metadata.fileName(), in);
+                imports.upload(metadata.fileName(), file.length(), in);
             } finally {
                 Files.deleteIfExists(file.toPath());
             }

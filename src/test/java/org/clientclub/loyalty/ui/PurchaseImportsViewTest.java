@@ -43,7 +43,8 @@ class PurchaseImportsViewTest extends KaribuTest {
     void staffSeeAnImportWithItsCountsAndCanDownloadTheRejectedLines() {
         login("irina", "CLUB_STAFF");
         String file = PurchaseImports.HEADER + "\n2900000000000;2026-11-20 10:00;101000;100,00;GOODS;X-1\nnot a line\n";
-        long id = imports.upload("view-test.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        long id = imports.upload("view-test.csv", bytes.length, new ByteArrayInputStream(bytes));
         await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> imports.history(0, 50).stream()
                 .anyMatch(s -> s.id() == id && !s.running()));
 
