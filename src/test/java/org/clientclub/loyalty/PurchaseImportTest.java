@@ -375,6 +375,30 @@ class PurchaseImportTest {
     }
 
     @Test
+    void anUploadThatBreaksOffBeforeItsImportStartedFailsTheImportAtOnce() {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        byte[] file = receipts(Members.cardOf(jdbc, memberId), "E-" + memberId + "-", 0, 40_000);
+        long id = importer.begin("early-break.csv", file.length, "cashier");
+        InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(file, 0, 1024 * 1024), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+
+        assertThatThrownBy(() -> importer.receive(id, breaking)).isInstanceOf(java.io.UncheckedIOException.class);
+
+        ImportSummary summary = summary(id);
+        assertThat(summary.status()).isEqualTo("FAILED");
+        assertThat(summary.failure()).isEqualTo("import.error.uploadBrokeOff");
+        assertThat(jdbc.sql("SELECT heartbeat_at IS NOT NULL FROM loyalty_import WHERE id = :id").param("id", id)
+                .query(Boolean.class).single()).as("each part kept beats, for the other nodes").isTrue();
+        importer.run(id);
+        assertThat(summary(id).linesBooked()).isZero();
+        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+    }
+
+    @Test
     void anImportWhoseUploadDidNotAllArriveIsNotResumed() {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         byte[] part = receipts(Members.cardOf(jdbc, memberId), "C-" + memberId + "-", 0, 100);

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.clientclub.loyalty.EntryReason;
 import org.clientclub.loyalty.InsufficientPoints;
@@ -74,6 +76,8 @@ public class PurchaseImporter {
     private static final DateTimeFormatter RETURN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger log = LoggerFactory.getLogger(PurchaseImporter.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Why an import whose file did not all arrive failed (a message key). */
+    private static final String UPLOAD_BROKE_OFF = "import.error.uploadBrokeOff";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -142,18 +146,31 @@ public class PurchaseImporter {
                     .param("id", importId).update();
             arrival.complete();
         } catch (IOException e) {
-            arrival.brokeOff();
+            brokeOff(importId, arrival);
             throw new UncheckedIOException("The upload broke off", e);
         } catch (RuntimeException e) {
-            arrival.brokeOff();
+            brokeOff(importId, arrival);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            arrival.brokeOff();
+            brokeOff(importId, arrival);
             throw new IllegalStateException("The upload was interrupted", e);
         } finally {
             arrivals.remove(importId, arrival);
         }
+    }
+
+    /**
+     * The import's reading thread, if it reads along, fails at the part that did not come; an import not started yet
+     * fails now, rather than wait for another node to find it without a heartbeat.
+     */
+    private void brokeOff(long importId, Arrival arrival) {
+        arrival.brokeOff();
+        jdbc.sql("""
+                        UPDATE loyalty_import SET status = 'FAILED', failure = :f, finished_at = :now
+                         WHERE id = :id AND status = 'QUEUED'""")
+                .param("f", UPLOAD_BROKE_OFF).param("now", Timestamp.from(clock.instant())).param("id", importId)
+                .update();
     }
 
     /**
@@ -206,7 +223,7 @@ public class PurchaseImporter {
             }
             if (kept <= partNo) {
                 if (brokeOff) {
-                    throw new IllegalStateException("import.error.uploadBrokeOff");
+                    throw new IllegalStateException(UPLOAD_BROKE_OFF);
                 }
                 return null;
             }
@@ -231,7 +248,7 @@ public class PurchaseImporter {
         }
         try {
             if (arrival == null && !received(importId)) {
-                throw new IllegalStateException("import.error.uploadBrokeOff"); // its node stopped during the upload
+                throw new IllegalStateException(UPLOAD_BROKE_OFF); // its node stopped during the upload
             }
             process(importId, arrival);
             jdbc.sql("UPDATE loyalty_import SET status = 'DONE', finished_at = :now WHERE id = :id")
@@ -1099,7 +1116,7 @@ public class PurchaseImporter {
     }
 
     /** @param part a part's bytes by number, null after the last */
-    private static InputStream parts(java.util.function.IntFunction<byte[]> part) {
+    private static InputStream parts(IntFunction<byte[]> part) {
         return new SequenceInputStream(new Enumeration<>() {
             private int next;
             private byte[] data;
@@ -1117,7 +1134,7 @@ public class PurchaseImporter {
             @Override
             public InputStream nextElement() {
                 if (!hasMoreElements()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 fetched = false;
                 next++;
