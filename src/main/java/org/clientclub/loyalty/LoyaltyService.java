@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.clientclub.loyalty.internal.AdjustmentRequests;
 import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
@@ -34,9 +35,12 @@ public class LoyaltyService {
     private final CardLinks cardLinks;
     private final PointsAdjustmentProcess adjustments;
     private final EarningRules earningRules;
+    private final AdjustmentRequests adjustmentRequests;
 
     public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership,
-                          CardLinks cardLinks, PointsAdjustmentProcess adjustments, EarningRules earningRules) {
+                          CardLinks cardLinks, PointsAdjustmentProcess adjustments, EarningRules earningRules,
+                          AdjustmentRequests adjustmentRequests) {
+        this.adjustmentRequests = adjustmentRequests;
         this.ledger = ledger;
         this.earningRules = earningRules;
         this.cardLinks = cardLinks;
@@ -140,14 +144,18 @@ public class LoyaltyService {
         if (membership.memberById(memberId).isEmpty()) {
             throw new IllegalArgumentException("No member " + memberId);
         }
-        return adjustments.start(memberId, points, reason.strip(), CurrentStaff.require().username());
+        String requestedBy = CurrentStaff.require().username();
+        String businessKey = adjustments.start(requestedBy);
+        adjustmentRequests.record(businessKey, new AdjustmentRequests.Request(memberId, points, reason.strip(),
+                requestedBy));
+        return businessKey;
     }
 
     /** What an adjustment waiting for approval asks for, with the member's card and balance now. */
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public Optional<AdjustmentRequest> adjustmentRequest(String businessKey) {
-        return adjustments.request(businessKey).flatMap(request -> ledger.latestCard(request.memberId())
+        return adjustmentRequests.find(businessKey).flatMap(request -> ledger.latestCard(request.memberId())
                 .flatMap(card -> details(request.memberId(), card))
                 .map(card -> new AdjustmentRequest(card, request.points(), request.reason(), request.requestedBy())));
     }

@@ -30,6 +30,10 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(PUBLIC_PAGES).permitAll()
+                // Staff log in once, through /login and its throttle; the webapps' own log-in and the engine's
+                // password check would be doors round it (and used to count towards the engine's lock-out).
+                .requestMatchers("/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify")
+                .denyAll()
                 .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(AppRoles.ADMIN)
                 .requestMatchers("/camunda/**").hasAnyRole(AppRoles.ALL.toArray(String[]::new)));
         // The Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN), which Spring's would reject; mail

@@ -7,24 +7,39 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Checks log-ins against the {@link StaffDirectory}; roles become {@code ROLE_*} authorities. */
+/**
+ * Checks log-ins against the {@link StaffDirectory}; roles become {@code ROLE_*} authorities. Too many failures
+ * from the client's address or for the user name ({@link LoginThrottle}) refuse the log-in before the password is
+ * checked.
+ */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     private final StaffDirectory directory;
+    private final LoginThrottle throttle;
 
-    StaffAuthenticationProvider(StaffDirectory directory) {
+    StaffAuthenticationProvider(StaffDirectory directory, LoginThrottle throttle) {
         this.directory = directory;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        StaffAccount account = directory.authenticate(username, password)
-                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        if (!throttle.allows(address, username)) {
+            throw new LoginThrottled();
+        }
+        StaffAccount account = directory.authenticate(username, password).orElse(null);
+        if (account == null) {
+            throttle.failed(address, username);
+            throw new BadCredentialsException("Bad credentials");
+        }
         List<SimpleGrantedAuthority> authorities = account.roles().stream()
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();

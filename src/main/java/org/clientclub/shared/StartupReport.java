@@ -28,8 +28,9 @@ class StartupReport {
                 .append("\n    questionnaire PDF    ").append(base).append("/join/questionnaire.pdf (fill in, e-mail to ")
                 .append(environment.getProperty("clientclub.club-mailbox")).append(")")
                 .append("\n    club mailbox (staff) ").append(base).append("/club-mailbox")
-                .append("\n    Camunda Cockpit      ").append(base).append("/camunda/app/cockpit/")
-                .append("\n    Camunda Tasklist     ").append(base).append("/camunda/app/tasklist/");
+                .append("\n    Camunda Cockpit      ").append(base).append("/camunda/app/cockpit/ (staff read and retry jobs)")
+                .append("\n    Camunda Tasklist     ").append(base)
+                .append("/camunda/app/tasklist/ (ADMIN only: staff work in the inbox)");
         if (environment.getProperty("clientclub.mail.embedded", Boolean.class, true)) {
             text.append("\n    demo mailbox         ").append(base).append("/demo-mailbox");
         }

@@ -22,13 +22,11 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.clientclub.security.CurrentStaff;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
 import org.clientclub.tasks.internal.FormValidator;
+import org.clientclub.workflow.FourEyesRefused;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -174,10 +172,6 @@ public class InboxService {
                 throw new FormInvalid(errors);
             }
         }
-        String fourEyesVariable = fourEyesVariable(task);
-        if (fourEyesVariable != null && me.username().equals(tasks.getVariable(taskId, fourEyesVariable))) {
-            throw new FourEyesRequired();
-        }
         if (task.getAssignee() == null) {
             tasks.setAssignee(taskId, me.username());
         }
@@ -185,26 +179,13 @@ public class InboxService {
             tasks.complete(taskId, values);
         } catch (NullValueException e) {
             throw new TaskUnavailable(taskId);
+        } catch (FourEyesRefused e) {
+            // The engine holds the rule (workflow.FourEyesTask); this transaction, the claim above too, rolls back.
+            if (e.reason() == FourEyesRefused.Reason.REQUESTER) {
+                throw new FourEyesRequired();
+            }
+            throw e;
         }
-    }
-
-    /**
-     * The process variable naming who may not complete this task, from the user task's extension property
-     * {@code fourEyesVariable} (e.g. the member of staff who asked for what the task approves).
-     */
-    private String fourEyesVariable(Task task) {
-        if (task.getProcessDefinitionId() == null) {
-            return null;
-        }
-        UserTask definition = repository.getBpmnModelInstance(task.getProcessDefinitionId())
-                .getModelElementById(task.getTaskDefinitionKey());
-        if (definition == null || definition.getExtensionElements() == null) {
-            return null;
-        }
-        return definition.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
-                .stream().flatMap(p -> p.getCamundaProperties().stream())
-                .filter(p -> "fourEyesVariable".equals(p.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 
     private Optional<Task> visibleTask(String taskId, CurrentStaff me) {

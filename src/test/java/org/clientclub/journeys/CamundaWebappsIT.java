@@ -2,18 +2,12 @@ package org.clientclub.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
+import org.clientclub.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,12 +32,11 @@ class CamundaWebappsIT {
         String adminPassword = UUID.randomUUID().toString();
         staff.save(new StaffAccount("webapp-admin", "Анна", "Админова", "webapp-admin@clientclub.local",
                 Set.of("ADMIN")), adminPassword);
-        Session session = new Session();
+        WebSession session = new WebSession(port);
 
-        assertThat(new Session().post("/login", "username=no-such-user&password=wrong", null).headers()
+        assertThat(new WebSession(port).login("no-such-user", "wrong").headers()
                 .firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error"));
-        HttpResponse<String> login = session.post("/login", "username=" + username + "&password=" + URLEncoder.encode(password,
-                StandardCharsets.UTF_8), null);
+        HttpResponse<String> login = session.login(username, password);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).as("logged in").hasValueSatisfying(
                 l -> assertThat(l).doesNotContain("error"));
@@ -55,49 +48,23 @@ class CamundaWebappsIT {
         assertThat(session.get("/camunda/api/engine/engine/default/process-definition/count").body()).contains("count");
         assertThat(session.get("/camunda/app/admin/default/").statusCode()).isEqualTo(403);
 
-        assertThat(session.createUser("intruder").statusCode()).isEqualTo(403);
+        assertThat(createUser(session, "intruder").statusCode()).isEqualTo(403);
         assertThat(staff.find("intruder")).isEmpty();
 
         // The same request from an administrator goes through, so it was the authorization that refused it.
         assertThat(staff.find("webapp-admin")).hasValueSatisfying(a -> assertThat(a.roles()).containsExactly("ADMIN"));
-        Session admin = new Session();
-        assertThat(admin.post("/login", "username=webapp-admin&password=" + adminPassword, null).headers()
-                .firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        WebSession admin = new WebSession(port);
+        assertThat(WebSession.loggedIn(admin.login("webapp-admin", adminPassword))).isTrue();
         HttpResponse<String> adminApp = admin.get("/camunda/app/admin/default/");
         assertThat(adminApp.statusCode()).as(adminApp.body()).isEqualTo(200);
-        HttpResponse<String> created = admin.createUser("created-by-admin-" + username);
+        HttpResponse<String> created = createUser(admin, "created-by-admin-" + username);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
     }
 
-    /** One browser's cookies against the test server. */
-    private final class Session {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        HttpResponse<String> post(String path, String body, String xsrf) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            if (xsrf == null) {
-                request.header("Content-Type", "application/x-www-form-urlencoded");
-            } else {
-                request.header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        /** Creates a user through the webapps' engine API, as the admin app does. */
-        HttpResponse<String> createUser(String id) throws Exception {
-            String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
-            return post("/camunda/api/engine/engine/default/user/create", "{\"profile\":{\"id\":\"" + id
-                    + "\",\"firstName\":\"I\",\"lastName\":\"N\",\"email\":\"i@example.org\"},"
-                    + "\"credentials\":{\"password\":\"secret-123-long\"}}", xsrf);
-        }
+    /** Creates a user through the webapps' engine API, as the admin app does. */
+    private static HttpResponse<String> createUser(WebSession session, String id) throws Exception {
+        return session.json("POST", "/camunda/api/engine/engine/default/user/create", "{\"profile\":{\"id\":\"" + id
+                + "\",\"firstName\":\"I\",\"lastName\":\"N\",\"email\":\"i@example.org\"},"
+                + "\"credentials\":{\"password\":\"secret-123-long\"}}");
     }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.clientclub.workflow.FourEyesPlugin;
 
 /**
  * The engine of the process tests: the real Camunda engine on an embedded PostgreSQL, without Spring and
@@ -48,6 +49,8 @@ public final class ProcessTestEngine {
             config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             config.setExpressionManager(new MockExpressionManager());
             config.setProcessEngineName("process-tests");
+            // as in the application: four-eyes tasks refuse a completion by the requester or without an assignee
+            config.getProcessEnginePlugins().add(new FourEyesPlugin());
             return config.buildProcessEngine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

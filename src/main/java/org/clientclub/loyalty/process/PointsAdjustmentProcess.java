@@ -1,7 +1,7 @@
 package org.clientclub.loyalty.process;
 
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +16,6 @@ public class PointsAdjustmentProcess {
     public static final String END_ADJUSTMENT_REJECTED = "EndEvent_AdjustmentRejected";
     public static final String END_ADJUSTMENT_NOT_BOOKED = "EndEvent_AdjustmentNotBooked";
     public static final String ERROR_INSUFFICIENT_POINTS = "Error_InsufficientPoints";
-    public static final String VAR_MEMBER_ID = "memberId";
-    public static final String VAR_POINTS = "points";
-    public static final String VAR_REASON = "reason";
     public static final String VAR_REQUESTED_BY = "requestedBy";
     public static final String VAR_APPROVED = "approved";
 
@@ -28,25 +25,15 @@ public class PointsAdjustmentProcess {
         this.runtime = runtime;
     }
 
-    /** An adjustment waiting for approval, as its requester asked for it. */
-    public record Request(long memberId, long points, String reason, String requestedBy) {
-    }
-
-    /** The request of a running adjustment process; empty when none runs under this business key. */
-    public Optional<Request> request(String businessKey) {
-        return Optional.ofNullable(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
-                        .processInstanceBusinessKey(businessKey).singleResult())
-                .map(instance -> runtime.getVariables(instance.getId()))
-                .map(variables -> new Request(((Number) variables.get(VAR_MEMBER_ID)).longValue(),
-                        ((Number) variables.get(VAR_POINTS)).longValue(), (String) variables.get(VAR_REASON),
-                        (String) variables.get(VAR_REQUESTED_BY)));
-    }
-
-    /** @return the business key of the request */
-    public String start(long memberId, long points, String reason, String requestedBy) {
-        String businessKey = "adjustment-" + java.util.UUID.randomUUID();
-        runtime.startProcessInstanceByKey(PROCESS_ID, businessKey, Map.of(VAR_MEMBER_ID, memberId, VAR_POINTS, points,
-                VAR_REASON, reason, VAR_REQUESTED_BY, requestedBy));
+    /**
+     * Starts the approval of a request recorded under the returned business key. The process carries the requester
+     * only, for the engine's four-eyes check; what is booked is read from the request (AdjustmentRequests).
+     *
+     * @return the business key of the request
+     */
+    public String start(String requestedBy) {
+        String businessKey = "adjustment-" + UUID.randomUUID();
+        runtime.startProcessInstanceByKey(PROCESS_ID, businessKey, Map.of(VAR_REQUESTED_BY, requestedBy));
         return businessKey;
     }
 }

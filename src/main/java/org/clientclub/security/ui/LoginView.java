@@ -8,8 +8,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.clientclub.security.LoginThrottled;
 import org.clientclub.shared.ui.LanguageSwitch;
+import org.springframework.security.web.WebAttributes;
 
 /** The staff log-in, in the chosen language, with a link to the public questionnaire. */
 @Route(value = "login", autoLayout = false)
@@ -45,7 +48,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        // Spring Security keeps the refusal in the session (SimpleUrlAuthenticationFailureHandler): a throttled
+        // log-in says to wait rather than to check the password.
+        Object refusal = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (error && refusal instanceof LoginThrottled) {
+            login.showErrorMessage(getTranslation("login.throttled.title"), getTranslation("login.throttled.message"));
+        } else {
+            login.setError(error);
+        }
     }
 
     @Override
