@@ -25,7 +25,7 @@ final class AutomatedMail {
             + "|gelesen|ungelesen|gelezen)\\s*:");
     /** Local parts of list robots: the list software's own address, its -request, owner- and -bounces addresses. */
     private static final Pattern LIST_ROBOT = Pattern.compile("(?i)^(majordomo|listserv|listproc|mailman|ezmlm)$"
-            + "|-request$|^owner-|-owner$|-bounces?(\\+.*)?$");
+            + "|-request$|^owner-|-bounces?(\\+.*)?$");
     private static final Pattern NO_REPLY = Pattern.compile("(?i)(^|[-_.+])(no[-_.]?reply|do[-_.]?not[-_.]?reply"
             + "|dont[-_.]?reply)([-_.+]|$)");
     private static final Set<String> AUTO_REPLY_PRECEDENCE = Set.of("auto_reply");

@@ -33,6 +33,7 @@ class AutomatedMailTest {
             "maria@example.ru | NONE",
             "replyguy@example.ru | NONE",
             "owner@example.ru | NONE",
+            "cafe-owner@example.ru | NONE",
             "request@example.ru | NONE",
             "majordomo.fan@example.ru | NONE"})
     void robotsAreKnownByTheirAddress(String from, Automatic expected) {
