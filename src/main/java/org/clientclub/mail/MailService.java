@@ -29,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailService {
 
+    /** RFC 3834: what the club sends on its own, and what answers a message it received. */
+    private static final String AUTO_GENERATED = "auto-generated";
+    private static final String AUTO_REPLIED = "auto-replied";
+
     private final OutboxRepository outbox;
     private final MailRecipientRepository recipients;
     private final MailRenderer renderer;
@@ -65,9 +69,9 @@ public class MailService {
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
                                                  body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at,
-                                                 body_discarded_at)
+                                                 auto_submitted, in_reply_to, reply_references, body_discarded_at)
                         VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
-                                :now, :lastError, :now, :discardedAt)
+                                :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references, :discardedAt)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING id""")
                 .param("key", mail.idempotencyKey())
@@ -83,6 +87,9 @@ public class MailService {
                 .param("status", suppressed ? OutboxStatus.SUPPRESSED.name() : OutboxStatus.PENDING.name())
                 .param("now", java.sql.Timestamp.from(now))
                 .param("lastError", suppressed ? "unsubscribed" : null)
+                .param("autoSubmitted", mail.replyThread() == null ? AUTO_GENERATED : AUTO_REPLIED)
+                .param("inReplyTo", mail.replyThread() == null ? null : mail.replyThread().inReplyToHeader())
+                .param("references", mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
                 .param("discardedAt", suppressed ? java.sql.Timestamp.from(now) : null)
                 .query(Long.class).optional();
         if (id.isEmpty() || suppressed) {
