@@ -14,6 +14,7 @@ import org.clientclub.mail.internal.InboundStore;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
 import org.clientclub.shared.Language;
+import org.clientclub.support.HostilePdfs;
 import org.clientclub.support.MailCorpus;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.QuestionnairePdfs;
@@ -135,6 +136,27 @@ class MailIntakeCorpusTest {
         assertThat(reply).contains("Населённый пункт").contains("Индекс вашего почтового отделения");
         assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e").param("e", email)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void tenPdfBombsArrivingTogetherAreEachKeptAndAnsweredAsTooComplex() {
+        byte[] bomb = HostilePdfs.streamValueBomb(generator, TestQuestionnaires.adult("bomb@example.org"),
+                HostilePdfs.GIB);
+        Map<Long, byte[]> stored = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            String sender = TestQuestionnaires.newEmail();
+            byte[] raw = MailCorpus.withPdf(sender, "bomb-" + sender, "anketa", bomb);
+            stored.put(store.store(raw, raw.length, false).orElseThrow(), raw);
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> stored.keySet().stream().allMatch(this::settled));
+        stored.forEach((id, raw) -> {
+            assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id").param("id", id)
+                    .query(String.class).single()).isEqualTo("REJECTED/tooComplex");
+            assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id").param("id", id)
+                    .query(byte[].class).single()).isEqualTo(raw);
+            assertThat(replies(id)).isEqualTo(1);
+        });
     }
 
     private boolean settled(long id) {
