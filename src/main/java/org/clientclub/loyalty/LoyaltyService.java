@@ -8,6 +8,7 @@ import org.clientclub.loyalty.internal.AdjustmentRequests;
 import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
+import org.clientclub.loyalty.internal.RefusedRuleUploads;
 import org.clientclub.loyalty.process.ActivityPointsDecision;
 import org.clientclub.loyalty.process.EarningRules;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
@@ -16,6 +17,7 @@ import org.clientclub.membership.MembershipService;
 import org.clientclub.security.CurrentStaff;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Postcode;
+import org.clientclub.workflow.UploadedDecisions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,14 +37,16 @@ public class LoyaltyService {
     private final CardLinks cardLinks;
     private final PointsAdjustmentProcess adjustments;
     private final EarningRules earningRules;
+    private final RefusedRuleUploads refusedRuleUploads;
     private final AdjustmentRequests adjustmentRequests;
 
     public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership,
                           CardLinks cardLinks, PointsAdjustmentProcess adjustments, EarningRules earningRules,
-                          AdjustmentRequests adjustmentRequests) {
+                          RefusedRuleUploads refusedRuleUploads, AdjustmentRequests adjustmentRequests) {
         this.adjustmentRequests = adjustmentRequests;
         this.ledger = ledger;
         this.earningRules = earningRules;
+        this.refusedRuleUploads = refusedRuleUploads;
         this.cardLinks = cardLinks;
         this.adjustments = adjustments;
         this.activityPoints = activityPoints;
@@ -175,7 +179,8 @@ public class LoyaltyService {
     /**
      * Deploys a changed earning table (the decision inside says which); the next evaluation uses it, no release needed.
      *
-     * @throws InvalidEarningRule when the file is not a table the club can use; nothing is deployed
+     * @throws InvalidEarningRule when the file is not a table the club can use; nothing is deployed, and the file is
+     *         kept with the reason ({@link #refusedEarningRules()})
      */
     @PreAuthorize(MANAGERS)
     @Transactional
@@ -183,17 +188,56 @@ public class LoyaltyService {
         if (dmnXml == null || dmnXml.length == 0 || dmnXml.length > MAX_RULE_BYTES) {
             throw new InvalidEarningRule("rules.invalid.size", "");
         }
-        return earningRules.deploy(dmnXml, CurrentStaff.require().username());
+        String username = CurrentStaff.require().username();
+        try {
+            return earningRules.deploy(dmnXml, username);
+        } catch (InvalidEarningRule refused) {
+            refusedRuleUploads.keep(username, dmnXml, refused);
+            throw refused;
+        }
+    }
+
+    /** The newest refused uploads, with why, so that a manager sees what became of a file someone tried. */
+    @PreAuthorize(MANAGERS)
+    public List<RefusedEarningRule> refusedEarningRules() {
+        return refusedRuleUploads.newest();
+    }
+
+    /** A refused upload as it came, to download and mend (or to see what someone tried). */
+    @PreAuthorize(MANAGERS)
+    public Optional<byte[]> refusedEarningRuleXml(long id) {
+        return refusedRuleUploads.content(id);
     }
 
     /** A decision table is a few kilobytes; a megabyte is far more than any the club would write. */
-    public static final int MAX_RULE_BYTES = 1024 * 1024;
+    public static final int MAX_RULE_BYTES = UploadedDecisions.MAX_BYTES;
 
     /** The card was lost or stolen: it stops earning until a new one is issued. */
     @PreAuthorize(STAFF)
     @Transactional
     public void blockCard(long memberId) {
         ledger.blockActiveCard(memberId);
+    }
+
+    /** Whether the member's card link opens their card page, and until when. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public CardLinkState cardLink(long memberId) {
+        return cardLinks.state(memberId);
+    }
+
+    /** The member's card link opens nothing any more (a forwarded or leaked e-mail); a renewal sends a new one. */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void revokeCardLink(long memberId) {
+        cardLinks.revoke(memberId);
+    }
+
+    /** Replaces the member's card link and mails the new one to them; the old link opens nothing any more. */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void renewCardLink(long memberId) {
+        cardLinks.renew(memberId);
     }
 
     /** Issues a new card number; the points stay with the member. */

@@ -10,6 +10,8 @@ public enum InboundOutcome {
     AWAITING_TRANSCRIPTION,
     /** Answered with what was wrong and what to do. */
     REJECTED,
-    /** Written by a machine (auto-reply, bounce): never answered. */
-    IGNORED
+    /** Never answered: written by a machine (auto-reply, bounce, list robot, bulk), or its sender is forged. */
+    IGNORED,
+    /** Could not be stored after several tries: kept raw with its error for staff, not fetched or handled again. */
+    FAILED
 }

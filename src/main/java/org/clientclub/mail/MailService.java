@@ -11,6 +11,7 @@ import org.clientclub.mail.internal.MailRecipientRepository;
 import org.clientclub.mail.internal.MailRenderer;
 import org.clientclub.mail.internal.OutboxRepository;
 import org.clientclub.mail.internal.OutboxStatus;
+import org.clientclub.mail.internal.UnsubscribeTokens;
 import org.clientclub.shared.SecureTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -28,38 +29,49 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailService {
 
+    /** RFC 3834: what the club sends on its own, and what answers a message it received. */
+    private static final String AUTO_GENERATED = "auto-generated";
+    private static final String AUTO_REPLIED = "auto-replied";
+
     private final OutboxRepository outbox;
     private final MailRecipientRepository recipients;
     private final MailRenderer renderer;
+    private final UnsubscribeTokens unsubscribeTokens;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
     public MailService(OutboxRepository outbox, MailRecipientRepository recipients, MailRenderer renderer,
-                       JdbcClient jdbc, Clock clock, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+                       UnsubscribeTokens unsubscribeTokens, JdbcClient jdbc, Clock clock, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.renderer = renderer;
+        this.unsubscribeTokens = unsubscribeTokens;
         this.jdbc = jdbc;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    /** @return true when the message was written, false when one with this key already existed */
+    /**
+     * @return true when the message was written, false when one with this key already existed. A message that is
+     * not to be sent (club mail to an address that unsubscribed) keeps no body: the links in it would stay unsent.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(OutgoingMail mail) {
         String email = mail.to().value();
-        recipients.insertIfAbsent(email, SecureTokens.newToken());
+        recipients.insertIfAbsent(email);
         MailRecipient recipient = recipients.findById(email).orElseThrow();
-        String unsubscribeUrl = unsubscribeUrl(recipient.getUnsubscribeToken());
+        String unsubscribeToken = SecureTokens.newToken();
+        String unsubscribeUrl = unsubscribeUrl(unsubscribeToken);
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
         boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
         Instant now = clock.instant();
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
-                                                 body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at)
+                                                 body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at,
+                                                 auto_submitted, in_reply_to, reply_references, body_discarded_at)
                         VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
-                                :now, :lastError, :now)
+                                :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references, :discardedAt)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING id""")
                 .param("key", mail.idempotencyKey())
@@ -68,24 +80,32 @@ public class MailService {
                 .param("template", mail.template())
                 .param("kind", mail.kind().name())
                 .param("subject", rendered.subject())
-                .param("html", rendered.html())
-                .param("text", rendered.text())
+                .param("html", suppressed ? "" : rendered.html())
+                .param("text", suppressed ? "" : rendered.text())
                 .param("messageId", "<" + UUID.randomUUID() + "@clientclub>")
-                .param("unsubscribe", unsubscribeUrl)
+                .param("unsubscribe", suppressed ? null : unsubscribeUrl)
                 .param("status", suppressed ? OutboxStatus.SUPPRESSED.name() : OutboxStatus.PENDING.name())
                 .param("now", java.sql.Timestamp.from(now))
                 .param("lastError", suppressed ? "unsubscribed" : null)
+                .param("autoSubmitted", mail.replyThread() == null ? AUTO_GENERATED : AUTO_REPLIED)
+                .param("inReplyTo", mail.replyThread() == null ? null : mail.replyThread().inReplyToHeader())
+                .param("references", mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
+                .param("discardedAt", suppressed ? java.sql.Timestamp.from(now) : null)
                 .query(Long.class).optional();
-        id.ifPresent(outboxId -> mail.model().forEach((key, value) -> {
+        if (id.isEmpty() || suppressed) {
+            return id.isPresent();
+        }
+        unsubscribeTokens.keep(unsubscribeToken, email, now);
+        mail.model().forEach((key, value) -> {
             if (value instanceof InlineImage image) {
                 jdbc.sql("""
                                 INSERT INTO mail_outbox_inline (outbox_id, content_id, content_type, data)
                                 VALUES (:id, :cid, :type, :data)""")
-                        .param("id", outboxId).param("cid", key).param("type", image.contentType())
+                        .param("id", id.get()).param("cid", key).param("type", image.contentType())
                         .param("data", image.data()).update();
             }
-        }));
-        return id.isPresent();
+        });
+        return true;
     }
 
     @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
@@ -107,10 +127,7 @@ public class MailService {
     /** Opts the address behind the token out of club mail. @return the address, empty for an unknown token */
     @Transactional
     public Optional<String> unsubscribe(String token) {
-        if (!SecureTokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        return recipients.findByUnsubscribeToken(token).map(r -> {
+        return unsubscribeTokens.emailOf(token).flatMap(recipients::findById).map(r -> {
             r.unsubscribe(clock.instant());
             return r.getEmail();
         });
@@ -118,7 +135,7 @@ public class MailService {
 
     @Transactional(readOnly = true)
     public boolean isKnownUnsubscribeToken(String token) {
-        return SecureTokens.wellFormed(token) && recipients.findByUnsubscribeToken(token).isPresent();
+        return unsubscribeTokens.emailOf(token).isPresent();
     }
 
     private String unsubscribeUrl(String token) {

@@ -4,7 +4,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,14 +109,18 @@ public class OutboxSender {
             byMime.values().forEach(m -> m.markAttemptFailed(e.getMessage(), clock.instant(), maxAttempts));
             return;
         }
+        List<Object[]> sent = new ArrayList<>();
         for (Map.Entry<MimeMessage, OutboxMessage> entry : byMime.entrySet()) {
             Exception failure = failures.get(entry.getKey());
             if (failure == null) {
                 entry.getValue().markSent(clock.instant());
+                sent.add(new Object[] {entry.getValue().getId()});
             } else {
                 entry.getValue().markAttemptFailed(failure.getMessage(), clock.instant(), maxAttempts);
             }
         }
+        // The images go with the body they belong to: a sent message is never sent again (decision 0023).
+        jdbc.batchUpdate("DELETE FROM mail_outbox_inline WHERE outbox_id = ?", sent);
     }
 
     private MimeMessage toMime(OutboxMessage message) throws MessagingException {
@@ -135,7 +141,14 @@ public class OutboxSender {
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         // Tells vacation responders not to answer, so the club mailbox sees no mail loops (RFC 3834).
-        mime.setHeader("Auto-Submitted", "auto-generated");
+        mime.setHeader("Auto-Submitted", message.getAutoSubmitted());
+        // An answer sits under the message it answers in the sender's mailer (RFC 5322 3.6.4).
+        if (message.getInReplyTo() != null) {
+            mime.setHeader("In-Reply-To", message.getInReplyTo());
+        }
+        if (message.getReplyReferences() != null) {
+            mime.setHeader("References", MimeUtility.fold("References: ".length(), message.getReplyReferences()));
+        }
         return mime;
     }
 
