@@ -11,7 +11,10 @@ import org.clientclub.mail.internal.MailRecipientRepository;
 import org.clientclub.mail.internal.MailRenderer;
 import org.clientclub.mail.internal.OutboxRepository;
 import org.clientclub.mail.internal.OutboxStatus;
+import org.clientclub.mail.internal.RecipientQuota;
 import org.clientclub.shared.SecureTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,37 +26,53 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The mail API. {@link #enqueue} writes a rendered message to the outbox inside the caller's transaction: a
  * rollback leaves nothing to send, a commit leaves it for the sender, and a second message with the same
- * idempotency key is ignored (a unique constraint decides, also across nodes).
+ * idempotency key is ignored (a unique constraint decides, also across nodes). The kinds a stranger can trigger
+ * are capped per day ({@link RecipientQuota}); a refused message is not written, and the caller records it.
  */
 @Service
 public class MailService {
 
+    private static final Logger log = LoggerFactory.getLogger(MailService.class);
+
     private final OutboxRepository outbox;
     private final MailRecipientRepository recipients;
     private final MailRenderer renderer;
+    private final RecipientQuota quota;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
     public MailService(OutboxRepository outbox, MailRecipientRepository recipients, MailRenderer renderer,
-                       JdbcClient jdbc, Clock clock, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+                       RecipientQuota quota, JdbcClient jdbc, Clock clock, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.renderer = renderer;
+        this.quota = quota;
         this.jdbc = jdbc;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    /** @return true when the message was written, false when one with this key already existed */
+    /** @return whether the message was written, existed before, or was refused by a daily quota */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueue(OutgoingMail mail) {
+    public Enqueued enqueue(OutgoingMail mail) {
         String email = mail.to().value();
+        if (mail.kind().capped() && written(mail.idempotencyKey())) {
+            // Written before: counting it again would let retries and re-runs use up the recipient's quota.
+            return Enqueued.DUPLICATE;
+        }
         recipients.insertIfAbsent(email, SecureTokens.newToken());
         MailRecipient recipient = recipients.findById(email).orElseThrow();
         String unsubscribeUrl = unsubscribeUrl(recipient.getUnsubscribeToken());
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
         boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
+        // Counted last, just before the insert: the total's counter row stays locked until the commit.
+        Optional<String> exceeded = quota.take(mail.kind(), mail.to());
+        if (exceeded.isPresent()) {
+            log.info("Mail quota: {} to {} not written ({} limit for today reached), key {}", mail.kind(), email,
+                    exceeded.get(), mail.idempotencyKey());
+            return Enqueued.REFUSED_QUOTA;
+        }
         Instant now = clock.instant();
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
@@ -85,7 +104,7 @@ public class MailService {
                         .param("data", image.data()).update();
             }
         }));
-        return id.isPresent();
+        return id.isPresent() ? Enqueued.QUEUED : Enqueued.DUPLICATE;
     }
 
     @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
@@ -119,6 +138,11 @@ public class MailService {
     @Transactional(readOnly = true)
     public boolean isKnownUnsubscribeToken(String token) {
         return SecureTokens.wellFormed(token) && recipients.findByUnsubscribeToken(token).isPresent();
+    }
+
+    private boolean written(String idempotencyKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE idempotency_key = :key)")
+                .param("key", idempotencyKey).query(Boolean.class).single();
     }
 
     private String unsubscribeUrl(String token) {

@@ -4,15 +4,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.clientclub.mail.InboundAttachment;
 import org.clientclub.mail.InboundMailReceived;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
+import org.clientclub.shared.db.RateCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores a message fetched from the club mailbox, raw, and announces it in the same transaction. The reader
  * marks the message done on the server only after this commits; a message stored before (same Message-ID, or
- * the same bytes when it has none) is not stored or announced again.
+ * the same bytes when it has none) is not stored or announced again. A sender past its daily allowance is stored
+ * (staff see it) but not announced, so nobody parses or answers it.
  */
 @Component
 public class InboundStore {
@@ -32,12 +37,18 @@ public class InboundStore {
     private final InboundParser parser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RateCounters counters;
+    private final int perSenderPerDay;
 
-    public InboundStore(JdbcClient jdbc, InboundParser parser, ApplicationEventPublisher events, Clock clock) {
+    public InboundStore(JdbcClient jdbc, InboundParser parser, ApplicationEventPublisher events, Clock clock,
+                        RateCounters counters,
+                        @Value("${clientclub.mailbox.max-messages-per-sender-per-day:20}") int perSenderPerDay) {
         this.jdbc = jdbc;
         this.parser = parser;
         this.events = events;
         this.clock = clock;
+        this.counters = counters;
+        this.perSenderPerDay = perSenderPerDay;
     }
 
     /**
@@ -71,6 +82,15 @@ public class InboundStore {
                 .query(Long.class).optional();
         if (id.isEmpty()) {
             log.info("Club mailbox: {} was stored before; not handled again", key);
+            return id;
+        }
+        String sender = parsed.from() == null ? "none" : clip(parsed.from(), 320).toLowerCase(Locale.ROOT);
+        if (!counters.tryAcquire("inbound:" + sender, Duration.ofDays(1), perSenderPerDay)) {
+            jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
+                    .param("outcome", InboundOutcome.IGNORED.name()).param("reason", "tooManyFromSender")
+                    .param("now", Timestamp.from(clock.instant())).param("id", id.get()).update();
+            log.info("Club mailbox: message {} kept but not handled, its sender sent over {} today", id.get(),
+                    perSenderPerDay);
             return id;
         }
         events.publishEvent(new InboundMailReceived(id.get(), false));

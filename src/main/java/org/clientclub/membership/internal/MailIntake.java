@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.InboundAttachment;
 import org.clientclub.mail.InboundMailService;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
+import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MembershipService;
@@ -206,8 +208,12 @@ public class MailIntake {
         model.put("joinUrl", publicBaseUrl + "/join");
         model.put("pdfUrl", publicBaseUrl + "/join/questionnaire.pdf?lang=" + intake.language().code());
         model.put("clubMailbox", clubMailbox);
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, to.get(), intake.language(), "questionnaire-rejected",
-                model));
+        Enqueued answer = mail.enqueue(new OutgoingMail(idempotencyKey, to.get(), intake.language(),
+                "questionnaire-rejected", model, MailKind.REJECTION_REPLY));
+        if (answer == Enqueued.REFUSED_QUOTA) {
+            // Stored and visible to staff, with why nobody was answered (forged senders make this a flood).
+            inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, "replyQuota");
+        }
     }
 
     @Transactional(readOnly = true)
