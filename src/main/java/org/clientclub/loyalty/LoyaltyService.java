@@ -13,6 +13,7 @@ import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.CurrentStaff;
+import org.clientclub.workflow.UploadedDecisions;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Postcode;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -179,7 +180,7 @@ public class LoyaltyService {
     }
 
     /** A decision table is a few kilobytes; a megabyte is far more than any the club would write. */
-    public static final int MAX_RULE_BYTES = 1024 * 1024;
+    public static final int MAX_RULE_BYTES = UploadedDecisions.MAX_BYTES;
 
     /** The card was lost or stolen: it stops earning until a new one is issued. */
     @PreAuthorize(STAFF)

@@ -2,11 +2,10 @@ package org.clientclub.loyalty;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.clientclub.loyalty.internal.PurchaseImporter;
+import org.clientclub.loyalty.internal.RejectedLinesCsv;
 import org.clientclub.security.CurrentStaff;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
@@ -67,17 +66,16 @@ public class PurchaseImports {
                 .list();
     }
 
-    /** The rejected lines as CSV: line number, reason, the line as it was. */
+    /** The rejected lines as CSV: line number, reason, the line as it was (see {@link RejectedLinesCsv}). */
     @PreAuthorize(STAFF)
     public void writeErrors(long importId, OutputStream out) {
-        PrintWriter writer = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.println("line;reason;content");
+        RejectedLinesCsv csv = new RejectedLinesCsv(out);
         jdbc.sql("SELECT line_no, reason, raw_line FROM loyalty_import_error WHERE import_id = :id ORDER BY line_no")
                 .param("id", importId)
                 .query(rs -> {
-                    writer.println(rs.getLong(1) + ";" + rs.getString(2) + ";" + csvSafe(rs.getString(3)));
+                    csv.write(rs.getLong(1), rs.getString(2), rs.getString(3));
                 });
-        writer.flush();
+        csv.flush();
     }
 
     /** The file as it was uploaded. */
@@ -99,10 +97,5 @@ public class PurchaseImports {
                             OR (status = 'QUEUED' AND uploaded_at < now() - interval '1 minute')""")
                 .query(Long.class).list()
                 .forEach(id -> executor.execute(() -> importer.run(id)));
-    }
-
-    /** A spreadsheet opening the error file must not run a cell that starts like a formula. */
-    static String csvSafe(String value) {
-        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -10,6 +10,6 @@ public enum InboundOutcome {
     AWAITING_TRANSCRIPTION,
     /** Answered with what was wrong and what to do. */
     REJECTED,
-    /** Written by a machine (auto-reply, bounce): never answered. */
+    /** Never answered: written by a machine (auto-reply, bounce, list robot, bulk), or its sender is forged. */
     IGNORED
 }

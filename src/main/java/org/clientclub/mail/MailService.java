@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailService {
 
     private static final Logger log = LoggerFactory.getLogger(MailService.class);
+    /** RFC 3834: what the club sends on its own, and what answers a message it received. */
+    private static final String AUTO_GENERATED = "auto-generated";
+    private static final String AUTO_REPLIED = "auto-replied";
 
     private final OutboxRepository outbox;
     private final MailRecipientRepository recipients;
@@ -76,9 +79,10 @@ public class MailService {
         Instant now = clock.instant();
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
-                                                 body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at)
+                                                 body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at,
+                                                 auto_submitted, in_reply_to, reply_references)
                         VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
-                                :now, :lastError, :now)
+                                :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING id""")
                 .param("key", mail.idempotencyKey())
@@ -94,6 +98,9 @@ public class MailService {
                 .param("status", suppressed ? OutboxStatus.SUPPRESSED.name() : OutboxStatus.PENDING.name())
                 .param("now", java.sql.Timestamp.from(now))
                 .param("lastError", suppressed ? "unsubscribed" : null)
+                .param("autoSubmitted", mail.replyThread() == null ? AUTO_GENERATED : AUTO_REPLIED)
+                .param("inReplyTo", mail.replyThread() == null ? null : mail.replyThread().inReplyToHeader())
+                .param("references", mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
                 .query(Long.class).optional();
         id.ifPresent(outboxId -> mail.model().forEach((key, value) -> {
             if (value instanceof InlineImage image) {

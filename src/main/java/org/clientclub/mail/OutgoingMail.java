@@ -13,9 +13,11 @@ import org.clientclub.shared.Language;
  *                       a second message with the same key is ignored
  * @param template       the template name under {@code templates/mail/}, also the prefix of its message keys
  * @param model          values the template shows; they are HTML-escaped when rendered
+ * @param replyThread    set when this is an automatic answer to a message the club received: it is sent as
+ *                       {@code Auto-Submitted: auto-replied} with In-Reply-To and References; null for other mail
  */
 public record OutgoingMail(String idempotencyKey, EmailAddress to, Language language, String template,
-                           Map<String, Object> model, MailKind kind) {
+                           Map<String, Object> model, MailKind kind, ReplyThread replyThread) {
 
     public OutgoingMail {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -24,6 +26,16 @@ public record OutgoingMail(String idempotencyKey, EmailAddress to, Language lang
         Objects.requireNonNull(template, "template");
         model = Map.copyOf(model);
         Objects.requireNonNull(kind, "kind");
+    }
+
+    public OutgoingMail(String idempotencyKey, EmailAddress to, Language language, String template,
+                        Map<String, Object> model, MailKind kind) {
+        this(idempotencyKey, to, language, template, model, kind, null);
+    }
+
+    /** This message as the automatic answer to a received one. */
+    public OutgoingMail answering(ReplyThread thread) {
+        return new OutgoingMail(idempotencyKey, to, language, template, model, kind, Objects.requireNonNull(thread));
     }
 
     public static OutgoingMail transactional(String idempotencyKey, EmailAddress to, Language language,

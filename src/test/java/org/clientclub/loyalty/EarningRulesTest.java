@@ -68,7 +68,7 @@ class EarningRulesTest {
 
     @Test
     void filesThatAreNotOurTablesAreRefused() {
-        assertReason("not xml at all", "rules.invalid.unreadable");
+        assertReason("not xml at all", "decision.refused.unreadable");
         assertReason(xml("ActivityPoints").replace("id=\"ActivityPoints\"", "id=\"SomethingElse\""),
                 "rules.invalid.unknownDecision");
         assertReason(xml("ActivityPoints").replace("name=\"points\"", "name=\"score\""), "rules.invalid.outputs");
@@ -93,7 +93,7 @@ class EarningRulesTest {
                 <?xml version="1.0"?>
                 <!DOCTYPE definitions [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="D" name="&secret;" namespace="x"/>
-                """, "rules.invalid.unreadable");
+                """, "decision.refused.dtd");
         assertThatThrownBy(() -> loyalty.deployEarningRule(new byte[LoyaltyService.MAX_RULE_BYTES + 1]))
                 .isInstanceOfSatisfying(InvalidEarningRule.class,
                         e -> assertThat(e.reason()).isEqualTo("rules.invalid.size"));

@@ -74,8 +74,9 @@ class PurchaseImportTest {
         // 100 welcome + 12 full hundreds x 5 (postcards) + 12 x 3 (goods) - 60 (refund of the postcards)
         assertThat(loyalty.balance(memberId)).isEqualTo(136);
         String errors = errorsOf(first.id());
-        assertThat(errors).contains("4;cardCheckDigit", "5;unknownCard", "6;futureDate", "8;binary", "10;amount",
-                "11;fields", "12;fields;ящик\\полка\tдва;поля\n");
+        assertThat(errors).contains("\"4\";\"cardCheckDigit\"", "\"5\";\"unknownCard\"", "\"6\";\"futureDate\"",
+                "\"8\";\"binary\"", "\"10\";\"amount\"", "\"11\";\"fields\"",
+                "\"12\";\"fields\";\"ящик\\полка\tдва;поля\"\r\n");
 
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM loyalty_ledger_entry e
@@ -238,7 +239,7 @@ class PurchaseImportTest {
         assertThat(refund.status()).isEqualTo("DONE");
         assertThat(refund.linesBooked()).as("the new purchase").isEqualTo(1);
         assertThat(refund.linesRejected()).isEqualTo(1);
-        assertThat(errorsOf(refund.id())).contains("2;refundExceedsBalance");
+        assertThat(errorsOf(refund.id())).contains("\"2\";\"refundExceedsBalance\"");
         assertThat(loyalty.balance(memberId)).as("50 left + 3 hundreds x 3, the refund not taken").isEqualTo(59);
     }
 

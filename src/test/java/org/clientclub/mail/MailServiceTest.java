@@ -40,6 +40,10 @@ class MailServiceTest {
 
         jakarta.mail.internet.MimeMessage sent = new Mailbox(greenMail).awaitMessage(to, 1);
         assertThat(sent.getSubject()).as("in the recipient's language").isEqualTo("Welcome to the Client Club!");
+        // Mail the club sends on its own answers nothing: generated, not a reply, and in no thread.
+        assertThat(sent.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(sent.getHeader("In-Reply-To")).isNull();
+        assertThat(sent.getHeader("References")).isNull();
         assertThat(Mailbox.decoded(sent)).contains("Your member number: 100042");
         // The worker marks a message sent after the server took it, in its own transaction.
         await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() ->

@@ -44,7 +44,7 @@ public final class MailCorpus {
 
     public static final Set<String> REASONS = Set.of("noAttachment", "severalQuestionnaires", "notOurQuestionnaire",
             "encryptedPdf", "corruptPdf", "attachmentTooLarge", "consentMissing", "blankQuestionnaire", "autoReply",
-            "bounce");
+            "bounce", "readReceipt", "mailingList", "noReply", "bulk", "forgedSender");
 
     /** @param reason null for ONBOARDING and TRANSCRIPTION, else one of {@link #REASONS} */
     public record Case(String name, byte[] raw, Expected expected, String reason) {
@@ -205,7 +205,7 @@ public final class MailCorpus {
         cases.add(ignored("auto-reply-subject-only", "autoReply", message("auto-reply-subject-only",
                 "help@example.com", "Auto-reply: " + SUBJECT_EN, ASCII, "",
                 textPart("text/plain", "7bit", "Thank you for your message.".getBytes(ASCII)))));
-        cases.add(ignored("precedence-bulk-with-pdf", "autoReply", message("precedence-bulk-with-pdf",
+        cases.add(ignored("precedence-bulk-with-pdf", "bulk", message("precedence-bulk-with-pdf",
                 "news@shop.example.ru", b("Каталог недели", UTF8), UTF8, "Precedence: bulk\r\n"
                         + "List-Unsubscribe: <mailto:unsubscribe@shop.example.ru>\r\n",
                 multipart("mixed", "b-bulk", textPart("text/plain; charset=utf-8", "8bit",
@@ -213,7 +213,30 @@ public final class MailCorpus {
                         pdf("application/pdf", "attachment; filename=\"catalog.pdf\"", ru)))));
         cases.add(ignored("dsn-delivery-status", "bounce", dsn(ru)));
         cases.add(ignored("mailer-daemon-with-original", "bounce", mailerDaemon(ru)));
-        cases.add(ignored("read-receipt", "autoReply", readReceipt()));
+        cases.add(ignored("read-receipt", "readReceipt", readReceipt()));
+        // Robots that the club once answered with a rejection (issue 14): none of them may get a reply.
+        cases.add(ignored("outlook-read-subject-only", "readReceipt", message("outlook-read-subject-only",
+                "m.ivanova@example.ru", "Read: " + SUBJECT_EN, ASCII, "", textPart("text/plain; charset=us-ascii",
+                        "7bit", "Your message was read on Monday.".getBytes(ASCII)))));
+        cases.add(ignored("majordomo-robot", "mailingList", message("majordomo-robot", "Majordomo@lists.example.ru",
+                "Majordomo results", ASCII, "", textPart("text/plain; charset=us-ascii", "7bit",
+                        "**** Command 'anketa' not recognized.".getBytes(ASCII)))));
+        cases.add(ignored("list-request-robot", "mailingList", message("list-request-robot",
+                "club-news-request@lists.example.ru", "Confirm your subscription", ASCII, "",
+                textPart("text/plain; charset=us-ascii", "7bit", "Reply to confirm.".getBytes(ASCII)))));
+        cases.add(ignored("noreply-sender", "noReply", message("noreply-sender", "Shop <no-reply@shop.example.ru>",
+                b("Ваш заказ отправлен", UTF8), UTF8, "", textPart("text/plain; charset=utf-8", "8bit",
+                        "Заказ 1234 передан в доставку.".getBytes(UTF8)))));
+        cases.add(ignored("list-id-discussion", "bulk", message("list-id-discussion", "Anna <anna@example.ru>",
+                b("Re: встреча клуба", UTF8), UTF8, "List-Id: Club friends <friends.lists.example.ru>\r\n"
+                        + "List-Post: <mailto:friends@lists.example.ru>\r\n",
+                textPart("text/plain; charset=utf-8", "8bit", "Я приду!".getBytes(UTF8)))));
+        // A trusted server (the test configuration trusts mail.clientclub.local) found the From forged.
+        cases.add(ignored("forged-dmarc-fail", "forgedSender", message("forged-dmarc-fail", "victim@example.ru",
+                b(SUBJECT_RU, UTF8), UTF8, "Authentication-Results: mail.clientclub.local;\r\n"
+                        + "\tspf=fail (sender IP is 203.0.113.9) smtp.mailfrom=example.ru;\r\n"
+                        + "\tdkim=none; dmarc=fail (p=reject) header.from=example.ru\r\n",
+                textPart("text/plain; charset=utf-8", "8bit", TEXT_RU.getBytes(UTF8)))));
 
         cases.add(rejected("garbage-not-mime", "noAttachment", garbage()));
         return List.copyOf(cases);

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -25,6 +24,9 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.clientclub.loyalty.Activity;
 import org.clientclub.loyalty.EarningRule;
 import org.clientclub.loyalty.InvalidEarningRule;
+import org.clientclub.workflow.FeelOnlyDecisions;
+import org.clientclub.workflow.RefusedDecision;
+import org.clientclub.workflow.UploadedDecisions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +48,8 @@ public class EarningRules {
             PurchasePointsDecision.DECISION_ID, Set.of("pointsPer100", "multiplier"));
 
     private final RepositoryService repository;
-    private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** Evaluates FEEL only: an upload is checked by evaluating it, so a JUEL cell would run right here. */
+    private final DmnEngine dmnEngine = FeelOnlyDecisions.engine();
 
     EarningRules(RepositoryService repository) {
         this.repository = repository;
@@ -85,8 +88,8 @@ public class EarningRules {
      * Deploys an uploaded table as the next version of the earning rule whose decision it holds; the next evaluation
      * uses it.
      *
-     * @throws InvalidEarningRule when it is not one of the two tables, does not parse, lacks an output the code reads
-     *         or fails to evaluate; nothing is deployed then
+     * @throws InvalidEarningRule when it is more than FEEL-only data ({@link UploadedDecisions}), not one of the two
+     *         tables, does not parse, lacks an output the code reads or fails to evaluate; nothing is deployed then
      */
     public EarningRule deploy(byte[] xml, String username) {
         String decisionId = check(xml);
@@ -96,6 +99,11 @@ public class EarningRules {
     }
 
     private String check(byte[] xml) {
+        try {
+            UploadedDecisions.check(xml);
+        } catch (RefusedDecision e) {
+            throw new InvalidEarningRule(e.reason(), e.detail());
+        }
         DmnModelInstance model;
         List<DmnDecision> decisions;
         try {

@@ -8,11 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.clientclub.workflow.FeelOnlyDecisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,8 +34,8 @@ public class PurchasePointsDecision {
 
     private final RepositoryService repository;
     /**
-     * A stand-alone DMN engine with the defaults the process engine uses too (this application sets none), whose FEEL
-     * engine parses each cell of the table once instead of on every evaluation.
+     * A stand-alone DMN engine that, like the process engine's, evaluates FEEL only, and whose FEEL engine parses each
+     * cell of the table once instead of on every evaluation.
      */
     private volatile DmnEngine dmnEngine;
 
@@ -48,8 +47,7 @@ public class PurchasePointsDecision {
     private DmnEngine dmnEngine() {
         DmnEngine engine = dmnEngine;
         if (engine == null) {
-            engine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-                    .feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine();
+            engine = FeelOnlyDecisions.configuration().feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine();
             dmnEngine = engine;
         }
         return engine;

@@ -16,7 +16,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * The embedded default's mail server: an in-process GreenMail with SMTP and IMAP on unprivileged ports. It
  * accepts mail for any address, so the demo mailbox shows every e-mail the club sends. Port 0 picks a free port
- * (tests). Turn it off with {@code clientclub.mail.embedded=false} and configure {@code spring.mail.*}.
+ * (tests). It accepts what a real MTA accepts and keeps every byte ({@link RawKeepingGreenMail}). Turn it off
+ * with {@code clientclub.mail.embedded=false} and configure {@code spring.mail.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "clientclub.mail.embedded", havingValue = "true", matchIfMissing = true)
@@ -33,7 +34,7 @@ public class EmbeddedMailServer {
                         @Value("${clientclub.mail.embedded-imap-port:3143}") int imapPort) {
         ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        return new GreenMail(new ServerSetup[] {
+        return new RawKeepingGreenMail(new ServerSetup[] {
                 smtpPort == 0 ? smtp.dynamicPort() : smtp,
                 imapPort == 0 ? imap.dynamicPort() : imap});
     }

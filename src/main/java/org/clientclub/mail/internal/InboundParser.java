@@ -88,13 +88,7 @@ public class InboundParser {
     private static final Logger log = LoggerFactory.getLogger(InboundParser.class);
 
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+");
-    private static final Pattern DAEMON = Pattern.compile("(?i)(^|[\\s<\"])(mailer-daemon|postmaster)(@|>|\"|\\s|$)");
-    private static final Pattern DSN_SUBJECT = Pattern.compile("(?iu)(undeliver|not delivered|delivery (status|failure"
-            + "|failed|has failed|notification|problem)|returned mail|failure notice|mail delivery|не доставлен"
-            + "|недоставлен|ошибка доставки|отчет о доставке|отчёт о доставке)");
-    private static final Pattern AUTO_SUBJECT = Pattern.compile("(?iu)^\\s*(автоответ|автоматический ответ"
-            + "|auto[- ]?reply|auto[- ]?response|automatic reply|out of (the )?office|abwesenheitsnotiz)");
-    private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
+    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Set<String> IDENTITY_ENCODINGS = Set.of("", "7bit", "8bit", "binary");
     private static final List<String> ENVELOPE_HEADERS = List.of("From", "To", "Subject", "Date", "Message-ID",
             "MIME-Version", "Content-Type", "Received", "Return-Path", "Reply-To", "Sender");
@@ -112,10 +106,14 @@ public class InboundParser {
             Map.entry("application/pkcs7-signature", "p7s"), Map.entry("application/x-pkcs7-signature", "p7s"),
             Map.entry("application/pgp-signature", "asc"));
 
+    /** A References header longer than this is not read: a thread needs a few ids, not a megabyte of them. */
+    private static final int MAX_REFERENCES_CHARS = 20_000;
+
     private final Limits limits;
+    private final AuthenticationResults authentication;
     private final Session session;
 
-    /** With the default limits, for tests and tools. */
+    /** With the default limits, trusting no server's Authentication-Results, for tests and tools. */
     public InboundParser() {
         this(Limits.DEFAULTS);
     }
@@ -124,14 +122,20 @@ public class InboundParser {
     public InboundParser(@Value("${clientclub.mailbox.max-attachment-bytes:10MB}") String maxAttachmentBytes,
                          @Value("${clientclub.mailbox.max-parts:200}") int maxParts,
                          @Value("${clientclub.mailbox.max-nesting-depth:10}") int maxDepth,
-                         @Value("${clientclub.mailbox.max-total-bytes:60MB}") String maxTotalBytes) {
+                         @Value("${clientclub.mailbox.max-total-bytes:60MB}") String maxTotalBytes,
+                         AuthenticationResults authentication) {
         // DataSize.parse reads both "10MB" and a plain number of bytes.
         this(new Limits(DataSize.parse(maxAttachmentBytes.trim()).toBytes(), maxParts, maxDepth,
-                DataSize.parse(maxTotalBytes.trim()).toBytes()));
+                DataSize.parse(maxTotalBytes.trim()).toBytes()), authentication);
     }
 
     public InboundParser(Limits limits) {
+        this(limits, AuthenticationResults.trustingNone());
+    }
+
+    public InboundParser(Limits limits, AuthenticationResults authentication) {
         this.limits = limits;
+        this.authentication = authentication;
         Properties props = new Properties();
         props.setProperty("mail.mime.address.strict", "false");
         // With allowutf8 Jakarta decodes every header line as UTF-8 and turns KOI8-R or windows-1251 bytes into
@@ -182,6 +186,7 @@ public class InboundParser {
         String from;
         String rawFrom;
         String subject = "";
+        List<String> references = List.of();
         Instant sentAt;
         String contentLanguage;
         String plain;
@@ -211,6 +216,7 @@ public class InboundParser {
                 id = id.replace("<", "").replace(">", "").trim();
                 messageId = id.isEmpty() ? null : id;
             }
+            references = references(header(message, "References"));
             rawFrom = headerText(header(message, "From"));
             from = address(rawFrom);
             if (from == null) {
@@ -437,39 +443,14 @@ public class InboundParser {
                 problems.add(TEXT_TRUNCATED);
             }
             Language language = language(contentLanguage, subject, text);
-            Automatic automatic = message == null ? Automatic.NONE : automatic(message);
-            return new InboundMessage(messageId, from, subject, sentAt, language, automatic, text, attachments,
-                    List.copyOf(problems));
-        }
-
-        private Automatic automatic(MimeMessage message) {
-            boolean fromDaemon = rawFrom != null && DAEMON.matcher(rawFrom).find();
-            if (deliveryReport || (fromDaemon && DSN_SUBJECT.matcher(subject).find())) {
-                return Automatic.BOUNCE;
-            }
-            String autoSubmitted = header(message, "Auto-Submitted");
-            if (autoSubmitted != null && !firstToken(autoSubmitted).equals("no")) {
-                return Automatic.AUTO_REPLY;
-            }
-            if (header(message, "X-Autoreply") != null || header(message, "X-Autorespond") != null) {
-                return Automatic.AUTO_REPLY;
-            }
-            String precedence = header(message, "Precedence");
-            if (precedence != null && BULK_PRECEDENCE.contains(firstToken(precedence))) {
-                return Automatic.AUTO_REPLY;
-            }
-            String returnPath = header(message, "Return-Path");
-            if (returnPath != null && HeaderValue.unfold(returnPath).replaceAll("\\s", "").equals("<>")) {
-                return Automatic.AUTO_REPLY;
-            }
-            if (readReceipt) {
-                return Automatic.AUTO_REPLY;
-            }
-            // Mail servers without Auto-Submitted still mark their replies in the subject.
-            if (autoSubmitted == null && AUTO_SUBJECT.matcher(subject).find()) {
-                return Automatic.AUTO_REPLY;
-            }
-            return Automatic.NONE;
+            Automatic automatic = message == null ? Automatic.NONE
+                    : AutomatedMail.classify(name -> header(message, name), rawFrom, from, subject, deliveryReport,
+                            readReceipt);
+            boolean forged = message != null && authentication.senderForged(allHeaders(message, "Authentication-Results"));
+            boolean suppressed = message != null
+                    && AutomatedMail.autoRepliesSuppressed(header(message, "X-Auto-Response-Suppress"));
+            return new InboundMessage(messageId, from, subject, sentAt, language, automatic, forged, suppressed,
+                    references, text, attachments, List.copyOf(problems));
         }
     }
 
@@ -526,6 +507,27 @@ public class InboundParser {
         }
     }
 
+    private static String[] allHeaders(MimePart part, String name) {
+        try {
+            return part.getHeader(name);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The message ids of a References header, oldest first, without angle brackets. */
+    private static List<String> references(String header) {
+        if (header == null || header.length() > MAX_REFERENCES_CHARS) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher m = MESSAGE_ID.matcher(header);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
     /** An unstructured header's text: unfolded, raw 8-bit bytes decoded; RFC 2047 words still encoded. */
     private static String headerText(String header) {
         return header == null ? null : CharsetGuess.redecodeRawHeader(HeaderValue.unfold(header));
@@ -555,10 +557,6 @@ public class InboundParser {
         }
         String token = value.split("[\\s;]", 2)[0];
         return token.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+") ? token : "application/octet-stream";
-    }
-
-    private static String firstToken(String header) {
-        return HeaderValue.parse(header).value().split("[\\s,]", 2)[0];
     }
 
     /** A file name a person can be shown: no folders (Windows mailers send full paths), no control characters. */

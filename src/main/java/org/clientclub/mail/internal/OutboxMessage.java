@@ -56,6 +56,17 @@ public class OutboxMessage {
     @Column(name = "list_unsubscribe", updatable = false)
     private String listUnsubscribe;
 
+    /** RFC 3834's Auto-Submitted: auto-replied for an answer to a received message, else auto-generated. */
+    @Column(name = "auto_submitted", nullable = false, updatable = false)
+    private String autoSubmitted;
+
+    /** The In-Reply-To and References header values of an answer, as written; null for other mail. */
+    @Column(name = "in_reply_to", updatable = false)
+    private String inReplyTo;
+
+    @Column(name = "reply_references", updatable = false)
+    private String replyReferences;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private OutboxStatus status;
@@ -108,6 +119,18 @@ public class OutboxMessage {
 
     public String getListUnsubscribe() {
         return listUnsubscribe;
+    }
+
+    public String getAutoSubmitted() {
+        return autoSubmitted;
+    }
+
+    public String getInReplyTo() {
+        return inReplyTo;
+    }
+
+    public String getReplyReferences() {
+        return replyReferences;
     }
 
     public OutboxStatus getStatus() {

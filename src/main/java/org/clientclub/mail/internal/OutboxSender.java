@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -135,7 +136,14 @@ public class OutboxSender {
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         // Tells vacation responders not to answer, so the club mailbox sees no mail loops (RFC 3834).
-        mime.setHeader("Auto-Submitted", "auto-generated");
+        mime.setHeader("Auto-Submitted", message.getAutoSubmitted());
+        // An answer sits under the message it answers in the sender's mailer (RFC 5322 3.6.4).
+        if (message.getInReplyTo() != null) {
+            mime.setHeader("In-Reply-To", message.getInReplyTo());
+        }
+        if (message.getReplyReferences() != null) {
+            mime.setHeader("References", MimeUtility.fold("References: ".length(), message.getReplyReferences()));
+        }
         return mime;
     }
 

@@ -86,8 +86,11 @@ public class MailIntake {
             return Decision.ONBOARDING_STARTED;
         }
         save(inboundId, message);
+        if (message.forgedSender()) {
+            return ignore(inboundId, "forgedSender");
+        }
         if (message.automatic() != InboundMessage.Automatic.NONE) {
-            return ignore(inboundId, message.automatic() == InboundMessage.Automatic.BOUNCE ? "bounce" : "autoReply");
+            return ignore(inboundId, ignoredReason(message.automatic()));
         }
         List<InboundAttachment> pdfs = message.attachments().stream().filter(MailIntake::looksLikePdf).toList();
         boolean anyTooLarge = message.attachments().stream().anyMatch(InboundAttachment::tooLarge);
@@ -194,9 +197,18 @@ public class MailIntake {
         inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
     }
 
-    /** Tells the sender what was wrong and what to do; a message without a usable sender is only recorded. */
+    /**
+     * Tells the sender what was wrong and what to do; a message without a usable sender is only recorded, and so is
+     * one whose sender asked for no automatic replies.
+     */
     public void sendRejection(long inboundId, String idempotencyKey) {
         Intake intake = intake(inboundId).orElseThrow();
+        InboundMessage message = inbound.message(inboundId)
+                .orElseThrow(() -> new IllegalStateException("No inbound message " + inboundId));
+        if (message.autoRepliesSuppressed()) {
+            inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, "autoRepliesSuppressed");
+            return;
+        }
         inbound.recordOutcome(inboundId, InboundOutcome.REJECTED, intake.reason());
         Optional<EmailAddress> to = address(intake.sender());
         if (to.isEmpty()) {
@@ -209,7 +221,7 @@ public class MailIntake {
         model.put("pdfUrl", publicBaseUrl + "/join/questionnaire.pdf?lang=" + intake.language().code());
         model.put("clubMailbox", clubMailbox);
         Enqueued answer = mail.enqueue(new OutgoingMail(idempotencyKey, to.get(), intake.language(),
-                "questionnaire-rejected", model, MailKind.REJECTION_REPLY));
+                "questionnaire-rejected", model, MailKind.REJECTION_REPLY).answering(message.replyThread()));
         if (answer == Enqueued.REFUSED_QUOTA) {
             // Stored and visible to staff, with why nobody was answered (forged senders make this a flood).
             inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, "replyQuota");
@@ -227,6 +239,19 @@ public class MailIntake {
                         rs.getString(6) == null || rs.getString(6).isEmpty() ? List.of() : List.of(rs.getString(6).split(",")),
                         (Long) rs.getObject(7)))
                 .optional();
+    }
+
+    /** The reason staff read for a message a machine wrote, under {@code intake.reason.}. */
+    private static String ignoredReason(InboundMessage.Automatic automatic) {
+        return switch (automatic) {
+            case BOUNCE -> "bounce";
+            case AUTO_REPLY -> "autoReply";
+            case READ_RECEIPT -> "readReceipt";
+            case MAILING_LIST -> "mailingList";
+            case NO_REPLY -> "noReply";
+            case BULK -> "bulk";
+            case NONE -> throw new IllegalArgumentException("A person wrote it");
+        };
     }
 
     private Decision ignore(long inboundId, String reason) {

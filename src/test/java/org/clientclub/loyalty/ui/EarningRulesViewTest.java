@@ -42,6 +42,32 @@ class EarningRulesViewTest extends KaribuTest {
     }
 
     @Test
+    void aManagerIsToldThatATableWithCodeInItIsRefused() {
+        login("olga", "CLUB_MANAGER");
+        UI.getCurrent().navigate(EarningRulesView.class);
+
+        _get(EarningRulesView.class).deploy("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="D" name="D" namespace="x">
+                  <decision id="ActivityPoints" name="A">
+                    <decisionTable id="T">
+                      <input id="I"><inputExpression id="E" typeRef="string"><text>activity</text></inputExpression></input>
+                      <output id="O" name="points" typeRef="integer"/>
+                      <rule id="R">
+                        <inputEntry id="IE"><text>"IDEA_ACCEPTED"</text></inputEntry>
+                        <outputEntry id="OE" expressionLanguage="juel"><text>${"".getClass().forName("java.lang.Runtime")}</text></outputEntry>
+                      </rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """.strip().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("rules-outcome")).getText())
+                .startsWith("Таблица может быть написана только на FEEL")
+                .contains("<outputEntry expressionLanguage=\"juel\">, 9");
+    }
+
+    @Test
     void staffWhoAreNotManagersDoNotGetTheScreen() {
         login("irina", "CLUB_STAFF");
         assertThatThrownBy(() -> UI.getCurrent().navigate("earning-rules"))

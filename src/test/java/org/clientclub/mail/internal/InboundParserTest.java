@@ -129,7 +129,7 @@ class InboundParserTest {
         FACTS.put("auto-reply-subject-only", new Facts("Auto-reply: " + SUBJECT_EN, "Thank you for your message.",
                 Language.EN, Automatic.AUTO_REPLY, "help@example.com", List.of()));
         FACTS.put("precedence-bulk-with-pdf", new Facts("Каталог недели", "Новые товары недели", Language.RU,
-                Automatic.AUTO_REPLY, "news@shop.example.ru", List.of(pdfAtt("catalog.pdf", FILLED_RU))));
+                Automatic.BULK, "news@shop.example.ru", List.of(pdfAtt("catalog.pdf", FILLED_RU))));
         FACTS.put("dsn-delivery-status", new Facts("Undelivered Mail Returned to Sender",
                 "your message could not be delivered", Language.EN, Automatic.BOUNCE, "MAILER-DAEMON@mx.example.ru",
                 List.of(forwardedPdf(FILLED_RU))));
@@ -137,7 +137,20 @@ class InboundParserTest {
                 "could not be delivered", Language.EN, Automatic.BOUNCE, "Mailer-Daemon@mail.example.ru",
                 List.of(forwardedPdf(FILLED_RU))));
         FACTS.put("read-receipt", new Facts("Прочитано: " + SUBJECT_RU, "Ваше сообщение было прочитано.",
-                Language.RU, Automatic.AUTO_REPLY, "maria@example.ru", List.of()));
+                Language.RU, Automatic.READ_RECEIPT, "maria@example.ru", List.of()));
+        FACTS.put("outlook-read-subject-only", new Facts("Read: " + SUBJECT_EN, "Your message was read",
+                Language.EN, Automatic.READ_RECEIPT, "m.ivanova@example.ru", List.of()));
+        FACTS.put("majordomo-robot", new Facts("Majordomo results", "not recognized", Language.EN,
+                Automatic.MAILING_LIST, "Majordomo@lists.example.ru", List.of()));
+        FACTS.put("list-request-robot", new Facts("Confirm your subscription", "Reply to confirm.", Language.EN,
+                Automatic.MAILING_LIST, "club-news-request@lists.example.ru", List.of()));
+        FACTS.put("noreply-sender", new Facts("Ваш заказ отправлен", "передан в доставку", Language.RU,
+                Automatic.NO_REPLY, "no-reply@shop.example.ru", List.of()));
+        FACTS.put("list-id-discussion", new Facts("Re: встреча клуба", "Я приду!", Language.RU, Automatic.BULK,
+                "anna@example.ru", List.of()));
+        // This parser trusts no server, so the forged sender shows only with the configured one (below).
+        FACTS.put("forged-dmarc-fail", new Facts(SUBJECT_RU, TEXT_RU, Language.RU, Automatic.NONE,
+                "victim@example.ru", List.of()));
         FACTS.put("garbage-not-mime", new Facts(null, null, null, Automatic.NONE, null, List.of()));
     }
 
@@ -206,8 +219,15 @@ class InboundParserTest {
             }
         }
         if (mail.expected() == Expected.IGNORED) {
-            assertThat(message.automatic()).isEqualTo("bounce".equals(mail.reason()) ? Automatic.BOUNCE
-                    : Automatic.AUTO_REPLY);
+            assertThat(message.automatic()).isEqualTo(switch (mail.reason()) {
+                case "bounce" -> Automatic.BOUNCE;
+                case "readReceipt" -> Automatic.READ_RECEIPT;
+                case "mailingList" -> Automatic.MAILING_LIST;
+                case "noReply" -> Automatic.NO_REPLY;
+                case "bulk" -> Automatic.BULK;
+                case "forgedSender" -> Automatic.NONE;
+                default -> Automatic.AUTO_REPLY;
+            });
         } else {
             assertThat(message.automatic()).isEqualTo(Automatic.NONE);
         }
@@ -348,7 +368,7 @@ class InboundParserTest {
 
     @Test
     void readsItsLimitsFromPropertiesInBytesOrWithAUnit() {
-        assertThat(new InboundParser("5MB", 50, 4, "1048576").limits())
+        assertThat(new InboundParser("5MB", 50, 4, "1048576", AuthenticationResults.trustingNone()).limits())
                 .isEqualTo(new InboundParser.Limits(5L * 1024 * 1024, 50, 4, 1024 * 1024));
         assertThat(new InboundParser().limits()).isEqualTo(new InboundParser.Limits(10L * 1024 * 1024, 200, 10,
                 60L * 1024 * 1024));

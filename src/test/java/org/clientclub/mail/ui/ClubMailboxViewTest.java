@@ -1,6 +1,7 @@
 package org.clientclub.mail.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._getItemDetailsComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -72,6 +73,31 @@ class ClubMailboxViewTest extends KaribuTest {
     }
 
     @Test
+    void staffSeeWhyARobotsOrAForgedSendersMessageWasNotAnswered() {
+        String domain = "robot-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example.org";
+        long robot = store(("From: Shop <no-reply@" + domain + ">\r\nTo: ilove@clientclub.local\r\nSubject: Order\r\n"
+                + "Message-ID: <noreply@" + domain + ">\r\n\r\nYour order has shipped.\r\n"));
+        long forged = store(("Authentication-Results: mail.clientclub.local; spf=fail smtp.mailfrom=" + domain
+                + "; dmarc=fail header.from=" + domain + "\r\nFrom: ceo@" + domain + "\r\nTo: ilove@clientclub.local\r\n"
+                + "Subject: Urgent\r\nMessage-ID: <forged@" + domain + ">\r\n\r\nPay this invoice.\r\n"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(robot).equals("IGNORED")
+                && outcome(forged).equals("IGNORED"));
+        login("irina", "CLUB_STAFF");
+
+        UI.getCurrent().navigate(ClubMailboxView.class);
+        _get(TextField.class, spec -> spec.withLabel("Поиск")).setValue(domain);
+        @SuppressWarnings("unchecked")
+        Grid<InboundMailSummary> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(2);
+        assertThat(List.of(_getFormatted(grid, 0, "reason"), _getFormatted(grid, 1, "reason"))).containsExactlyInAnyOrder(
+                "Письмо с адреса, на который не отвечают (no-reply): отвечать не нужно.",
+                "Поддельный отправитель: почтовый сервер клуба не подтвердил отправителя (DMARC или SPF), ответ не отправлен.");
+        assertThat(_getFormatted(grid, 0, "outcome")).isEqualTo("Без ответа");
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient LIKE :d").param("d", "%@" + domain)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aMessageWaitingForTranscriptionIsNotProcessedAgain() {
         String sender = TestQuestionnaires.newEmail();
         byte[] raw = MailCorpus.withPdf(sender, "scan-" + sender, "scan", QuestionnairePdfs.imageOnly());
@@ -105,6 +131,11 @@ class ClubMailboxViewTest extends KaribuTest {
 
         assertThat(_size(grid)).isZero();
         assertThat(grid.getEmptyStateText()).contains("ilove@clientclub.local");
+    }
+
+    private long store(String message) {
+        byte[] raw = message.getBytes(StandardCharsets.UTF_8);
+        return store.store(raw, raw.length, false).orElseThrow();
     }
 
     private String outcome(long id) {
