@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox with the daily quotas counted in the database; here an address gets 2 confirmation mails a day. */
 @SpringBootTest(properties = {TightLimits.JOIN_PER_HOUR, TightLimits.CONFIRMATIONS_PER_RECIPIENT,
-        TightLimits.MESSAGES_PER_SENDER})
+        TightLimits.MESSAGES_PER_SENDER, TightLimits.REPLIES_PER_RECIPIENT})
 class OutboxQuotaTest {
 
     @Autowired

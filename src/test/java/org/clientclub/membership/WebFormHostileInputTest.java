@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * address may submit 5 questionnaires an hour and an address gets 2 confirmation mails a day.
  */
 @SpringBootTest(properties = {TightLimits.JOIN_PER_HOUR, TightLimits.CONFIRMATIONS_PER_RECIPIENT,
-        TightLimits.MESSAGES_PER_SENDER})
+        TightLimits.MESSAGES_PER_SENDER, TightLimits.REPLIES_PER_RECIPIENT})
 class WebFormHostileInputTest {
 
     @Autowired
