@@ -7,15 +7,16 @@ import java.util.Optional;
 import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
+import org.clientclub.loyalty.internal.RefusedRuleUploads;
 import org.clientclub.loyalty.process.ActivityPointsDecision;
 import org.clientclub.loyalty.process.EarningRules;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.CurrentStaff;
-import org.clientclub.workflow.UploadedDecisions;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Postcode;
+import org.clientclub.workflow.UploadedDecisions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,14 @@ public class LoyaltyService {
     private final CardLinks cardLinks;
     private final PointsAdjustmentProcess adjustments;
     private final EarningRules earningRules;
+    private final RefusedRuleUploads refusedRuleUploads;
 
     public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership,
-                          CardLinks cardLinks, PointsAdjustmentProcess adjustments, EarningRules earningRules) {
+                          CardLinks cardLinks, PointsAdjustmentProcess adjustments, EarningRules earningRules,
+                          RefusedRuleUploads refusedRuleUploads) {
         this.ledger = ledger;
         this.earningRules = earningRules;
+        this.refusedRuleUploads = refusedRuleUploads;
         this.cardLinks = cardLinks;
         this.adjustments = adjustments;
         this.activityPoints = activityPoints;
@@ -168,7 +172,8 @@ public class LoyaltyService {
     /**
      * Deploys a changed earning table (the decision inside says which); the next evaluation uses it, no release needed.
      *
-     * @throws InvalidEarningRule when the file is not a table the club can use; nothing is deployed
+     * @throws InvalidEarningRule when the file is not a table the club can use; nothing is deployed, and the file is
+     *         kept with the reason ({@link #refusedEarningRules()})
      */
     @PreAuthorize(MANAGERS)
     @Transactional
@@ -176,7 +181,25 @@ public class LoyaltyService {
         if (dmnXml == null || dmnXml.length == 0 || dmnXml.length > MAX_RULE_BYTES) {
             throw new InvalidEarningRule("rules.invalid.size", "");
         }
-        return earningRules.deploy(dmnXml, CurrentStaff.require().username());
+        String username = CurrentStaff.require().username();
+        try {
+            return earningRules.deploy(dmnXml, username);
+        } catch (InvalidEarningRule refused) {
+            refusedRuleUploads.keep(username, dmnXml, refused);
+            throw refused;
+        }
+    }
+
+    /** The newest refused uploads, with why, so that a manager sees what became of a file someone tried. */
+    @PreAuthorize(MANAGERS)
+    public List<RefusedEarningRule> refusedEarningRules() {
+        return refusedRuleUploads.newest();
+    }
+
+    /** A refused upload as it came, to download and mend (or to see what someone tried). */
+    @PreAuthorize(MANAGERS)
+    public Optional<byte[]> refusedEarningRuleXml(long id) {
+        return refusedRuleUploads.content(id);
     }
 
     /** A decision table is a few kilobytes; a megabyte is far more than any the club would write. */

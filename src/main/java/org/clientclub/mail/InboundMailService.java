@@ -54,7 +54,7 @@ public class InboundMailService {
         String pattern = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
         return jdbc.sql("""
                         SELECT id, received_at, sender, subject, attachment_names, size, raw_truncated, outcome, reason,
-                               processed_at
+                               processed_at, error
                           FROM mail_inbound
                          WHERE (CAST(:outcome AS VARCHAR) IS NULL OR outcome = :outcome)
                            AND (CAST(:pattern AS VARCHAR) IS NULL OR lower(coalesce(sender, '')) LIKE :pattern
@@ -69,7 +69,8 @@ public class InboundMailService {
                         rs.getString("sender"), rs.getString("subject"), rs.getString("attachment_names"),
                         rs.getLong("size"), rs.getBoolean("raw_truncated"), InboundOutcome.valueOf(rs.getString("outcome")),
                         rs.getString("reason"),
-                        rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant()))
+                        rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant(),
+                        rs.getString("error")))
                 .list();
     }
 

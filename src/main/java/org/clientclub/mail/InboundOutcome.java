@@ -11,5 +11,7 @@ public enum InboundOutcome {
     /** Answered with what was wrong and what to do. */
     REJECTED,
     /** Never answered: written by a machine (auto-reply, bounce, list robot, bulk), or its sender is forged. */
-    IGNORED
+    IGNORED,
+    /** Could not be stored after several tries: kept raw with its error for staff, not fetched or handled again. */
+    FAILED
 }

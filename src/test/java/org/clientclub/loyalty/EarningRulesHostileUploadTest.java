@@ -145,6 +145,19 @@ class EarningRulesHostileUploadTest {
     }
 
     @Test
+    void aRefusedUploadIsKeptWithItsReasonForManagersToSee() {
+        byte[] hostile = table().replace(CELL, "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\">"
+                + "<text>" + exec() + "</text>").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> loyalty.deployEarningRule(hostile)).isInstanceOf(InvalidEarningRule.class);
+
+        RefusedEarningRule kept = loyalty.refusedEarningRules().get(0);
+        assertThat(kept.uploadedBy()).isEqualTo("olga");
+        assertThat(kept.reason()).isEqualTo("decision.refused.language");
+        assertThat(kept.detail()).contains("<outputEntry expressionLanguage=\"juel\">");
+        assertThat(loyalty.refusedEarningRuleXml(kept.id())).hasValue(hostile);
+    }
+
+    @Test
     void theTableAsDownloadedStillPasses() {
         assertThat(loyalty.deployEarningRule(table().getBytes(StandardCharsets.UTF_8)).version()).isEqualTo(version + 1);
         version = version();

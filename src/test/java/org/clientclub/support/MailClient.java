@@ -34,8 +34,9 @@ public final class MailClient {
 
     /**
      * @param messageId the Message-ID to send with, or null for one of the client's own
+     * @return the message sent: sent again, it goes out byte for byte the same (a client's or an MTA's retry)
      */
-    public void sendPdf(String from, String fromName, String to, String subject, String text, String fileName,
+    public MimeMessage sendPdf(String from, String fromName, String to, String subject, String text, String fileName,
                         byte[] pdf, String messageId) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new MimeMessage(session()) {
             @Override
@@ -57,5 +58,6 @@ public final class MailClient {
         attachment.setFileName(MimeUtility.encodeText(fileName, "UTF-8", "B"));
         message.setContent(new MimeMultipart(body, attachment));
         Transport.send(message);
+        return message;
     }
 }

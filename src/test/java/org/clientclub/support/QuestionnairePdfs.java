@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.membership.internal.pdf.QuestionnairePdfContent;
 import org.clientclub.membership.internal.pdf.QuestionnairePdfFields;
 import org.clientclub.membership.internal.pdf.QuestionnairePdfReader;
+import org.clientclub.membership.internal.pdf.ReadSlots;
 import org.clientclub.shared.Language;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -120,7 +122,12 @@ public final class QuestionnairePdfs {
     }
 
     public static QuestionnairePdfReader reader() {
-        return new QuestionnairePdfReader(content(), QuestionnairePdfReader.Limits.defaults());
+        return reader(QuestionnairePdfReader.Limits.defaults());
+    }
+
+    /** A reader with other limits, and the application's default of two reads at once. */
+    public static QuestionnairePdfReader reader(QuestionnairePdfReader.Limits limits) {
+        return new QuestionnairePdfReader(content(), limits, new ReadSlots(2, Duration.ofSeconds(30)));
     }
 
     /** The questionnaire as downloaded, nothing filled in. */
@@ -261,12 +268,8 @@ public final class QuestionnairePdfs {
             PDField field = document.getDocumentCatalog().getAcroForm().getField(QuestionnaireField.LAST_NAME.key());
             PDAnnotationWidget widget = ((PDTerminalField) field).getWidgets().get(0);
             COSStream bomb = document.getDocument().createCOSStream();
-            try (OutputStream raw = bomb.createRawOutputStream();
-                 DeflaterOutputStream deflate = new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
-                byte[] zeros = new byte[1 << 20];
-                for (long written = 0; written < inflatedBytes; written += zeros.length) {
-                    deflate.write(zeros, 0, (int) Math.min(zeros.length, inflatedBytes - written));
-                }
+            try (OutputStream raw = bomb.createRawOutputStream()) {
+                raw.write(HostilePdfs.deflatedZeros(inflatedBytes));
             }
             bomb.setItem(COSName.FILTER, COSName.FLATE_DECODE);
             PDAppearanceStream appearance = new PDAppearanceStream(bomb);
@@ -384,11 +387,11 @@ public final class QuestionnairePdfs {
         }
     }
 
-    private interface Edit {
+    interface Edit {
         void apply(PDDocument document) throws IOException;
     }
 
-    private static byte[] edit(byte[] pdf, Edit edit) {
+    static byte[] edit(byte[] pdf, Edit edit) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             edit.apply(document);
             return save(document);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import org.clientclub.loyalty.EarningRule;
 import org.clientclub.loyalty.InvalidEarningRule;
 import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.RefusedEarningRule;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.ui.UploadTexts;
@@ -35,6 +37,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
     private final transient LoyaltyService loyalty;
     private final Grid<EarningRule> grid = new Grid<>();
     private final Paragraph outcome = new Paragraph();
+    private final Grid<RefusedEarningRule> refused = new Grid<>();
 
     public EarningRulesView(LoyaltyService loyalty) {
         this.loyalty = loyalty;
@@ -49,6 +52,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
                         ? getTranslation("rules.byRelease") : rule.deployedBy()))
                 .setHeader(getTranslation("rules.deployed")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::download).setKey("download").setWidth("9rem").setFlexGrow(0);
+        grid.setId("rules-grid");
         grid.setAllRowsVisible(true);
         add(grid);
 
@@ -64,6 +68,17 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         upload.addAllFinishedListener(e -> upload.clearFileList());
         outcome.setId("rules-outcome");
         add(upload, outcome);
+
+        // A refused file is kept with why, for the manager who tried and for anyone checking what was tried.
+        refused.setId("rules-refused");
+        refused.addColumn(rule -> time.format(rule.uploadedAt()) + ", " + rule.uploadedBy())
+                .setHeader(getTranslation("rules.refused.when")).setAutoWidth(true).setFlexGrow(0);
+        refused.addColumn(rule -> getTranslation(rule.reason(), rule.detail()))
+                .setHeader(getTranslation("rules.refused.reason")).setFlexGrow(1);
+        refused.addComponentColumn(this::downloadRefused).setKey("download").setWidth("9rem").setFlexGrow(0);
+        refused.setEmptyStateText(getTranslation("rules.refused.empty"));
+        refused.setAllRowsVisible(true);
+        add(new H3(getTranslation("rules.refused.title")), refused);
         refresh();
     }
 
@@ -78,6 +93,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         } catch (InvalidEarningRule e) {
             outcome.setText(getTranslation(e.reason(), e.detail()));
             outcome.getStyle().set("color", "var(--lumo-error-text-color)");
+            refresh();
         }
     }
 
@@ -91,8 +107,19 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         return anchor;
     }
 
+    private Component downloadRefused(RefusedEarningRule rule) {
+        Anchor anchor = new Anchor((DownloadHandler) event -> {
+            event.setFileName("refused-" + rule.id() + ".dmn");
+            event.setContentType("application/octet-stream");
+            event.getOutputStream().write(loyalty.refusedEarningRuleXml(rule.id()).orElseThrow());
+        }, getTranslation("rules.refused.download"));
+        anchor.setId("rules-refused-download-" + rule.id());
+        return anchor;
+    }
+
     private void refresh() {
         grid.setItems(loyalty.earningRules());
+        refused.setItems(loyalty.refusedEarningRules());
     }
 
     @Override

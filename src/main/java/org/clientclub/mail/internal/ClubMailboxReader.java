@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Reads the club mailbox over IMAP: waits with IDLE where the server offers it and polls otherwise. Each unseen
  * message is fetched without touching its flags, stored raw (and handed on) in one transaction, and only after
  * that commits marked seen on the server. A crash in between leaves it unseen, so it is fetched again and the
- * store recognises it. A message that cannot be stored stays unseen and does not hold up the ones behind it.
+ * store recognises it. A message that cannot be stored stays unseen and does not hold up the ones behind it; after
+ * a few such failures the store keeps it as failed, and then it is marked seen like a stored one.
  */
 @Component
 public class ClubMailboxReader implements SmartLifecycle {
@@ -150,7 +151,8 @@ public class ClubMailboxReader implements SmartLifecycle {
                 }
             } catch (MessagingException | RuntimeException e) {
                 if (running) {
-                    log.warn("Club mailbox reader: {}; trying again in {} s", e.toString(), backoffMillis / 1000);
+                    log.warn("Club mailbox reader: {}; trying again in {} s", LogSafe.value(e.toString()),
+                            backoffMillis / 1000);
                     pause(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, pollInterval.toMillis() * 4);
                 }
@@ -193,11 +195,13 @@ public class ClubMailboxReader implements SmartLifecycle {
                 if (!running && worker != null && Thread.currentThread() == worker) {
                     break;
                 }
+                // The size is counted while the bytes are read: asking the server for it first costs a round
+                // trip per message (and the server an ENVELOPE), a third of the reader's time on big messages.
+                LimitedBuffer buffer = new LimitedBuffer(maxMessageBytes);
+                boolean fetched = false;
                 try {
-                    // The size is counted while the bytes are read: asking the server for it first costs a round
-                    // trip per message (and the server an ENVELOPE), a third of the reader's time on big messages.
-                    LimitedBuffer buffer = new LimitedBuffer(maxMessageBytes);
                     message.writeTo(buffer);
+                    fetched = true;
                     if (buffer.truncated) {
                         log.warn("Club mailbox: message {} is over {} bytes; its first part is stored, the whole stays on the server",
                                 message.getMessageNumber(), maxMessageBytes);
@@ -207,8 +211,14 @@ public class ClubMailboxReader implements SmartLifecycle {
                     }
                     done.add(message);
                 } catch (MessagingException | IOException | RuntimeException e) {
-                    // Left unseen: fetched again next time, while the messages behind it go on.
-                    log.warn("Club mailbox: message {} could not be stored: {}", message.getMessageNumber(), e.toString());
+                    // Left unseen: fetched again next time, while the messages behind it go on; a message that
+                    // came whole but keeps failing is kept as failed instead, so it is not fetched forever.
+                    if (fetched && keptAsFailed(buffer, e)) {
+                        done.add(message);
+                    } else {
+                        log.warn("Club mailbox: message {} could not be stored: {}", message.getMessageNumber(),
+                                LogSafe.value(e.toString()));
+                    }
                 }
                 if (done.size() >= SEEN_BATCH) {
                     markSeen(inbox, done);
@@ -218,6 +228,15 @@ public class ClubMailboxReader implements SmartLifecycle {
             markSeen(inbox, done);
         }
         return stored;
+    }
+
+    private boolean keptAsFailed(LimitedBuffer buffer, Exception error) {
+        try {
+            return store.storeFailed(buffer.toByteArray(), buffer.total, buffer.truncated, error);
+        } catch (RuntimeException e) {
+            log.warn("Club mailbox: the failure could not be recorded either: {}", LogSafe.value(e.toString()));
+            return false;
+        }
     }
 
     /**

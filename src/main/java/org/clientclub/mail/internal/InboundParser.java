@@ -205,17 +205,7 @@ public class InboundParser {
             if (!anyEnvelopeHeader) {
                 problems.add(NOT_MIME);
             }
-            String id = header(message, "Message-ID");
-            if (id != null) {
-                id = HeaderValue.unfold(id).trim();
-                int open = id.indexOf('<');
-                int close = id.indexOf('>', open + 1);
-                if (open >= 0 && close > open) {
-                    id = id.substring(open + 1, close);
-                }
-                id = id.replace("<", "").replace(">", "").trim();
-                messageId = id.isEmpty() ? null : id;
-            }
+            messageId = RawHeaders.messageId(header(message, "Message-ID"));
             references = references(header(message, "References"));
             rawFrom = headerText(header(message, "From"));
             from = address(rawFrom);
@@ -540,7 +530,9 @@ public class InboundParser {
         try {
             for (InternetAddress address : InternetAddress.parseHeader(header, false)) {
                 String value = address.getAddress();
-                if (value != null && value.contains("@")) {
+                // A display name that breaks the syntax (an unclosed bracket, a quote) leaves the lenient parser
+                // with "name <addr" as the address: only a bare address counts, else the search below finds it.
+                if (value != null && ADDRESS.matcher(value.trim()).matches()) {
                     return value.trim();
                 }
             }

@@ -1,11 +1,8 @@
 package org.clientclub.mail.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,6 +13,7 @@ import org.clientclub.mail.InboundOutcome;
 import org.clientclub.shared.db.RateCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,12 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a message fetched from the club mailbox, raw, and announces it in the same transaction. The reader
- * marks the message done on the server only after this commits; a message stored before (same Message-ID, or
- * the same bytes when it has none) is not stored or announced again. A sender past its daily allowance is stored
- * (staff see it) but not announced, so nobody parses or answers it.
+ * marks the message done on the server only after this commits; a message stored before (the same Message-ID and
+ * the same content, see {@link RawHeaders#contentSha256}) is not stored or announced again. A message that fails
+ * to store is counted; after a few failures it is kept as {@link InboundOutcome#FAILED}, raw and with its error,
+ * so that staff see it and the reader stops fetching it. A sender past its daily allowance is stored (staff see
+ * it) but not announced, so nobody parses or answers it.
  */
 @Component
 public class InboundStore {
+
+    /** The reason (under {@code intake.reason.}) of a message kept as FAILED. */
+    public static final String STORE_FAILED = "storeFailed";
 
     private static final Logger log = LoggerFactory.getLogger(InboundStore.class);
 
@@ -37,16 +40,19 @@ public class InboundStore {
     private final InboundParser parser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final int maxFailures;
     private final RateCounters counters;
     private final int perSenderPerDay;
 
+    @Autowired
     public InboundStore(JdbcClient jdbc, InboundParser parser, ApplicationEventPublisher events, Clock clock,
-                        RateCounters counters,
+                        @Value("${clientclub.mailbox.max-store-failures:3}") int maxFailures, RateCounters counters,
                         @Value("${clientclub.mailbox.max-messages-per-sender-per-day:20}") int perSenderPerDay) {
         this.jdbc = jdbc;
         this.parser = parser;
         this.events = events;
         this.clock = clock;
+        this.maxFailures = maxFailures;
         this.counters = counters;
         this.perSenderPerDay = perSenderPerDay;
     }
@@ -59,8 +65,7 @@ public class InboundStore {
     @Transactional
     public Optional<Long> store(byte[] raw, long size, boolean truncated) {
         InboundMessage parsed = parser.parse(raw);
-        String key = parsed.messageId() != null && !parsed.messageId().isBlank()
-                ? "mid:" + clip(parsed.messageId(), 290) : "sha256:" + sha256(raw);
+        String key = dedupeKey(raw);
         String names = parsed.attachments().stream().map(InboundAttachment::fileName)
                 .collect(Collectors.joining(", "));
         Optional<Long> id = jdbc.sql("""
@@ -81,9 +86,10 @@ public class InboundStore {
                 .param("outcome", InboundOutcome.RECEIVED.name())
                 .query(Long.class).optional();
         if (id.isEmpty()) {
-            log.info("Club mailbox: {} was stored before; not handled again", key);
+            log.info("Club mailbox: {} was stored before; not handled again", LogSafe.value(key));
             return id;
         }
+        jdbc.sql("DELETE FROM mail_inbound_failure WHERE dedupe_key = :key").param("key", key).update();
         String sender = parsed.from() == null ? "none" : clip(parsed.from(), 320).toLowerCase(Locale.ROOT);
         if (!counters.tryAcquire("inbound:" + sender, Duration.ofDays(1), perSenderPerDay)) {
             jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
@@ -97,6 +103,55 @@ public class InboundStore {
         return id;
     }
 
+    /**
+     * Counts a failed {@link #store} of a message (that transaction rolled back). From the configured number of
+     * failures on, the message is kept as FAILED: its raw bytes, its error, nothing parsed from it (what failed may
+     * be in there) and no event, so nothing handles it until staff process it again.
+     *
+     * @return whether the message is now kept, so that the reader marks it done on the server
+     */
+    @Transactional
+    public boolean storeFailed(byte[] raw, long size, boolean truncated, Exception error) {
+        String key = dedupeKey(raw);
+        String text = clip(String.valueOf(error), 1000);
+        Timestamp now = Timestamp.from(clock.instant());
+        int failures = jdbc.sql("""
+                        INSERT INTO mail_inbound_failure (dedupe_key, failures, last_error, first_failed_at, last_failed_at)
+                        VALUES (:key, 1, :error, :now, :now)
+                        ON CONFLICT (dedupe_key) DO UPDATE SET failures = mail_inbound_failure.failures + 1,
+                               last_error = EXCLUDED.last_error, last_failed_at = EXCLUDED.last_failed_at
+                        RETURNING failures""")
+                .param("key", key).param("error", text).param("now", now)
+                .query(Integer.class).single();
+        if (failures < maxFailures) {
+            log.warn("Club mailbox: {} could not be stored ({} of {} tries): {}", LogSafe.value(key), failures,
+                    maxFailures, LogSafe.value(text));
+            return false;
+        }
+        jdbc.sql("""
+                        INSERT INTO mail_inbound (dedupe_key, received_at, size, raw, raw_truncated, outcome, reason, error)
+                        VALUES (:key, :now, :size, :raw, :truncated, :outcome, :reason, :error)
+                        ON CONFLICT (dedupe_key) DO NOTHING""")
+                .param("key", key).param("now", now).param("size", size).param("raw", raw)
+                .param("truncated", truncated).param("outcome", InboundOutcome.FAILED.name())
+                .param("reason", STORE_FAILED).param("error", text)
+                .update();
+        log.warn("Club mailbox: {} could not be stored after {} tries; kept as failed for staff: {}",
+                LogSafe.value(key), failures, LogSafe.value(text));
+        return true;
+    }
+
+    /**
+     * 'mid:' + Message-ID + ' sha256:' + the content hash, or the hash alone without a Message-ID. Read from the
+     * raw bytes only, so that a message the parser or the database chokes on still has its key. The Message-ID is
+     * cut to fit the column: two messages whose ids differ only beyond that and whose contents hash alike are one.
+     */
+    static String dedupeKey(byte[] raw) {
+        String hash = "sha256:" + RawHeaders.contentSha256(raw);
+        String messageId = RawHeaders.messageId(RawHeaders.field(raw, "Message-ID"));
+        return messageId == null ? hash : "mid:" + clip(messageId, 300 - 5 - hash.length()) + " " + hash;
+    }
+
     private static String clip(String value, int max) {
         if (value == null) {
             return null;
@@ -104,13 +159,5 @@ public class InboundStore {
         // PostgreSQL refuses NUL in text; hostile headers carry it.
         String clean = value.replace('\u0000', ' ');
         return clean.length() > max ? clean.substring(0, max) : clean;
-    }
-
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

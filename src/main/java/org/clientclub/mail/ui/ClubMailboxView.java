@@ -27,7 +27,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.clientclub.mail.InboundAttachment;
 import org.clientclub.mail.InboundMailService;
 import org.clientclub.mail.InboundMailSummary;
@@ -61,9 +63,8 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         outcome.setLabel(getTranslation("mailbox.outcome"));
-        outcome.setItems(Optional.empty(), Optional.of(InboundOutcome.RECEIVED), Optional.of(InboundOutcome.ONBOARDING_STARTED),
-                Optional.of(InboundOutcome.AWAITING_TRANSCRIPTION), Optional.of(InboundOutcome.REJECTED),
-                Optional.of(InboundOutcome.IGNORED));
+        outcome.setItems(Stream.concat(Stream.of(Optional.<InboundOutcome>empty()),
+                Arrays.stream(InboundOutcome.values()).map(Optional::of)).toList());
         outcome.setItemLabelGenerator(o -> o.map(v -> getTranslation("intake.outcome." + v.name()))
                 .orElse(getTranslation("mailbox.outcome.any")));
         outcome.setValue(Optional.empty());
@@ -126,6 +127,11 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         Div box = new Div(downloads, reprocess);
         if (message.truncated()) {
             box.addComponentAsFirst(new Span(getTranslation("mailbox.truncated")));
+        }
+        if (message.error() != null) {
+            Span error = new Span(getTranslation("mailbox.error", message.error()));
+            error.setId("mailbox-error-" + message.id());
+            box.addComponentAsFirst(error);
         }
         return box;
     }

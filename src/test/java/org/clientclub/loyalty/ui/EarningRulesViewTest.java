@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import java.nio.charset.StandardCharsets;
 import org.clientclub.loyalty.EarningRule;
+import org.clientclub.loyalty.RefusedEarningRule;
 import org.clientclub.support.KaribuTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class EarningRulesViewTest extends KaribuTest {
         UI.getCurrent().navigate(EarningRulesView.class);
 
         @SuppressWarnings("unchecked")
-        Grid<EarningRule> grid = _get(Grid.class);
+        Grid<EarningRule> grid = _get(Grid.class, spec -> spec.withId("rules-grid"));
         assertThat(_size(grid)).isEqualTo(2);
         assertThat(_getFormattedRow(grid, 0)).first().asString().contains("Баллы за участие в клубе");
         assertThat(_getFormattedRow(grid, 1)).first().asString().contains("Баллы за покупки");
@@ -65,6 +66,12 @@ class EarningRulesViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("rules-outcome")).getText())
                 .startsWith("Таблица может быть написана только на FEEL")
                 .contains("<outputEntry expressionLanguage=\"juel\">, 9");
+        // The file is kept with why, on the same screen.
+        @SuppressWarnings("unchecked")
+        Grid<RefusedEarningRule> refused = _get(Grid.class, spec -> spec.withId("rules-refused"));
+        assertThat(_getFormattedRow(refused, 0)).first().asString().contains("olga");
+        assertThat(_getFormattedRow(refused, 0).get(1)).startsWith("Таблица может быть написана только на FEEL");
+        assertThat(((Anchor) _getCellComponent(refused, 0, "download")).getHref()).isNotBlank();
     }
 
     @Test

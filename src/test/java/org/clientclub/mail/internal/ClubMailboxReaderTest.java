@@ -76,6 +76,27 @@ class ClubMailboxReaderTest {
     }
 
     @Test
+    void aMessageThatTheStoreKeepsAsFailedIsMarkedSeenAndNotFetchedAgain() throws Exception {
+        // The store counts the failures; at the third it keeps the message as failed.
+        List<Integer> failures = new ArrayList<>();
+        when(store.storeFailed(any(), anyLong(), anyBoolean(), any())).thenAnswer(call -> {
+            failures.add(failures.size() + 1);
+            return failures.size() >= 3;
+        });
+        send("poison");
+        ClubMailboxReader reader = reader();
+
+        reader.fetchNow();
+        reader.fetchNow();
+        assertThat(unseenSubjects()).as("tried again after each failure").containsExactly("poison");
+        reader.fetchNow();
+
+        assertThat(unseenSubjects()).isEmpty();
+        reader.fetchNow();
+        assertThat(failures).as("no fourth try").containsExactly(1, 2, 3);
+    }
+
+    @Test
     void aMessageOverTheStorageLimitIsStoredTruncatedAndItsFullSizeKept() throws Exception {
         GreenMailUtil.sendTextEmail(CLUB, "big@example.org", "first", "x".repeat(5000), server.getSmtp().getServerSetup());
         ClubMailboxReader reader = reader(1000);

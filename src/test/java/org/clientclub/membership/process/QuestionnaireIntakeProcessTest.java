@@ -1,9 +1,11 @@
 package org.clientclub.membership.process;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -14,7 +16,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.Date;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -94,6 +100,23 @@ class QuestionnaireIntakeProcessTest {
 
         assertThat(pi).isEnded().hasPassed(END_MESSAGE_IGNORED);
         verify(glue, never()).sendRejection(any());
+    }
+
+    @Test
+    void aReadThatFindsNoFreeSlotIsTriedAgainAMinuteLaterWithoutAnIncident() {
+        when(glue.read(any())).thenThrow(new IllegalStateException("All 2 PDF reading slots stayed busy"));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_ID, businessKey(8),
+                Map.of(VAR_INBOUND_MAIL_ID, 8L));
+        assertThat(pi).isWaitingAt(TASK_READ_QUESTIONNAIRE);
+        Date before = ClockUtil.getCurrentTime();
+
+        assertThatThrownBy(() -> execute(job(TASK_READ_QUESTIONNAIRE))).hasStackTraceContaining("busy");
+
+        Job retried = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(retried.getRetries()).isEqualTo(9);
+        Assertions.assertThat(retried.getDuedate()).isAfterOrEqualTo(new Date(before.getTime() + 59_000));
+        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+                .isZero();
     }
 
     private ProcessInstance startReading(String outcome) {

@@ -31,6 +31,12 @@ final class BoundedStreams {
         }
     }
 
+    /**
+     * More filters on one stream than any writer uses; each stage may inflate up to the budget again, so a long
+     * chain is work without end even when every stage stays within the bytes.
+     */
+    static final int MAX_FILTERS = 4;
+
     private long remaining;
 
     BoundedStreams(long budget) {
@@ -39,32 +45,56 @@ final class BoundedStreams {
 
     /** The decoded bytes of a stream, charged to the budget. */
     byte[] decode(COSStream stream) throws IOException {
-        return run(stream, true);
+        return run(stream, true, Long.MAX_VALUE);
+    }
+
+    /** The decoded bytes of a stream that may not decode to more than {@code cap} bytes; charged to the budget. */
+    byte[] decode(COSStream stream, long cap) throws IOException {
+        return run(stream, true, cap);
     }
 
     /** Decodes a stream only to count it, so PDFBox may then decode it safely; charged to the budget. */
     void check(COSStream stream) throws IOException {
-        run(stream, false);
+        run(stream, false, Long.MAX_VALUE);
     }
 
-    private byte[] run(COSStream stream, boolean keep) throws IOException {
-        byte[] data;
-        try (InputStream raw = stream.createRawInputStream()) {
-            data = raw.readAllBytes();
-        }
+    /**
+     * Filter by filter, each writing into a {@link Sink} that counts while it is written to and throws at the
+     * limit, so no stage holds more than the limit, however far the data would inflate. The raw bytes are read
+     * from the file as the first filter asks for them.
+     */
+    private byte[] run(COSStream stream, boolean keep, long cap) throws IOException {
         List<COSName> filters = filters(stream);
+        if (filters.size() > MAX_FILTERS) {
+            throw new LimitExceeded("more than " + MAX_FILTERS + " filters on a stream");
+        }
+        long limit = Math.min(cap, remaining);
+        if (filters.isEmpty()) {
+            try (InputStream raw = stream.createRawInputStream()) {
+                byte[] data = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (data.length > limit) {
+                    throw new LimitExceeded("stream over the budget");
+                }
+                remaining -= data.length;
+                return keep ? data : new byte[0];
+            }
+        }
+        byte[] data = null;
         for (int i = 0; i < filters.size(); i++) {
             boolean last = i == filters.size() - 1;
-            Sink sink = new Sink(keep || !last);
-            FilterFactory.INSTANCE.getFilter(filters.get(i))
-                    .decode(new ByteArrayInputStream(data), sink, stream, i, DecodeOptions.DEFAULT);
+            Sink sink = new Sink(keep || !last, limit);
+            try (InputStream in = data == null ? stream.createRawInputStream() : new ByteArrayInputStream(data)) {
+                FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(in, sink, stream, i, DecodeOptions.DEFAULT);
+            }
             // A filter may swallow the exception; the sink remembers.
             if (sink.exceeded) {
                 throw new LimitExceeded("decoded stream over the budget");
             }
             data = sink.bytes();
+            if (last) {
+                remaining -= sink.count;
+            }
         }
-        remaining -= data.length;
         return data;
     }
 
@@ -83,13 +113,16 @@ final class BoundedStreams {
         return names;
     }
 
-    private final class Sink extends OutputStream {
+    /** Counts what a filter writes and refuses the byte past the limit; keeps the bytes only when asked to. */
+    private static final class Sink extends OutputStream {
         private final ByteArrayOutputStream kept;
+        private final long limit;
         private long count;
         private boolean exceeded;
 
-        Sink(boolean keep) {
+        Sink(boolean keep, long limit) {
             this.kept = keep ? new ByteArrayOutputStream() : null;
+            this.limit = limit;
         }
 
         @Override
@@ -99,11 +132,11 @@ final class BoundedStreams {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            count += len;
-            if (count > remaining) {
+            if (count + len > limit) {
                 exceeded = true;
                 throw new LimitExceeded("decoded stream over the budget");
             }
+            count += len;
             if (kept != null) {
                 kept.write(b, off, len);
             }
@@ -111,11 +144,7 @@ final class BoundedStreams {
 
         byte[] bytes() {
             // When only counting, the count is what the budget needs; the content is not used.
-            if (kept == null) {
-                remaining -= count;
-                return new byte[0];
-            }
-            return kept.toByteArray();
+            return kept == null ? new byte[0] : kept.toByteArray();
         }
     }
 

@@ -1,9 +1,8 @@
 package org.clientclub.membership.internal.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -21,32 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDFontFactory;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceEntry;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
-import org.apache.pdfbox.pdmodel.interactive.form.PDButton;
-import org.apache.pdfbox.pdmodel.interactive.form.PDChoice;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDNonTerminalField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDTerminalField;
-import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
 import org.clientclub.membership.Interest;
 import org.clientclub.membership.Questionnaire;
 import org.clientclub.membership.QuestionnaireField;
@@ -91,10 +73,12 @@ public class QuestionnairePdfReader {
 
     private final QuestionnairePdfContent content;
     private final Limits limits;
+    private final ReadSlots slots;
 
-    public QuestionnairePdfReader(QuestionnairePdfContent content, Limits limits) {
+    public QuestionnairePdfReader(QuestionnairePdfContent content, Limits limits, ReadSlots slots) {
         this.content = content;
         this.limits = limits;
+        this.slots = slots;
     }
 
     @Autowired
@@ -102,15 +86,28 @@ public class QuestionnairePdfReader {
                                   @Value("${clientclub.questionnaire-pdf.max-bytes:10485760}") long maxBytes,
                                   @Value("${clientclub.questionnaire-pdf.max-objects:20000}") int maxObjects,
                                   @Value("${clientclub.questionnaire-pdf.max-decoded-bytes:33554432}") long maxDecodedBytes,
-                                  @Value("${clientclub.questionnaire-pdf.max-fields:1000}") int maxFields) {
-        this(content, new Limits(maxBytes, maxObjects, maxDecodedBytes, maxFields));
+                                  @Value("${clientclub.questionnaire-pdf.max-fields:1000}") int maxFields,
+                                  @Value("${clientclub.questionnaire-pdf.max-concurrent-reads:2}") int maxConcurrentReads,
+                                  @Value("${clientclub.questionnaire-pdf.slot-wait:PT30S}") Duration slotWait) {
+        this(content, new Limits(maxBytes, maxObjects, maxDecodedBytes, maxFields),
+                new ReadSlots(maxConcurrentReads, slotWait));
     }
 
     public Limits limits() {
         return limits;
     }
 
+    /**
+     * Reads in one of the node's {@link ReadSlots}, so that however many messages arrive at once, only so many PDFs
+     * are in memory together.
+     *
+     * @throws ReadSlots.Busy when no slot came free in time; the only exception that leaves this method
+     */
     public PdfReading read(byte[] pdf) {
+        return slots.run(() -> readInSlot(pdf));
+    }
+
+    private PdfReading readInSlot(byte[] pdf) {
         try {
             return readChecked(pdf);
         } catch (BoundedStreams.LimitExceeded e) {
@@ -162,7 +159,7 @@ public class QuestionnairePdfReader {
             if (fields.isEmpty()) {
                 return new PdfReading.NeedsTranscription(PdfReading.NO_FORM_FIELDS);
             }
-            Extraction extraction = new Extraction(form, new BoundedStreams(limits.maxDecodedBytes()));
+            FieldValues extraction = new FieldValues(form, new BoundedStreams(limits.maxDecodedBytes()));
             Map<String, String> values = new LinkedHashMap<>();
             for (PDTerminalField field : fields) {
                 String value = extraction.value(field);
@@ -355,176 +352,5 @@ public class QuestionnairePdfReader {
 
     private static String clip(String value) {
         return value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) : value;
-    }
-
-    /** Reads field values as viewers leave them: in /V, or only in the widget's appearance. */
-    private static final class Extraction {
-
-        private final PDAcroForm form;
-        private final BoundedStreams streams;
-        private final Map<COSDictionary, PDFont> fonts = new IdentityHashMap<>();
-
-        Extraction(PDAcroForm form, BoundedStreams streams) {
-            this.form = form;
-            this.streams = streams;
-        }
-
-        String value(PDTerminalField field) throws IOException {
-            if (field instanceof PDButton button) {
-                return buttonValue(button);
-            }
-            String value = null;
-            if (field instanceof PDTextField text) {
-                value = text.getValue();
-            } else if (field instanceof PDChoice choice) {
-                value = choice.getValue().stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
-            } else {
-                return null;
-            }
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-            for (PDAnnotationWidget widget : field.getWidgets()) {
-                String shown = appearanceText(widget);
-                if (shown != null && !shown.isBlank()) {
-                    return shown;
-                }
-            }
-            return null;
-        }
-
-        /** The on-state in /V, or else the on-state a widget shows (/AS) when a viewer left /V out. */
-        private static String buttonValue(PDButton button) {
-            String value = button.getValue();
-            if (value != null && !value.isEmpty() && !"Off".equals(value)) {
-                return value;
-            }
-            for (PDAnnotationWidget widget : button.getWidgets()) {
-                COSName state = widget.getAppearanceState();
-                if (state != null && !COSName.Off.equals(state)) {
-                    return state.getName();
-                }
-            }
-            return null;
-        }
-
-        /** The text an appearance stream draws: the string operands of Tj, TJ, ' and ", decoded with its font. */
-        private String appearanceText(PDAnnotationWidget widget) throws IOException {
-            PDAppearanceDictionary appearance = widget.getAppearance();
-            if (appearance == null) {
-                return null;
-            }
-            PDAppearanceEntry normal = appearance.getNormalAppearance();
-            if (normal == null || !normal.isStream()) {
-                return null;
-            }
-            PDAppearanceStream stream = normal.getAppearanceStream();
-            byte[] bytes = streams.decode(stream.getCOSObject());
-            PDResources resources = stream.getResources() != null ? stream.getResources() : form.getDefaultResources();
-            StringBuilder text = new StringBuilder();
-            List<Object> operands = new java.util.ArrayList<>();
-            PDFont font = null;
-            PDFStreamParser parser = new PDFStreamParser(bytes);
-            for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
-                if (!(token instanceof Operator operator)) {
-                    operands.add(token);
-                    continue;
-                }
-                switch (operator.getName()) {
-                    case "Tf" -> font = operands.isEmpty() || !(operands.get(0) instanceof COSName name)
-                            ? null : font(resources, name);
-                    case "Tj", "'", "\"" -> {
-                        if (!operands.isEmpty() && operands.get(operands.size() - 1) instanceof COSString s) {
-                            separate(text, operator.getName());
-                            text.append(decode(font, s));
-                        }
-                    }
-                    case "TJ" -> {
-                        if (!operands.isEmpty() && operands.get(0) instanceof COSArray array) {
-                            for (int i = 0; i < array.size(); i++) {
-                                if (array.getObject(i) instanceof COSString s) {
-                                    text.append(decode(font, s));
-                                }
-                            }
-                        }
-                    }
-                    case "Td", "TD", "T*", "Tm" -> separate(text, "'");
-                    default -> {
-                        // graphics operators draw borders and backgrounds: no text
-                    }
-                }
-                operands.clear();
-            }
-            return text.toString().strip();
-        }
-
-        private static void separate(StringBuilder text, String operator) {
-            if (("'".equals(operator) || "\"".equals(operator)) && !text.isEmpty()
-                    && text.charAt(text.length() - 1) != ' ') {
-                text.append(' ');
-            }
-        }
-
-        private PDFont font(PDResources resources, COSName name) throws IOException {
-            if (resources == null) {
-                return null;
-            }
-            COSDictionary fontResources = resources.getCOSObject().getCOSDictionary(COSName.FONT);
-            COSBase entry = fontResources == null ? null : fontResources.getDictionaryObject(name);
-            if (!(entry instanceof COSDictionary dictionary)) {
-                return null;
-            }
-            if (fonts.containsKey(dictionary)) {
-                return fonts.get(dictionary);
-            }
-            // PDFBox decodes the font program and CMaps in one go; count them against the budget first.
-            checkStreams(dictionary, 4, Collections.newSetFromMap(new IdentityHashMap<>()));
-            PDFont font;
-            try {
-                font = PDFontFactory.createFont(dictionary);
-            } catch (IOException | RuntimeException e) {
-                font = null;
-            }
-            fonts.put(dictionary, font);
-            return font;
-        }
-
-        private void checkStreams(COSBase base, int depth, Set<COSBase> seen) throws IOException {
-            COSBase object = base instanceof COSObject indirect ? indirect.getObject() : base;
-            if (object == null || depth < 0 || !seen.add(object)) {
-                return;
-            }
-            if (object instanceof COSStream stream) {
-                streams.check(stream);
-            }
-            if (object instanceof COSDictionary dictionary) {
-                for (COSName key : dictionary.keySet()) {
-                    if (!COSName.PARENT.equals(key)) {
-                        checkStreams(dictionary.getItem(key), depth - 1, seen);
-                    }
-                }
-            } else if (object instanceof COSArray array) {
-                for (int i = 0; i < array.size(); i++) {
-                    checkStreams(array.get(i), depth - 1, seen);
-                }
-            }
-        }
-
-        private static String decode(PDFont font, COSString string) throws IOException {
-            byte[] bytes = string.getBytes();
-            if (font == null) {
-                return string.getString();
-            }
-            StringBuilder text = new StringBuilder();
-            try (InputStream in = new ByteArrayInputStream(bytes)) {
-                while (in.available() > 0) {
-                    String unicode = font.toUnicode(font.readCode(in));
-                    if (unicode != null) {
-                        text.append(unicode);
-                    }
-                }
-            }
-            return text.toString();
-        }
     }
 }

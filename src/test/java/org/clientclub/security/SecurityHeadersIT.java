@@ -1,0 +1,93 @@
+package org.clientclub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each kind of page sends the Content-Security-Policy it works with, over real HTTP so that the Camunda webapps' own
+ * filters run too: the staff app the one Vaadin works with, the token pages one without scripts plus no referrer,
+ * and the Camunda webapps only their own, with its nonce (two policies would both apply and break them).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityHeadersIT {
+
+    private static final String CSP = "Content-Security-Policy";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StaffDirectory staff;
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void tokenPagesRunNoScriptCannotBeFramedAndSendNoReferrer() throws Exception {
+        for (String page : new String[] {"/confirm/no-such-token", "/guardian/no-such-token",
+                "/unsubscribe/no-such-token", "/card/no-such-token"}) {
+            HttpResponse<String> response = get(page);
+
+            assertThat(response.headers().allValues(CSP)).as(page)
+                    .containsExactly(SecurityConfiguration.TOKEN_PAGE_POLICY);
+            assertThat(response.headers().allValues(CSP).get(0)).contains("default-src 'none'", "frame-ancestors 'none'")
+                    .doesNotContain("script-src");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(page).hasValue("no-referrer");
+        }
+    }
+
+    @Test
+    void theStaffAppAndThePublicQuestionnaireGetThePolicyVaadinWorksWith() throws Exception {
+        for (String page : new String[] {"/login", "/join", "/"}) {
+            HttpResponse<String> response = get(page);
+
+            assertThat(response.headers().allValues(CSP)).as(page)
+                    .containsExactly(SecurityConfiguration.STAFF_APP_POLICY);
+            assertThat(response.headers().allValues(CSP).get(0)).contains("object-src 'none'", "frame-ancestors 'self'");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(page).isEmpty();
+        }
+    }
+
+    @Test
+    void theCamundaWebappsKeepTheirOwnPolicyWithItsNonce() throws Exception {
+        String username = "csp-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        staff.save(new StaffAccount(username, "Ирина", "Проверкина", username + "@clientclub.local",
+                Set.of("CLUB_STAFF")), password);
+        // an administrator must exist, or the webapps only offer their set-up page
+        staff.save(new StaffAccount("csp-admin", "Анна", "Админова", "csp-admin@clientclub.local", Set.of("ADMIN")),
+                UUID.randomUUID().toString());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+
+        HttpResponse<String> cockpit = get("/camunda/app/cockpit/default/");
+
+        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(cockpit.headers().allValues(CSP)).hasSize(1);
+        assertThat(cockpit.headers().allValues(CSP).get(0)).contains("'nonce-").doesNotContain("frame-src");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
