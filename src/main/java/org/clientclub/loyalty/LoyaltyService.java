@@ -212,6 +212,27 @@ public class LoyaltyService {
         ledger.blockActiveCard(memberId);
     }
 
+    /** Whether the member's card link opens their card page, and until when. */
+    @PreAuthorize(STAFF)
+    @Transactional(readOnly = true)
+    public CardLinkState cardLink(long memberId) {
+        return cardLinks.state(memberId);
+    }
+
+    /** The member's card link opens nothing any more (a forwarded or leaked e-mail); a renewal sends a new one. */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void revokeCardLink(long memberId) {
+        cardLinks.revoke(memberId);
+    }
+
+    /** Replaces the member's card link and mails the new one to them; the old link opens nothing any more. */
+    @PreAuthorize(STAFF)
+    @Transactional
+    public void renewCardLink(long memberId) {
+        cardLinks.renew(memberId);
+    }
+
     /** Issues a new card number; the points stay with the member. */
     @PreAuthorize(STAFF)
     @Transactional

@@ -12,6 +12,7 @@ import org.clientclub.mail.internal.MailRenderer;
 import org.clientclub.mail.internal.OutboxRepository;
 import org.clientclub.mail.internal.OutboxStatus;
 import org.clientclub.mail.internal.RecipientQuota;
+import org.clientclub.mail.internal.UnsubscribeTokens;
 import org.clientclub.shared.SecureTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,22 +42,28 @@ public class MailService {
     private final MailRecipientRepository recipients;
     private final MailRenderer renderer;
     private final RecipientQuota quota;
+    private final UnsubscribeTokens unsubscribeTokens;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
     public MailService(OutboxRepository outbox, MailRecipientRepository recipients, MailRenderer renderer,
-                       RecipientQuota quota, JdbcClient jdbc, Clock clock, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+                       RecipientQuota quota, UnsubscribeTokens unsubscribeTokens, JdbcClient jdbc, Clock clock,
+                       @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.renderer = renderer;
         this.quota = quota;
+        this.unsubscribeTokens = unsubscribeTokens;
         this.jdbc = jdbc;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    /** @return whether the message was written, existed before, or was refused by a daily quota */
+    /**
+     * @return whether the message was written, existed before, or was refused by a daily quota. A message that is
+     * not to be sent (club mail to an address that unsubscribed) keeps no body: the links in it would stay unsent.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Enqueued enqueue(OutgoingMail mail) {
         String email = mail.to().value();
@@ -64,9 +71,10 @@ public class MailService {
             // Written before: counting it again would let retries and re-runs use up the recipient's quota.
             return Enqueued.DUPLICATE;
         }
-        recipients.insertIfAbsent(email, SecureTokens.newToken());
+        recipients.insertIfAbsent(email);
         MailRecipient recipient = recipients.findById(email).orElseThrow();
-        String unsubscribeUrl = unsubscribeUrl(recipient.getUnsubscribeToken());
+        String unsubscribeToken = SecureTokens.newToken();
+        String unsubscribeUrl = unsubscribeUrl(unsubscribeToken);
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
         boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
         // Counted last, just before the insert: the total's counter row stays locked until the commit.
@@ -80,9 +88,9 @@ public class MailService {
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
                                                  body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at,
-                                                 auto_submitted, in_reply_to, reply_references)
+                                                 auto_submitted, in_reply_to, reply_references, body_discarded_at)
                         VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
-                                :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references)
+                                :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references, :discardedAt)
                         ON CONFLICT (idempotency_key) DO NOTHING
                         RETURNING id""")
                 .param("key", mail.idempotencyKey())
@@ -91,27 +99,35 @@ public class MailService {
                 .param("template", mail.template())
                 .param("kind", mail.kind().name())
                 .param("subject", rendered.subject())
-                .param("html", rendered.html())
-                .param("text", rendered.text())
+                .param("html", suppressed ? "" : rendered.html())
+                .param("text", suppressed ? "" : rendered.text())
                 .param("messageId", "<" + UUID.randomUUID() + "@clientclub>")
-                .param("unsubscribe", unsubscribeUrl)
+                .param("unsubscribe", suppressed ? null : unsubscribeUrl)
                 .param("status", suppressed ? OutboxStatus.SUPPRESSED.name() : OutboxStatus.PENDING.name())
                 .param("now", java.sql.Timestamp.from(now))
                 .param("lastError", suppressed ? "unsubscribed" : null)
                 .param("autoSubmitted", mail.replyThread() == null ? AUTO_GENERATED : AUTO_REPLIED)
                 .param("inReplyTo", mail.replyThread() == null ? null : mail.replyThread().inReplyToHeader())
                 .param("references", mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
+                .param("discardedAt", suppressed ? java.sql.Timestamp.from(now) : null)
                 .query(Long.class).optional();
-        id.ifPresent(outboxId -> mail.model().forEach((key, value) -> {
+        if (id.isEmpty()) {
+            return Enqueued.DUPLICATE;
+        }
+        if (suppressed) {
+            return Enqueued.QUEUED;
+        }
+        unsubscribeTokens.keep(unsubscribeToken, email, now);
+        mail.model().forEach((key, value) -> {
             if (value instanceof InlineImage image) {
                 jdbc.sql("""
                                 INSERT INTO mail_outbox_inline (outbox_id, content_id, content_type, data)
                                 VALUES (:id, :cid, :type, :data)""")
-                        .param("id", outboxId).param("cid", key).param("type", image.contentType())
+                        .param("id", id.get()).param("cid", key).param("type", image.contentType())
                         .param("data", image.data()).update();
             }
-        }));
-        return id.isPresent() ? Enqueued.QUEUED : Enqueued.DUPLICATE;
+        });
+        return Enqueued.QUEUED;
     }
 
     @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
@@ -133,10 +149,7 @@ public class MailService {
     /** Opts the address behind the token out of club mail. @return the address, empty for an unknown token */
     @Transactional
     public Optional<String> unsubscribe(String token) {
-        if (!SecureTokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        return recipients.findByUnsubscribeToken(token).map(r -> {
+        return unsubscribeTokens.emailOf(token).flatMap(recipients::findById).map(r -> {
             r.unsubscribe(clock.instant());
             return r.getEmail();
         });
@@ -144,7 +157,7 @@ public class MailService {
 
     @Transactional(readOnly = true)
     public boolean isKnownUnsubscribeToken(String token) {
-        return SecureTokens.wellFormed(token) && recipients.findByUnsubscribeToken(token).isPresent();
+        return unsubscribeTokens.emailOf(token).isPresent();
     }
 
     private boolean written(String idempotencyKey) {

@@ -141,8 +141,7 @@ public class MembershipService {
     @Transactional(readOnly = true)
     public ConfirmationResult checkLink(String token, boolean guardian) {
         return lookUp(token, guardian ? LinkToken.GUARDIAN_CONSENT : LinkToken.CONFIRM_EMAIL, false)
-                .map(t -> t.isUsed() ? ConfirmationResult.ALREADY_USED
-                        : t.isExpired(clock.instant()) ? ConfirmationResult.EXPIRED : ConfirmationResult.CONFIRMED)
+                .map(link -> stateOf(link, applications.findById(link.getApplicationId()).orElseThrow(), clock.instant()))
                 .orElse(ConfirmationResult.INVALID);
     }
 
@@ -155,12 +154,10 @@ public class MembershipService {
         }
         LinkToken link = found.get();
         MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
-        if (link.isUsed() || application.getConfirmedAt() != null) {
-            return ConfirmationResult.ALREADY_USED;
-        }
         Instant now = clock.instant();
-        if (link.isExpired(now) || application.getStatus() != ApplicationStatus.AWAITING_CONFIRMATION) {
-            return ConfirmationResult.EXPIRED;
+        ConfirmationResult state = stateOf(link, application, now);
+        if (state != ConfirmationResult.CONFIRMED) {
+            return state;
         }
         link.use(now);
         application.confirm(now);
@@ -170,12 +167,17 @@ public class MembershipService {
         return ConfirmationResult.CONFIRMED;
     }
 
+    /**
+     * Whose application the guardian is asked about, only while the link can still be answered: a used or expired
+     * link, or one whose application closed, shows nothing about the child.
+     */
     @Transactional(readOnly = true)
     public Optional<GuardianRequest> guardianRequest(String token) {
-        return lookUp(token, LinkToken.GUARDIAN_CONSENT, false).map(link -> {
+        return lookUp(token, LinkToken.GUARDIAN_CONSENT, false).flatMap(link -> {
             MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
-            return new GuardianRequest(application.fullName(), application.getBirthDate(),
-                    currentConsent(application.languageValue()));
+            return stateOf(link, application, clock.instant()) != ConfirmationResult.CONFIRMED ? Optional.empty()
+                    : Optional.of(new GuardianRequest(application.fullName(), application.getBirthDate(),
+                            currentConsent(application.languageValue())));
         });
     }
 
@@ -187,13 +189,11 @@ public class MembershipService {
             return ConfirmationResult.INVALID;
         }
         LinkToken link = found.get();
-        if (link.isUsed()) {
-            return ConfirmationResult.ALREADY_USED;
-        }
         Instant now = clock.instant();
         MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
-        if (link.isExpired(now) || application.getStatus() != ApplicationStatus.AWAITING_GUARDIAN) {
-            return ConfirmationResult.EXPIRED;
+        ConfirmationResult state = stateOf(link, application, now);
+        if (state != ConfirmationResult.CONFIRMED) {
+            return state;
         }
         link.use(now);
         if (consent) {
@@ -205,6 +205,22 @@ public class MembershipService {
         }
         if (!onboarding.guardianResponded(application.businessKey(), consent)) {
             throw new IllegalStateException("Onboarding of " + application.businessKey() + " is not waiting");
+        }
+        return ConfirmationResult.CONFIRMED;
+    }
+
+    /**
+     * What following the link does now; showing a page and acting on it ask the same. A link whose application no
+     * longer waits for it (lapsed, declined, answered through another link) counts as expired.
+     */
+    private static ConfirmationResult stateOf(LinkToken link, MembershipApplication application, Instant now) {
+        boolean confirmation = LinkToken.CONFIRM_EMAIL.equals(link.getPurpose());
+        if (link.isUsed() || (confirmation && application.getConfirmedAt() != null)) {
+            return ConfirmationResult.ALREADY_USED;
+        }
+        ApplicationStatus waiting = confirmation ? ApplicationStatus.AWAITING_CONFIRMATION : ApplicationStatus.AWAITING_GUARDIAN;
+        if (link.isExpired(now) || application.getStatus() != waiting) {
+            return ConfirmationResult.EXPIRED;
         }
         return ConfirmationResult.CONFIRMED;
     }

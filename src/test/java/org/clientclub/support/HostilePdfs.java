@@ -129,6 +129,15 @@ public final class HostilePdfs {
         return form(List.of(textField(QuestionnaireField.LAST_NAME.key(), value)), null);
     }
 
+    /**
+     * Our marker field and a region whose value is one array of {@code count} empty strings: two bytes each in the
+     * file, tens of bytes each on the heap once parsed.
+     */
+    public static byte[] wideArray(int count) {
+        return form(List.of("<< /FT /Ch /T (" + QuestionnaireField.REGION.key() + ") /V [" + "()".repeat(count)
+                + "] >>"), null);
+    }
+
     /** Our marker field and {@code count} more text fields, each with a value. */
     public static byte[] manyFields(int count) {
         List<String> fields = new ArrayList<>();

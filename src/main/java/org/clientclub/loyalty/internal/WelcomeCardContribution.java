@@ -5,7 +5,6 @@ import org.clientclub.loyalty.CardNumber;
 import org.clientclub.mail.InlineImage;
 import org.clientclub.membership.spi.WelcomeMailContributor;
 import org.clientclub.shared.Language;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +18,10 @@ class WelcomeCardContribution implements WelcomeMailContributor {
 
     private final Ledger ledger;
     private final CardLinks links;
-    private final String publicBaseUrl;
 
-    WelcomeCardContribution(Ledger ledger, CardLinks links, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+    WelcomeCardContribution(Ledger ledger, CardLinks links) {
         this.ledger = ledger;
         this.links = links;
-        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Override
@@ -32,7 +29,7 @@ class WelcomeCardContribution implements WelcomeMailContributor {
     public Map<String, Object> contribute(long memberId, Language language) {
         ledger.openAccount(memberId);
         CardNumber number = ledger.activeCard(memberId).orElseThrow();
-        String cardUrl = publicBaseUrl + "/card/" + links.issue(memberId);
+        String cardUrl = links.issue(memberId);
         return Map.of("cardNumber", number.value(), "cardUrl", cardUrl,
                 "cardBarcode", InlineImage.png(CardImages.barcodePng(number)),
                 "cardQrCode", InlineImage.png(CardImages.qrCodePng(number)));

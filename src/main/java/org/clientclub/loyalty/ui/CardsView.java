@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.clientclub.loyalty.CardDetails;
+import org.clientclub.loyalty.CardLinkState;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.LedgerEntryView;
 import org.clientclub.loyalty.LoyaltyService;
@@ -106,7 +107,11 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         Span balance = new Span(String.valueOf(card.balance()));
         balance.setId("cards-balance");
         facts.addFormItem(balance, getTranslation("cards.balance"));
-        result.add(facts, redeemForm(card), adjustmentForm(card), cardActions(card),
+        CardLinkState linkState = loyalty.cardLink(card.memberId());
+        Span link = new Span(linkState(linkState));
+        link.setId("cards-link-state");
+        facts.addFormItem(link, getTranslation("cards.link"));
+        result.add(facts, redeemForm(card), adjustmentForm(card), cardActions(card), linkActions(card, linkState),
                 new H3(getTranslation("cards.history")), history(card));
     }
 
@@ -199,6 +204,34 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         });
         reissue.setId("cards-reissue");
         return new HorizontalLayout(block, reissue);
+    }
+
+    private String linkState(CardLinkState state) {
+        String key = "cards.link.status." + state.status();
+        return state.expiresAt() == null ? getTranslation(key)
+                : getTranslation(key, ClubTime.dateTime(getLocale()).format(state.expiresAt()));
+    }
+
+    /** A member's card link in a forwarded or leaked e-mail: staff revoke it, and send the member a new one. */
+    private HorizontalLayout linkActions(CardDetails card, CardLinkState state) {
+        Button revoke = new Button(getTranslation("cards.link.revoke"), e -> {
+            loyalty.revokeCardLink(card.memberId());
+            Notification.show(getTranslation("cards.link.revoked")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            show();
+        });
+        revoke.setId("cards-link-revoke");
+        revoke.setEnabled(state.status() == CardLinkState.Status.ACTIVE);
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button renew = new Button(getTranslation("cards.link.renew"), e -> {
+            loyalty.renewCardLink(card.memberId());
+            Notification.show(getTranslation("cards.link.renewed", card.email()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            show();
+        });
+        renew.setId("cards-link-renew");
+        // One press, one new link and one e-mail.
+        renew.setDisableOnClick(true);
+        return new HorizontalLayout(revoke, renew);
     }
 
     private Grid<LedgerEntryView> history(CardDetails card) {

@@ -1,6 +1,9 @@
 package org.clientclub.loyalty.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Optional;
+import org.clientclub.loyalty.CardPage;
 import org.clientclub.loyalty.LoyaltyService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -26,9 +29,14 @@ class CardPageController {
         this.loyalty = loyalty;
     }
 
+    /** A forged, expired or revoked link answers 404 with a page that names nothing (decision 0023). */
     @GetMapping("/card/{token}")
-    String card(@PathVariable String token, Model model) {
-        model.addAttribute("card", loyalty.cardPage(token).orElse(null));
+    String card(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<CardPage> card = loyalty.cardPage(token);
+        if (card.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        model.addAttribute("card", card.orElse(null));
         return "public/card";
     }
 

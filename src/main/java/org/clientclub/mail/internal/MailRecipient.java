@@ -6,16 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An address the club writes to, with its unsubscribe token. */
+/** An address the club writes to, and whether it opted out of club mail ({@link UnsubscribeTokens} open that). */
 @Entity
 @Table(name = "mail_recipient")
 public class MailRecipient {
 
     @Id
     private String email;
-
-    @Column(name = "unsubscribe_token", nullable = false, updatable = false)
-    private String unsubscribeToken;
 
     @Column(name = "unsubscribed_at")
     private Instant unsubscribedAt;
@@ -25,10 +22,6 @@ public class MailRecipient {
 
     public String getEmail() {
         return email;
-    }
-
-    public String getUnsubscribeToken() {
-        return unsubscribeToken;
     }
 
     public boolean isUnsubscribed() {

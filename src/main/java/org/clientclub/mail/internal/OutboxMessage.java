@@ -13,7 +13,10 @@ import java.time.Instant;
 import org.clientclub.mail.MailKind;
 import org.clientclub.mail.OutboxEntry;
 
-/** A rendered e-mail waiting to be sent, or the record of one that was. */
+/**
+ * A rendered e-mail waiting to be sent, or the record of one that was. The body, with the links in it, lives only
+ * until the message is sent: marking it sent discards it in the same transaction (decision 0023).
+ */
 @Entity
 @Table(name = "mail_outbox")
 public class OutboxMessage {
@@ -44,16 +47,16 @@ public class OutboxMessage {
     @Column(nullable = false, updatable = false)
     private String subject;
 
-    @Column(name = "body_html", nullable = false, updatable = false)
+    @Column(name = "body_html", nullable = false)
     private String bodyHtml;
 
-    @Column(name = "body_text", nullable = false, updatable = false)
+    @Column(name = "body_text", nullable = false)
     private String bodyText;
 
     @Column(name = "message_id", nullable = false, updatable = false)
     private String messageId;
 
-    @Column(name = "list_unsubscribe", updatable = false)
+    @Column(name = "list_unsubscribe")
     private String listUnsubscribe;
 
     /** RFC 3834's Auto-Submitted: auto-replied for an answer to a received message, else auto-generated. */
@@ -85,6 +88,9 @@ public class OutboxMessage {
 
     @Column(name = "sent_at")
     private Instant sentAt;
+
+    @Column(name = "body_discarded_at")
+    private Instant bodyDiscardedAt;
 
     protected OutboxMessage() {
     }
@@ -149,11 +155,23 @@ public class OutboxMessage {
         return lastError;
     }
 
+    /**
+     * The server took the message. Its body and unsubscribe header go: they hold working links, and a sent message
+     * is never sent again. The message's inline images are the sender's to delete, they live in their own table.
+     */
     public void markSent(Instant now) {
         status = OutboxStatus.SENT;
         attempts++;
         sentAt = now;
         lastError = null;
+        bodyHtml = "";
+        bodyText = "";
+        listUnsubscribe = null;
+        bodyDiscardedAt = now;
+    }
+
+    public boolean isBodyDiscarded() {
+        return bodyDiscardedAt != null;
     }
 
     public void markSuppressed(String reason) {
@@ -185,6 +203,6 @@ public class OutboxMessage {
 
     public OutboxEntry toEntry() {
         return new OutboxEntry(id, recipient, subject, template, language, status.name(), attempts, createdAt, sentAt,
-                nextAttemptAt, lastError);
+                nextAttemptAt, lastError, kind.name(), bodyDiscardedAt);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,14 +109,18 @@ public class OutboxSender {
             byMime.values().forEach(m -> m.markAttemptFailed(e.getMessage(), clock.instant(), maxAttempts));
             return;
         }
+        List<Object[]> sent = new ArrayList<>();
         for (Map.Entry<MimeMessage, OutboxMessage> entry : byMime.entrySet()) {
             Exception failure = failures.get(entry.getKey());
             if (failure == null) {
                 entry.getValue().markSent(clock.instant());
+                sent.add(new Object[] {entry.getValue().getId()});
             } else {
                 entry.getValue().markAttemptFailed(failure.getMessage(), clock.instant(), maxAttempts);
             }
         }
+        // The images go with the body they belong to: a sent message is never sent again (decision 0023).
+        jdbc.batchUpdate("DELETE FROM mail_outbox_inline WHERE outbox_id = ?", sent);
     }
 
     private MimeMessage toMime(OutboxMessage message) throws MessagingException {

@@ -21,7 +21,10 @@ import org.clientclub.mail.OutboxEntry;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
 
-/** Every message of the outbox with its status, attempts and last error; a failed one can be sent again. */
+/**
+ * Every message of the outbox with its status, attempts and last error; a failed one can be sent again. A sent
+ * message's body is no longer kept (its links would still work, decision 0023): the log says so.
+ */
 @Route("mail-log")
 @Menu(order = 40, title = "mail.log.title")
 @RolesAllowed({AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
@@ -56,9 +59,14 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("mail.log.created")).setAutoWidth(true);
         grid.addColumn(OutboxEntry::recipient).setHeader(getTranslation("mail.log.recipient")).setAutoWidth(true);
         grid.addColumn(OutboxEntry::subject).setHeader(getTranslation("mail.log.subject")).setFlexGrow(1);
+        grid.addColumn(e -> getTranslation("mail.kind." + e.kind())).setHeader(getTranslation("mail.log.kind"))
+                .setKey("kind").setAutoWidth(true);
         grid.addColumn(e -> getTranslation("mail.status." + e.status())).setHeader(getTranslation("mail.log.status")).setAutoWidth(true);
         grid.addColumn(OutboxEntry::attempts).setHeader(getTranslation("mail.log.attempts")).setAutoWidth(true);
         grid.addColumn(e -> e.lastError() == null ? "" : e.lastError()).setHeader(getTranslation("mail.log.error")).setFlexGrow(1);
+        grid.addColumn(e -> e.bodyDiscardedAt() == null ? ""
+                        : getTranslation("mail.log.body.discarded", time.format(e.bodyDiscardedAt())))
+                .setHeader(getTranslation("mail.log.body")).setKey("body").setAutoWidth(true);
         grid.addComponentColumn(this::resendButton).setKey("resend").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(query -> this.mail.log(search.getValue(), status.getValue(), query.getOffset(), query.getLimit()).stream());

@@ -1,5 +1,6 @@
 package org.clientclub.mail.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.clientclub.mail.MailService;
 import org.springframework.stereotype.Controller;
@@ -22,18 +23,26 @@ class UnsubscribeController {
     }
 
     @GetMapping("/unsubscribe/{token}")
-    String confirm(@PathVariable String token, Model model) {
-        model.addAttribute("known", mail.isKnownUnsubscribeToken(token));
+    String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
+        model.addAttribute("known", notFoundUnless(mail.isKnownUnsubscribeToken(token), response));
         model.addAttribute("token", token);
         return "public/unsubscribe";
     }
 
     @PostMapping("/unsubscribe/{token}")
-    String unsubscribe(@PathVariable String token, Model model) {
+    String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<String> email = mail.unsubscribe(token);
-        model.addAttribute("known", email.isPresent());
+        model.addAttribute("known", notFoundUnless(email.isPresent(), response));
         model.addAttribute("done", email.isPresent());
         model.addAttribute("token", token);
         return "public/unsubscribe";
+    }
+
+    /** A forged or mistyped token names nobody: the page says so with 404, as for any unknown address. */
+    private static boolean notFoundUnless(boolean known, HttpServletResponse response) {
+        if (!known) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        return known;
     }
 }

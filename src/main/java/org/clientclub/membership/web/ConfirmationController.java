@@ -1,7 +1,10 @@
 package org.clientclub.membership.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.clientclub.membership.ConfirmationResult;
+import org.clientclub.membership.GuardianRequest;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.shared.web.ClientAddress;
 import org.springframework.stereotype.Controller;
@@ -26,26 +29,29 @@ class ConfirmationController {
     }
 
     @GetMapping("/confirm/{token}")
-    String confirmPage(@PathVariable String token, Model model) {
-        model.addAttribute("state", membership.checkLink(token, false));
+    String confirmPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        model.addAttribute("state", notFoundIfInvalid(membership.checkLink(token, false), response));
         model.addAttribute("token", token);
         model.addAttribute("done", false);
         return "public/confirm";
     }
 
     @PostMapping("/confirm/{token}")
-    String confirm(@PathVariable String token, Model model) {
-        ConfirmationResult result = membership.confirmEmail(token);
+    String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
+        ConfirmationResult result = notFoundIfInvalid(membership.confirmEmail(token), response);
         model.addAttribute("state", result);
         model.addAttribute("token", token);
         model.addAttribute("done", result == ConfirmationResult.CONFIRMED);
         return "public/confirm";
     }
 
+    /** The child's name and age only while the link can be answered; a used or expired link shows a message alone. */
     @GetMapping("/guardian/{token}")
-    String guardianPage(@PathVariable String token, Model model) {
-        model.addAttribute("state", membership.checkLink(token, true));
-        model.addAttribute("request", membership.guardianRequest(token).orElse(null));
+    String guardianPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<GuardianRequest> request = membership.guardianRequest(token);
+        model.addAttribute("state", request.isPresent() ? ConfirmationResult.CONFIRMED
+                : notFoundIfInvalid(membership.checkLink(token, true), response));
+        model.addAttribute("request", request.orElse(null));
         model.addAttribute("token", token);
         model.addAttribute("answer", null);
         return "public/guardian";
@@ -53,16 +59,25 @@ class ConfirmationController {
 
     @PostMapping("/guardian/{token}")
     String guardianAnswer(@PathVariable String token, @RequestParam(name = "decision", defaultValue = "") String decision,
-                          Model model, HttpServletRequest request) {
+                          Model model, HttpServletRequest request, HttpServletResponse response) {
         if (!"agree".equals(decision) && !"decline".equals(decision)) {
-            return guardianPage(token, model);
+            return guardianPage(token, model, response);
         }
         boolean agree = "agree".equals(decision);
-        ConfirmationResult result = membership.answerGuardianRequest(token, agree, ClientAddress.of(request));
+        ConfirmationResult result = notFoundIfInvalid(
+                membership.answerGuardianRequest(token, agree, ClientAddress.of(request)), response);
         model.addAttribute("state", result);
         model.addAttribute("request", null);
         model.addAttribute("token", token);
         model.addAttribute("answer", result == ConfirmationResult.CONFIRMED ? decision : null);
         return "public/guardian";
+    }
+
+    /** A forged or mistyped token names nothing: the page says so with 404, as for any unknown address. */
+    private static ConfirmationResult notFoundIfInvalid(ConfirmationResult result, HttpServletResponse response) {
+        if (result == ConfirmationResult.INVALID) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        return result;
     }
 }

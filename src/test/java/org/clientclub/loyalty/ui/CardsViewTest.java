@@ -14,11 +14,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import org.clientclub.loyalty.CardNumber;
 import org.clientclub.loyalty.LedgerEntryView;
+import org.clientclub.loyalty.LoyaltyService;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
+import org.clientclub.support.Mailbox;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,8 @@ class CardsViewTest extends KaribuTest {
     GreenMail greenMail;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LoyaltyService loyalty;
 
     @Test
     void staffFindACardByEmailRedeemWithAReasonAndReissueKeepingThePoints() {
@@ -94,6 +99,32 @@ class CardsViewTest extends KaribuTest {
     }
 
     @Test
+    void staffRevokeAMembersCardLinkAndSendANewOne() throws Exception {
+        String email = aMemberWithTheWelcomeBonus();
+        Mailbox mailbox = new Mailbox(greenMail);
+        String oldToken = token(Mailbox.linkPath(mailbox.awaitMessage(email, 2), "card"));
+        login("irina", "CLUB_STAFF");
+        UI.getCurrent().navigate(CardsView.class);
+        find(email);
+        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText()).startsWith("Действует до");
+
+        _click(_get(Button.class, spec -> spec.withId("cards-link-revoke")));
+
+        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText()).isEqualTo("Отозвана");
+        assertThat(_get(Button.class, spec -> spec.withId("cards-link-revoke")).isEnabled()).isFalse();
+        assertThat(loyalty.cardPage(oldToken)).as("the revoked link opens nothing").isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withId("cards-link-renew")));
+
+        MimeMessage renewal = mailbox.awaitMessage(email, 3);
+        assertThat(renewal.getSubject()).isEqualTo("Новая ссылка на вашу карту лояльности");
+        String newToken = token(Mailbox.linkPath(renewal, "card"));
+        assertThat(loyalty.cardPage(newToken)).as("the new link opens the card").isPresent();
+        assertThat(loyalty.cardPage(oldToken)).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText()).startsWith("Действует до");
+    }
+
+    @Test
     void anUnknownCardSaysWhatToCheck() {
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(CardsView.class);
@@ -130,6 +161,10 @@ class CardsViewTest extends KaribuTest {
         find("Москва");
         assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")))
                 .as("the member search matches towns too, the card lookup only names").isNotNull();
+    }
+
+    private static String token(String linkPath) {
+        return linkPath.substring(linkPath.lastIndexOf('/') + 1);
     }
 
     private static void find(String query) {

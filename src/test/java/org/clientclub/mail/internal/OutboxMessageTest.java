@@ -57,4 +57,19 @@ class OutboxMessageTest {
         message.markAttemptFailed("x".repeat(5000), NOW, 3);
         assertThat(message.getLastError()).hasSize(2000);
     }
+
+    @Test
+    void aSentMessageKeepsNoBodyButAFailedOneKeepsItsForTheNextAttempt() {
+        OutboxMessage failed = new OutboxMessage();
+        failed.markAttemptFailed("down", NOW, 1);
+        assertThat(failed.isBodyDiscarded()).isFalse();
+
+        OutboxMessage sent = new OutboxMessage();
+        sent.markSent(NOW);
+
+        assertThat(sent.isBodyDiscarded()).isTrue();
+        assertThat(sent.getBodyHtml()).isEmpty();
+        assertThat(sent.getBodyText()).isEmpty();
+        assertThat(sent.getListUnsubscribe()).isNull();
+    }
 }

@@ -2,6 +2,7 @@ package org.clientclub.mail.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -65,6 +66,10 @@ class MailViewsTest extends KaribuTest {
         await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> assertThat(
                 jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to").param("to", to)
                         .query(String.class).single()).isEqualTo("SENT"));
+        grid.getDataProvider().refreshAll();
+        assertThat(_getFormatted(grid, 0, "kind")).isEqualTo("По запросу участника");
+        assertThat(_getFormatted(grid, 0, "body")).as("sent, its body and links are no longer kept")
+                .startsWith("Не хранится с ");
     }
 
     @Test

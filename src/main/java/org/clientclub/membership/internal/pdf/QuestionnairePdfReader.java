@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -135,9 +134,9 @@ public class QuestionnairePdfReader {
             return new PdfReading.Rejected(PdfReading.CORRUPT);
         }
         BoundedStreams.checkStructureStreams(pdf, limits.maxDecodedBytes());
-        PDDocument document;
+        BoundedPdfParser.Loaded loaded;
         try {
-            document = Loader.loadPDF(pdf, "", null, null,
+            loaded = BoundedPdfParser.load(pdf,
                     MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache);
         } catch (InvalidPasswordException e) {
             return new PdfReading.Rejected(PdfReading.ENCRYPTED);
@@ -146,36 +145,42 @@ public class QuestionnairePdfReader {
             boolean encrypted = new String(pdf, StandardCharsets.ISO_8859_1).contains("/Encrypt");
             return new PdfReading.Rejected(encrypted ? PdfReading.ENCRYPTED : PdfReading.CORRUPT);
         }
-        try (document) {
-            if (document.getDocument().getXrefTable().size() > limits.maxObjects()) {
-                return new PdfReading.Rejected(PdfReading.TOO_COMPLEX);
-            }
-            if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
-                return new PdfReading.Rejected(PdfReading.ENCRYPTED);
-            }
-            // No fix-ups: PDFBox's default would build fields from stray widgets and redraw appearances.
-            PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
-            List<PDTerminalField> fields = form == null ? List.of() : terminalFields(form);
-            if (fields.isEmpty()) {
-                return new PdfReading.NeedsTranscription(PdfReading.NO_FORM_FIELDS);
-            }
-            FieldValues extraction = new FieldValues(form, new BoundedStreams(limits.maxDecodedBytes()));
-            Map<String, String> values = new LinkedHashMap<>();
-            for (PDTerminalField field : fields) {
-                String value = extraction.value(field);
-                if (value != null && !value.isBlank()) {
-                    values.put(field.getFullyQualifiedName(), clip(value.strip()));
-                }
-            }
-            Map<String, String> info = info(document);
-            if (!isOurs(values, fields, info)) {
-                return new PdfReading.Rejected(PdfReading.NOT_OUR_QUESTIONNAIRE);
-            }
-            if (isBlank(values)) {
-                return new PdfReading.Rejected(PdfReading.BLANK);
-            }
-            return filled(values, info);
+        try (PDDocument document = loaded.document()) {
+            PdfReading reading = readDocument(document);
+            // PDFBox parses leniently and may have swallowed the parser's limit, leaving objects out.
+            return loaded.parser().exceeded() ? new PdfReading.Rejected(PdfReading.TOO_COMPLEX) : reading;
         }
+    }
+
+    private PdfReading readDocument(PDDocument document) throws IOException {
+        if (document.getDocument().getXrefTable().size() > limits.maxObjects()) {
+            return new PdfReading.Rejected(PdfReading.TOO_COMPLEX);
+        }
+        if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
+            return new PdfReading.Rejected(PdfReading.ENCRYPTED);
+        }
+        // No fix-ups: PDFBox's default would build fields from stray widgets and redraw appearances.
+        PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+        List<PDTerminalField> fields = form == null ? List.of() : terminalFields(form);
+        if (fields.isEmpty()) {
+            return new PdfReading.NeedsTranscription(PdfReading.NO_FORM_FIELDS);
+        }
+        FieldValues extraction = new FieldValues(form, new BoundedStreams(limits.maxDecodedBytes()));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (PDTerminalField field : fields) {
+            String value = extraction.value(field);
+            if (value != null && !value.isBlank()) {
+                values.put(field.getFullyQualifiedName(), clip(value.strip()));
+            }
+        }
+        Map<String, String> info = info(document);
+        if (!isOurs(values, fields, info)) {
+            return new PdfReading.Rejected(PdfReading.NOT_OUR_QUESTIONNAIRE);
+        }
+        if (isBlank(values)) {
+            return new PdfReading.Rejected(PdfReading.BLANK);
+        }
+        return filled(values, info);
     }
 
     private static boolean hasHeaderAndEnd(byte[] pdf) {

@@ -86,6 +86,14 @@ class PdfHostileInputTest {
     }
 
     @Test
+    void millionsOfTinyObjectsWithinTheSizeLimitStopWhileTheyAreParsed() {
+        byte[] wide = HostilePdfs.wideArray(4_500_000);
+        assertThat(wide.length).isLessThan((int) reader.limits().maxBytes());
+
+        assertThat(reader.read(wide)).isEqualTo(TOO_COMPLEX);
+    }
+
+    @Test
     void moreFieldsThanAnyQuestionnaireHasAreRefused() {
         assertThat(reader.read(HostilePdfs.manyFields(5_000))).isEqualTo(TOO_COMPLEX);
     }
