@@ -1,27 +1,14 @@
 package org.clientclub.loyalty;
 
-/**
- * An uploaded decision table that cannot replace an earning rule; nothing was deployed.
- *
- * @param reason a message key (rules.invalid.*)
- * @param detail what the DMN engine said, or empty
- */
-public class InvalidEarningRule extends RuntimeException {
+import org.clientclub.workflow.RefusedDecision;
 
-    private final String reason;
-    private final String detail;
+/**
+ * An uploaded decision table that cannot replace an earning rule; nothing was deployed. Its reason is a message key,
+ * rules.invalid.* or, when the file is more than FEEL-only data, decision.refused.*; the detail is its argument.
+ */
+public class InvalidEarningRule extends RefusedDecision {
 
     public InvalidEarningRule(String reason, String detail) {
-        super(reason + (detail.isEmpty() ? "" : ": " + detail));
-        this.reason = reason;
-        this.detail = detail;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
-    public String detail() {
-        return detail;
+        super(reason, detail);
     }
 }

@@ -1,10 +1,11 @@
 package org.clientclub.workflow;
 
 /**
- * An uploaded decision table that is not plain data: it names a language other than FEEL, carries an extension, a
- * DTD or an attribute the engine would act on, or cannot be read as XML. Nothing of it was parsed by the engine.
+ * An uploaded decision table that is refused; nothing of it was deployed. {@link UploadedDecisions} refuses one that is
+ * not plain data (a language other than FEEL, an extension, a DTD, an attribute the engine would act on, or no XML at
+ * all) before the engine parses it; a module refuses one it cannot use with reasons of its own.
  *
- * @param reason a message key (decision.refused.*)
+ * @param reason a message key (decision.refused.* here) that takes {@code detail} as its argument
  * @param detail what was found and where (language-neutral: a value, an element and a line), or empty
  */
 public class RefusedDecision extends RuntimeException {

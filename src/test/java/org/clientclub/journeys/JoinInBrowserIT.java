@@ -16,6 +16,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.clientclub.mail.internal.EmbeddedMailServer;
@@ -26,6 +27,7 @@ import org.clientclub.support.Mailbox;
 import org.clientclub.support.QuestionnairePdfs;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,24 @@ class JoinInBrowserIT {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
+    /** What the browser refused under the app's Content-Security-Policy: the pages must not need any of it. */
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
+
+    /** The Camunda webapps send a policy of their own (decided by Camunda), so only the app's pages are watched. */
+    private Page watched(Page page) {
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy") && !page.url().contains("/camunda/")) {
+                policyViolations.add(page.url() + ": " + message.text());
+            }
+        });
+        return page;
+    }
+
+    @AfterEach
+    void theAppsPagesBrokeNoContentSecurityPolicy() {
+        assertThat(policyViolations).isEmpty();
+    }
+
     @AfterAll
     static void closeChromium() {
         if (browser != null) {
@@ -96,7 +116,7 @@ class JoinInBrowserIT {
         String email = TestQuestionnaires.newEmail();
         String base = "http://localhost:" + port;
         try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 1100))) {
-            Page page = context.newPage();
+            Page page = watched(context.newPage());
             page.navigate(base + "/join");
             assertThat(page.locator("h1")).hasText("Вступить в Клуб клиентов");
             assertThat(page.locator("#join-pdf")).hasAttribute("href", java.util.regex.Pattern.compile("questionnaire\\.pdf"));
@@ -200,7 +220,7 @@ class JoinInBrowserIT {
                 .map(Task::getId), java.util.Optional::isPresent).orElseThrow();
 
         try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            Page page = context.newPage();
+            Page page = watched(context.newPage());
             logIn(page, base + "/club-mailbox");
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Почта клуба");
             page.locator("vaadin-text-field").first().locator("input").fill(sender);

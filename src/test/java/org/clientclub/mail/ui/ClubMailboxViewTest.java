@@ -14,10 +14,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.clientclub.mail.InboundMailSummary;
 import org.clientclub.mail.InboundOutcome;
 import org.clientclub.mail.internal.InboundStore;
@@ -119,6 +122,35 @@ class ClubMailboxViewTest extends KaribuTest {
         assertThat(outcome(id)).isEqualTo("AWAITING_TRANSCRIPTION");
         assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = :key AND parent_id_ IS NULL")
                 .param("key", "mail-" + id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageThatCouldNotBeStoredIsListedAsFailedWithItsErrorAndCanBeDownloaded() {
+        String tag = TestQuestionnaires.newEmail();
+        byte[] raw = ("From: " + tag + "\r\nSubject: poison\r\n\r\nText\r\n").getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 3; i++) {
+            store.storeFailed(raw, raw.length, false, new IllegalStateException("no room left for " + tag));
+        }
+        login("irina", "CLUB_STAFF");
+
+        UI.getCurrent().navigate(ClubMailboxView.class);
+        @SuppressWarnings("unchecked")
+        Select<Optional<InboundOutcome>> outcome = _get(Select.class, spec -> spec.withLabel("Итог"));
+        outcome.setValue(Optional.of(InboundOutcome.FAILED));
+        @SuppressWarnings("unchecked")
+        Grid<InboundMailSummary> grid = _get(Grid.class);
+        int row = java.util.stream.IntStream.range(0, _size(grid))
+                .filter(i -> _get(grid, i).error() != null && _get(grid, i).error().contains(tag)).findFirst()
+                .orElseThrow();
+
+        InboundMailSummary failed = _get(grid, row);
+        assertThat(failed.outcome()).isEqualTo(InboundOutcome.FAILED);
+        assertThat(grid.getColumnByKey("outcome").getRenderer()).isNotNull();
+        Component details = _getItemDetailsComponent(grid, row);
+        assertThat(_find(details, Span.class)).extracting(Span::getText)
+                .contains("Ошибка при сохранении: java.lang.IllegalStateException: no room left for " + tag);
+        assertThat(_find(details, Anchor.class)).extracting(Anchor::getText).containsExactly("Письмо (.eml)");
+        assertThat(failed.reason()).isEqualTo(InboundStore.STORE_FAILED);
     }
 
     @Test
