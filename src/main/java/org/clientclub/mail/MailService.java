@@ -11,8 +11,11 @@ import org.clientclub.mail.internal.MailRecipientRepository;
 import org.clientclub.mail.internal.MailRenderer;
 import org.clientclub.mail.internal.OutboxRepository;
 import org.clientclub.mail.internal.OutboxStatus;
+import org.clientclub.mail.internal.RecipientQuota;
 import org.clientclub.mail.internal.UnsubscribeTokens;
 import org.clientclub.shared.SecureTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,11 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The mail API. {@link #enqueue} writes a rendered message to the outbox inside the caller's transaction: a
  * rollback leaves nothing to send, a commit leaves it for the sender, and a second message with the same
- * idempotency key is ignored (a unique constraint decides, also across nodes).
+ * idempotency key is ignored (a unique constraint decides, also across nodes). The kinds a stranger can trigger
+ * are capped per day ({@link RecipientQuota}); a refused message is not written, and the caller records it.
  */
 @Service
 public class MailService {
 
+    private static final Logger log = LoggerFactory.getLogger(MailService.class);
     /** RFC 3834: what the club sends on its own, and what answers a message it received. */
     private static final String AUTO_GENERATED = "auto-generated";
     private static final String AUTO_REPLIED = "auto-replied";
@@ -36,16 +41,19 @@ public class MailService {
     private final OutboxRepository outbox;
     private final MailRecipientRepository recipients;
     private final MailRenderer renderer;
+    private final RecipientQuota quota;
     private final UnsubscribeTokens unsubscribeTokens;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
     public MailService(OutboxRepository outbox, MailRecipientRepository recipients, MailRenderer renderer,
-                       UnsubscribeTokens unsubscribeTokens, JdbcClient jdbc, Clock clock, @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+                       RecipientQuota quota, UnsubscribeTokens unsubscribeTokens, JdbcClient jdbc, Clock clock,
+                       @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.renderer = renderer;
+        this.quota = quota;
         this.unsubscribeTokens = unsubscribeTokens;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -53,18 +61,29 @@ public class MailService {
     }
 
     /**
-     * @return true when the message was written, false when one with this key already existed. A message that is
+     * @return whether the message was written, existed before, or was refused by a daily quota. A message that is
      * not to be sent (club mail to an address that unsubscribed) keeps no body: the links in it would stay unsent.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueue(OutgoingMail mail) {
+    public Enqueued enqueue(OutgoingMail mail) {
         String email = mail.to().value();
+        if (mail.kind().capped() && written(mail.idempotencyKey())) {
+            // Written before: counting it again would let retries and re-runs use up the recipient's quota.
+            return Enqueued.DUPLICATE;
+        }
         recipients.insertIfAbsent(email);
         MailRecipient recipient = recipients.findById(email).orElseThrow();
         String unsubscribeToken = SecureTokens.newToken();
         String unsubscribeUrl = unsubscribeUrl(unsubscribeToken);
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
         boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
+        // Counted last, just before the insert: the total's counter row stays locked until the commit.
+        Optional<String> exceeded = quota.take(mail.kind(), mail.to());
+        if (exceeded.isPresent()) {
+            log.info("Mail quota: {} to {} not written ({} limit for today reached), key {}", mail.kind(), email,
+                    exceeded.get(), mail.idempotencyKey());
+            return Enqueued.REFUSED_QUOTA;
+        }
         Instant now = clock.instant();
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
@@ -92,8 +111,11 @@ public class MailService {
                 .param("references", mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
                 .param("discardedAt", suppressed ? java.sql.Timestamp.from(now) : null)
                 .query(Long.class).optional();
-        if (id.isEmpty() || suppressed) {
-            return id.isPresent();
+        if (id.isEmpty()) {
+            return Enqueued.DUPLICATE;
+        }
+        if (suppressed) {
+            return Enqueued.QUEUED;
         }
         unsubscribeTokens.keep(unsubscribeToken, email, now);
         mail.model().forEach((key, value) -> {
@@ -105,7 +127,7 @@ public class MailService {
                         .param("data", image.data()).update();
             }
         });
-        return true;
+        return Enqueued.QUEUED;
     }
 
     @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
@@ -136,6 +158,11 @@ public class MailService {
     @Transactional(readOnly = true)
     public boolean isKnownUnsubscribeToken(String token) {
         return unsubscribeTokens.emailOf(token).isPresent();
+    }
+
+    private boolean written(String idempotencyKey) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE idempotency_key = :key)")
+                .param("key", idempotencyKey).query(Boolean.class).single();
     }
 
     private String unsubscribeUrl(String token) {

@@ -77,12 +77,13 @@ public class MembershipService {
 
     /**
      * Accepts a questionnaire with its consent and starts onboarding, all in one transaction: a rejected or
-     * failed submission stores nothing.
+     * failed submission stores nothing but its count against the client address's rate limit.
      *
      * @return the application's id; empty when the honeypot caught a bot (which is told nothing)
      * @throws QuestionnaireRejected with per-field message keys
      */
-    @Transactional
+    // A refusal is thrown before anything is stored; committing keeps only the attempt's count in the rate limit.
+    @Transactional(noRollbackFor = QuestionnaireRejected.class)
     public Optional<Long> submit(Submission submission) {
         if (submission.honeypot() != null && !submission.honeypot().isEmpty()) {
             return Optional.empty();
@@ -285,6 +286,6 @@ public class MembershipService {
                 a.isReadyForInteraction(), a.getGuardianEmail(), a.getSubmittedAt(), a.getConfirmedAt(),
                 consent.map(ConsentRecord::getDocumentVersion).orElse(null),
                 consent.map(ConsentRecord::getAcceptedAt).orElse(null),
-                consent.map(ConsentRecord::getChannel).orElse(null), a.getMemberId());
+                consent.map(ConsentRecord::getChannel).orElse(null), a.getMemberId(), a.getMailRefusedAt());
     }
 }

@@ -3,14 +3,12 @@ package org.clientclub.security;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.clientclub.shared.web.ClientAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
  * minutes. This is the only lock-out: the engine's own, which locked an account for good after ten wrong passwords
  * from anyone, is off (application.yaml). A stranger's guesses use up their address's allowance long before the
  * user name's, so one address cannot lock anyone out, and a name tried from many addresses waits minutes, not
- * forever. The buckets live in this node's bounded memory, as the join limit's do (docs/decisions/0021).
+ * forever. Addresses are keyed as the join limit keys them (IPv6 by /64). The buckets live in this node's bounded memory, as the join limit's do (docs/decisions/0021).
  */
 @Component
 class LoginThrottle {
@@ -55,36 +53,19 @@ class LoginThrottle {
 
     /** Whether a log-in from the address as the user may try its password now. */
     synchronized boolean allows(String clientAddress, String username) {
-        return bucket(addresses, addressKey(clientAddress), perAddress).getAvailableTokens() > 0
+        return bucket(addresses, ClientAddress.rateLimitKey(clientAddress), perAddress).getAvailableTokens() > 0
                 && bucket(names, nameKey(username), perName).getAvailableTokens() > 0;
     }
 
     /** Counts a wrong password (or an unknown user) against both the address and the user name. */
     synchronized void failed(String clientAddress, String username) {
-        bucket(addresses, addressKey(clientAddress), perAddress).tryConsume(1);
+        bucket(addresses, ClientAddress.rateLimitKey(clientAddress), perAddress).tryConsume(1);
         bucket(names, nameKey(username), perName).tryConsume(1);
     }
 
     private Bucket bucket(Map<String, Bucket> buckets, String key, Bandwidth limit) {
         return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit).withCustomTimePrecision(time)
                 .build());
-    }
-
-    /** An IPv6 client owns its whole /64 and could step through it, so the /64 is the key. */
-    static String addressKey(String clientAddress) {
-        if (clientAddress == null || clientAddress.isBlank()) {
-            return "unknown";
-        }
-        if (clientAddress.indexOf(':') < 0) {
-            return clientAddress;
-        }
-        try {
-            // a literal address: no name is looked up
-            byte[] bytes = InetAddress.getByName(clientAddress).getAddress();
-            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : clientAddress;
-        } catch (UnknownHostException e) {
-            return clientAddress;
-        }
     }
 
     private static String nameKey(String username) {

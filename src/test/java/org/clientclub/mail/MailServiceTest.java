@@ -35,11 +35,8 @@ class MailServiceTest {
         String to = TestQuestionnaires.newEmail();
         OutgoingMail message = welcome("key-" + to, to, MailKind.TRANSACTIONAL);
 
-        Boolean first = transaction.execute(s -> mail.enqueue(message));
-        Boolean second = transaction.execute(s -> mail.enqueue(message));
-
-        assertThat(first).isTrue();
-        assertThat(second).isFalse();
+        assertThat(enqueue(message)).isEqualTo(Enqueued.QUEUED);
+        assertThat(enqueue(message)).isEqualTo(Enqueued.DUPLICATE);
 
         jakarta.mail.internet.MimeMessage sent = new Mailbox(greenMail).awaitMessage(to, 1);
         assertThat(sent.getSubject()).as("in the recipient's language").isEqualTo("Welcome to the Client Club!");
@@ -88,6 +85,10 @@ class MailServiceTest {
                 .extracting(OutboxEntry::status).containsExactlyInAnyOrder("SENT", "SENT", "SUPPRESSED"));
         assertThat(mail.log(to, "SUPPRESSED", 0, 10)).singleElement()
                 .satisfies(e -> assertThat(e.lastError()).isEqualTo("unsubscribed"));
+    }
+
+    private Enqueued enqueue(OutgoingMail message) {
+        return transaction.execute(s -> mail.enqueue(message));
     }
 
     private static OutgoingMail welcome(String key, String to, MailKind kind) {

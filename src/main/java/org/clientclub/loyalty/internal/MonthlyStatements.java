@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
@@ -66,7 +67,7 @@ public class MonthlyStatements {
                 if (contact.isEmpty()) {
                     continue;
                 }
-                boolean sent = mail.enqueue(new OutgoingMail("statement:" + row[0] + ":" + month,
+                boolean sent = Enqueued.QUEUED == mail.enqueue(new OutgoingMail("statement:" + row[0] + ":" + month,
                         new EmailAddress(contact.get().email()), Language.fromCode(contact.get().language()),
                         "monthly-statement", Map.of("name", contact.get().firstName(), "month", month.toString(),
                                 "earned", row[1], "spent", row[2], "balance", row[3]), MailKind.CLUB));

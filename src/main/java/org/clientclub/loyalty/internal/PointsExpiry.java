@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberContacts;
@@ -73,7 +74,7 @@ public class PointsExpiry {
                 if (contact.isEmpty()) {
                     continue;
                 }
-                boolean written = mail.enqueue(OutgoingMail.transactional(
+                boolean written = Enqueued.QUEUED == mail.enqueue(OutgoingMail.transactional(
                         "expiry-warning:" + memberId + ":" + today.getYear() + "-" + today.getMonthValue(),
                         new EmailAddress(contact.get().email()), Language.fromCode(contact.get().language()),
                         "points-expiry-warning", Map.of("name", contact.get().firstName(), "points", memberAndPoints[1],

@@ -2,12 +2,15 @@ package org.clientclub.mail.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.clientclub.mail.InboundAttachment;
 import org.clientclub.mail.InboundMailReceived;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
+import org.clientclub.shared.db.RateCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * marks the message done on the server only after this commits; a message stored before (the same Message-ID and
  * the same content, see {@link RawHeaders#contentSha256}) is not stored or announced again. A message that fails
  * to store is counted; after a few failures it is kept as {@link InboundOutcome#FAILED}, raw and with its error,
- * so that staff see it and the reader stops fetching it.
+ * so that staff see it and the reader stops fetching it. A sender past its daily allowance is stored (staff see
+ * it) but not announced, so nobody parses or answers it.
  */
 @Component
 public class InboundStore {
@@ -37,15 +41,20 @@ public class InboundStore {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int maxFailures;
+    private final RateCounters counters;
+    private final int perSenderPerDay;
 
     @Autowired
     public InboundStore(JdbcClient jdbc, InboundParser parser, ApplicationEventPublisher events, Clock clock,
-                        @Value("${clientclub.mailbox.max-store-failures:3}") int maxFailures) {
+                        @Value("${clientclub.mailbox.max-store-failures:3}") int maxFailures, RateCounters counters,
+                        @Value("${clientclub.mailbox.max-messages-per-sender-per-day:20}") int perSenderPerDay) {
         this.jdbc = jdbc;
         this.parser = parser;
         this.events = events;
         this.clock = clock;
         this.maxFailures = maxFailures;
+        this.counters = counters;
+        this.perSenderPerDay = perSenderPerDay;
     }
 
     /**
@@ -81,6 +90,15 @@ public class InboundStore {
             return id;
         }
         jdbc.sql("DELETE FROM mail_inbound_failure WHERE dedupe_key = :key").param("key", key).update();
+        String sender = parsed.from() == null ? "none" : clip(parsed.from(), 320).toLowerCase(Locale.ROOT);
+        if (!counters.tryAcquire("inbound:" + sender, Duration.ofDays(1), perSenderPerDay)) {
+            jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
+                    .param("outcome", InboundOutcome.IGNORED.name()).param("reason", "tooManyFromSender")
+                    .param("now", Timestamp.from(clock.instant())).param("id", id.get()).update();
+            log.info("Club mailbox: message {} kept but not handled, its sender sent over {} today", id.get(),
+                    perSenderPerDay);
+            return id;
+        }
         events.publishEvent(new InboundMailReceived(id.get(), false));
         return id;
     }

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.InboundAttachment;
 import org.clientclub.mail.InboundMailService;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
+import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MembershipService;
@@ -212,15 +214,18 @@ public class MailIntake {
         if (to.isEmpty()) {
             return;
         }
-        // The daily cap on rejections per address and per domain belongs here, before the answer is written.
         Map<String, Object> model = new HashMap<>();
         model.put("reason", intake.reason());
         model.put("fields", intake.reasonFields());
         model.put("joinUrl", publicBaseUrl + "/join");
         model.put("pdfUrl", publicBaseUrl + "/join/questionnaire.pdf?lang=" + intake.language().code());
         model.put("clubMailbox", clubMailbox);
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, to.get(), intake.language(), "questionnaire-rejected",
-                model).answering(message.replyThread()));
+        Enqueued answer = mail.enqueue(new OutgoingMail(idempotencyKey, to.get(), intake.language(),
+                "questionnaire-rejected", model, MailKind.REJECTION_REPLY).answering(message.replyThread()));
+        if (answer == Enqueued.REFUSED_QUOTA) {
+            // Stored and visible to staff, with why nobody was answered (forged senders make this a flood).
+            inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, "replyQuota");
+        }
     }
 
     @Transactional(readOnly = true)

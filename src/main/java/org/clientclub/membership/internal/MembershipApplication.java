@@ -71,6 +71,8 @@ public class MembershipApplication {
     private Instant confirmedAt;
     @Column(name = "member_id")
     private Long memberId;
+    @Column(name = "mail_refused_at")
+    private Instant mailRefusedAt;
 
     protected MembershipApplication() {
     }
@@ -127,6 +129,17 @@ public class MembershipApplication {
 
     public void guardianDeclined() {
         status = ApplicationStatus.GUARDIAN_DECLINED;
+    }
+
+    /** A confirmation or guardian mail for it was refused by a daily quota (the first refusal is kept). */
+    public void mailRefused(Instant now) {
+        if (mailRefusedAt == null) {
+            mailRefusedAt = now;
+        }
+    }
+
+    public Instant getMailRefusedAt() {
+        return mailRefusedAt;
     }
 
     public void lapse() {

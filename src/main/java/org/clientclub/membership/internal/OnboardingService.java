@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.clientclub.mail.Enqueued;
+import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberJoined;
@@ -78,8 +80,18 @@ public class OnboardingService {
         Map<String, Object> model = model(application);
         model.put("link", publicBaseUrl + "/confirm/" + issued.plain());
         model.put("deadline", clubDate(application.getConfirmationDeadline()));
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getEmail()),
-                application.languageValue(), template, model));
+        capped(application, new OutgoingMail(idempotencyKey, new EmailAddress(application.getEmail()),
+                application.languageValue(), template, model, MailKind.CONFIRMATION));
+    }
+
+    /**
+     * Anyone can type anyone's address into the questionnaire, so these links are capped per recipient and day. A
+     * refused one is kept on the application for staff; the deadline lapses the application as usual.
+     */
+    private void capped(MembershipApplication application, OutgoingMail link) {
+        if (mail.enqueue(link) == Enqueued.REFUSED_QUOTA) {
+            application.mailRefused(clock.instant());
+        }
     }
 
     public void lapse(long applicationId) {
@@ -95,8 +107,8 @@ public class OnboardingService {
         Map<String, Object> model = model(application);
         model.put("link", publicBaseUrl + "/guardian/" + issued.plain());
         model.put("deadline", clubDate(now.plus(tokenValidity)));
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getGuardianEmail()),
-                application.languageValue(), "guardian-request", model));
+        capped(application, new OutgoingMail(idempotencyKey, new EmailAddress(application.getGuardianEmail()),
+                application.languageValue(), "guardian-request", model, MailKind.GUARDIAN_REQUEST));
     }
 
     public void sendGuardianDeclinedNotice(long applicationId, String idempotencyKey) {

@@ -33,6 +33,9 @@ class ApplicationPanel extends FormLayout {
         item("questionnaire.field.guardianEmail", a.guardianEmail());
         item("application.submitted", time.format(a.submittedAt()));
         item("application.confirmed", a.confirmedAt() == null ? null : time.format(a.confirmedAt()));
+        if (a.mailRefusedAt() != null) {
+            item("application.mailRefused", time.format(a.mailRefusedAt()));
+        }
         item("application.consent", a.consentVersion() == null ? null
                 : getTranslation("application.consent.value", a.consentVersion(), time.format(a.consentAcceptedAt()),
                         getTranslation("channel." + a.consentChannel())));
