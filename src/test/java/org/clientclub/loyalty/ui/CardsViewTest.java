@@ -82,9 +82,10 @@ class CardsViewTest extends KaribuTest {
         _get(IntegerField.class, spec -> spec.withId("cards-adjust-points")).setValue(-5);
         _get(TextField.class, spec -> spec.withId("cards-adjust-reason")).setValue("Ошибка кассира");
         _click(_get(Button.class, spec -> spec.withId("cards-adjust")));
-        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_task WHERE task_def_key_ = 'Task_ApproveAdjustment' "
-                + "AND proc_inst_id_ IN (SELECT proc_inst_id_ FROM act_ru_variable WHERE name_ = 'reason' "
-                + "AND text_ = 'Ошибка кассира')").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
+                + "JOIN loyalty_adjustment_request r ON r.business_key = e.business_key_ "
+                + "WHERE t.task_def_key_ = 'Task_ApproveAdjustment' AND r.reason = 'Ошибка кассира' AND r.points = -5")
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).as("not before approval").isEqualTo("70");
 
         String oldNumber = cardNumberOf(email);
