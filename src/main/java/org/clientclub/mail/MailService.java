@@ -67,23 +67,12 @@ public class MailService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Enqueued enqueue(OutgoingMail mail) {
         String email = mail.to().value();
-        if (mail.kind().capped() && written(mail.idempotencyKey())) {
-            // Written before: counting it again would let retries and re-runs use up the recipient's quota.
-            return Enqueued.DUPLICATE;
-        }
         recipients.insertIfAbsent(email);
         MailRecipient recipient = recipients.findById(email).orElseThrow();
         String unsubscribeToken = SecureTokens.newToken();
         String unsubscribeUrl = unsubscribeUrl(unsubscribeToken);
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
         boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
-        // Counted last, just before the insert: the total's counter row stays locked until the commit.
-        Optional<String> exceeded = quota.take(mail.kind(), mail.to());
-        if (exceeded.isPresent()) {
-            log.info("Mail quota: {} to {} not written ({} limit for today reached), key {}", mail.kind(), email,
-                    exceeded.get(), mail.idempotencyKey());
-            return Enqueued.REFUSED_QUOTA;
-        }
         Instant now = clock.instant();
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
@@ -112,7 +101,17 @@ public class MailService {
                 .param("discardedAt", suppressed ? java.sql.Timestamp.from(now) : null)
                 .query(Long.class).optional();
         if (id.isEmpty()) {
+            // Written before: counting it again would let retries and re-runs use up the recipient's quota.
             return Enqueued.DUPLICATE;
+        }
+        // Counted after the insert, which tells a new mail from a retry, and as late as possible: the counter rows
+        // stay locked until the commit. A refused mail takes its row back.
+        Optional<String> exceeded = quota.take(mail.kind(), mail.to());
+        if (exceeded.isPresent()) {
+            log.info("Mail quota: {} to {} not written ({} limit for today reached), key {}", mail.kind(), email,
+                    exceeded.get(), mail.idempotencyKey());
+            jdbc.sql("DELETE FROM mail_outbox WHERE id = :id").param("id", id.get()).update();
+            return Enqueued.REFUSED_QUOTA;
         }
         if (suppressed) {
             return Enqueued.QUEUED;
@@ -158,11 +157,6 @@ public class MailService {
     @Transactional(readOnly = true)
     public boolean isKnownUnsubscribeToken(String token) {
         return unsubscribeTokens.emailOf(token).isPresent();
-    }
-
-    private boolean written(String idempotencyKey) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE idempotency_key = :key)")
-                .param("key", idempotencyKey).query(Boolean.class).single();
     }
 
     private String unsubscribeUrl(String token) {

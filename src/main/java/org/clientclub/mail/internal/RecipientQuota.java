@@ -44,10 +44,9 @@ public class RecipientQuota {
                 DAY, limits.rejectionRepliesPerDomain())) {
             return Optional.of("domain");
         }
-        int total = counters.increment("mail-total", DAY);
-        if (total > limits.totalPerDay()) {
-            // Exactly one caller, on whichever node, sees the first count past the limit: one line per day.
-            if (total == limits.totalPerDay() + 1) {
+        if (counters.incrementShared("mail-total", DAY) > limits.totalPerDay()) {
+            // The first caller past the limit, on whichever node, counts 1 here: one line per day.
+            if (counters.increment("mail-total-reached", DAY) == 1) {
                 log.warn("Mail quota: the daily total of {} confirmation, guardian and rejection mails is reached; "
                         + "no more are written today (clientclub.mail.quota.total-per-day)", limits.totalPerDay());
             }

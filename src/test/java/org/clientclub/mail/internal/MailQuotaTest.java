@@ -35,6 +35,11 @@ class MailQuotaTest {
         }
 
         @Override
+        public int incrementShared(String key, Duration window) {
+            return increment(key, window);
+        }
+
+        @Override
         public boolean tryAcquire(String key, Duration window, int limit) {
             return increment(key, window) <= limit;
         }
