@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The house rules of docs ARCHITECTURE.md that the compiler does not check. */
+/**
+ * House rules the compiler does not check: only workflow, tasks, modeler and each module's process package touch the
+ * engine; views touch neither repositories nor the engine; constructor injection only; no System.out or System.err.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
