@@ -2,15 +2,11 @@ package org.clientclub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
+import org.clientclub.support.WebSession;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,14 +27,18 @@ class SecurityHeadersIT {
     @Autowired
     StaffDirectory staff;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    WebSession web;
+
+    @BeforeEach
+    void openSession() {
+        web = new WebSession(port);
+    }
 
     @Test
     void tokenPagesRunNoScriptCannotBeFramedAndSendNoReferrer() throws Exception {
         for (String page : new String[] {"/confirm/no-such-token", "/guardian/no-such-token",
                 "/unsubscribe/no-such-token", "/card/no-such-token"}) {
-            HttpResponse<String> response = get(page);
+            HttpResponse<String> response = web.get(page);
 
             assertThat(response.headers().allValues(CSP)).as(page)
                     .containsExactly(SecurityConfiguration.TOKEN_PAGE_POLICY);
@@ -51,7 +51,7 @@ class SecurityHeadersIT {
     @Test
     void theStaffAppAndThePublicQuestionnaireGetThePolicyVaadinWorksWith() throws Exception {
         for (String page : new String[] {"/login", "/join", "/"}) {
-            HttpResponse<String> response = get(page);
+            HttpResponse<String> response = web.get(page);
 
             assertThat(response.headers().allValues(CSP)).as(page)
                     .containsExactly(SecurityConfiguration.STAFF_APP_POLICY);
@@ -69,25 +69,12 @@ class SecurityHeadersIT {
         // an administrator must exist, or the webapps only offer their set-up page
         staff.save(new StaffAccount("csp-admin", "Анна", "Админова", "csp-admin@clientclub.local", Set.of("ADMIN")),
                 UUID.randomUUID().toString());
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(WebSession.loggedIn(web.login(username, password))).isTrue();
 
-        HttpResponse<String> cockpit = get("/camunda/app/cockpit/default/");
+        HttpResponse<String> cockpit = web.get("/camunda/app/cockpit/default/");
 
         assertThat(cockpit.statusCode()).isEqualTo(200);
         assertThat(cockpit.headers().allValues(CSP)).hasSize(1);
         assertThat(cockpit.headers().allValues(CSP).get(0)).contains("'nonce-").doesNotContain("frame-src");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }
