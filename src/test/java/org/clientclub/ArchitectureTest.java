@@ -21,23 +21,37 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.clientclub");
     }
 
     @Test
     void onlyWorkflowTasksModelerAndProcessPackagesTouchTheEngine() {
-        noClasses().that().resideOutsideOfPackages("org.clientclub.workflow..", "org.clientclub.tasks..",
-                        "org.clientclub.modeler..", "org.clientclub.*.process..")
-                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "org.clientclub.workflow..",
+                        "org.clientclub.tasks..",
+                        "org.clientclub.modeler..",
+                        "org.clientclub.*.process..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.camunda..")
                 .check(classes);
     }
 
     @Test
     void viewsNeverTouchRepositoriesOrTheEngine() {
-        noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework.data.jpa.repository..")
-                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.camunda..", "org.springframework.data.jpa.repository..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Repository")
                 .check(classes);
     }
 

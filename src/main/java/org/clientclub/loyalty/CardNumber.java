@@ -28,7 +28,9 @@ public record CardNumber(String value) {
     }
 
     public static boolean isValid(String candidate) {
-        return candidate != null && candidate.length() == 13 && candidate.chars().allMatch(Character::isDigit)
+        return candidate != null
+                && candidate.length() == 13
+                && candidate.chars().allMatch(Character::isDigit)
                 && candidate.startsWith(PREFIX)
                 && candidate.charAt(12) - '0' == checkDigit(candidate.substring(0, 12));
     }

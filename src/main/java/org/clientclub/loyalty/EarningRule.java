@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param decisionId ActivityPoints or PurchasePoints
  * @param deployedBy the manager who uploaded this version; null when it came with a release of the application
  */
-public record EarningRule(String decisionId, int version, Instant deployedAt, String deployedBy) {
-}
+public record EarningRule(String decisionId, int version, Instant deployedAt, String deployedBy) {}

@@ -24,7 +24,8 @@ public record EntryReason(String key, List<Object> arguments) {
 
     /** The reason a purchase import stores with a member's entry for their receipts in a batch. */
     public static String receipts(long count, long kopecks) {
-        return count + (count == 1 ? " receipt, " : " receipts, ") + BigDecimal.valueOf(kopecks, 2).toPlainString() + " ₽";
+        return count + (count == 1 ? " receipt, " : " receipts, ")
+                + BigDecimal.valueOf(kopecks, 2).toPlainString() + " ₽";
     }
 
     /** The reason stored with a refund's entry. */
@@ -43,15 +44,18 @@ public record EntryReason(String key, List<Object> arguments) {
         } else if ("EARN".equals(kind) && isActivity(text)) {
             return new EntryReason("cards.reason.activity." + text, List.of());
         } else if (ref.startsWith("purchases:") && receipts.matches()) {
-            return new EntryReason("cards.reason.purchases",
+            return new EntryReason(
+                    "cards.reason.purchases",
                     List.of(Long.parseLong(receipts.group(1)), new BigDecimal(receipts.group(2))));
         } else if (ref.startsWith("purchase:") && parts.length == 3) {
             return new EntryReason("cards.reason.purchase", List.of(parts[1], parts[2]));
         } else if (ref.startsWith("refund:") && parts.length == 3 && refund.matches()) {
-            return new EntryReason("cards.reason.refund", List.of(parts[1], parts[2], new BigDecimal(refund.group(1)).abs()));
+            return new EntryReason(
+                    "cards.reason.refund", List.of(parts[1], parts[2], new BigDecimal(refund.group(1)).abs()));
         } else if (ref.startsWith("return:") && ref.split(":", 5).length == 5 && refund.matches()) {
             String[] line = ref.split(":", 5); // return:<postcode>:<time>:<kopecks>:<receipt>, one per refund line
-            return new EntryReason("cards.reason.refund", List.of(line[1], line[4], new BigDecimal(refund.group(1)).abs()));
+            return new EntryReason(
+                    "cards.reason.refund", List.of(line[1], line[4], new BigDecimal(refund.group(1)).abs()));
         } else if ("EXPIRE".equals(kind) && ref.startsWith("expire:")) {
             return new EntryReason("cards.reason.expired", List.of());
         }

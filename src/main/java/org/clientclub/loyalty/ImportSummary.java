@@ -8,9 +8,20 @@ import java.util.OptionalDouble;
  *
  * @param linesExpected the lines the file is estimated to have, 0 until its booking starts
  */
-public record ImportSummary(long id, String fileName, long fileSize, String uploadedBy, Instant uploadedAt,
-                            String status, long linesDone, long linesExpected, long linesBooked, long linesDuplicate,
-                            long linesRejected, long pointsBooked, String failure) {
+public record ImportSummary(
+        long id,
+        String fileName,
+        long fileSize,
+        String uploadedBy,
+        Instant uploadedAt,
+        String status,
+        long linesDone,
+        long linesExpected,
+        long linesBooked,
+        long linesDuplicate,
+        long linesRejected,
+        long pointsBooked,
+        String failure) {
 
     public boolean running() {
         return "QUEUED".equals(status) || "RUNNING".equals(status);

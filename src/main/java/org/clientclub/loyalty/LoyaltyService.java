@@ -40,9 +40,15 @@ public class LoyaltyService {
     private final RefusedRuleUploads refusedRuleUploads;
     private final AdjustmentRequests adjustmentRequests;
 
-    public LoyaltyService(Ledger ledger, ActivityPointsDecision activityPoints, MembershipService membership,
-                          CardLinks cardLinks, PointsAdjustmentProcess adjustments, EarningRules earningRules,
-                          RefusedRuleUploads refusedRuleUploads, AdjustmentRequests adjustmentRequests) {
+    public LoyaltyService(
+            Ledger ledger,
+            ActivityPointsDecision activityPoints,
+            MembershipService membership,
+            CardLinks cardLinks,
+            PointsAdjustmentProcess adjustments,
+            EarningRules earningRules,
+            RefusedRuleUploads refusedRuleUploads,
+            AdjustmentRequests adjustmentRequests) {
         this.adjustmentRequests = adjustmentRequests;
         this.ledger = ledger;
         this.earningRules = earningRules;
@@ -67,7 +73,8 @@ public class LoyaltyService {
         }
         return membership.searchMembers(q, 0, 20).stream()
                 .filter(m -> m.email().equals(q) || m.memberNumber().equals(q))
-                .map(MemberSummary::id).findFirst()
+                .map(MemberSummary::id)
+                .findFirst()
                 .flatMap(memberId -> ledger.latestCard(memberId).flatMap(card -> details(memberId, card)));
     }
 
@@ -110,27 +117,47 @@ public class LoyaltyService {
      */
     @Transactional(readOnly = true)
     public Optional<byte[]> cardBarcode(String token) {
-        return cardLinks.memberOf(token).flatMap(ledger::latestCard)
+        return cardLinks
+                .memberOf(token)
+                .flatMap(ledger::latestCard)
                 .map(card -> CardImages.barcodePng(new CardNumber(card.number())));
     }
 
     private Optional<CardDetails> details(long memberId, Ledger.CardState card) {
-        return membership.memberById(memberId).map(member -> new CardDetails(memberId, member.memberNumber(),
-                member.fullName(), member.email(), card.number(), card.status(), ledger.balance(memberId)));
+        return membership
+                .memberById(memberId)
+                .map(member -> new CardDetails(
+                        memberId,
+                        member.memberNumber(),
+                        member.fullName(),
+                        member.email(),
+                        card.number(),
+                        card.status(),
+                        ledger.balance(memberId)));
     }
 
     /** The member's page behind a card link; empty for an unknown token. */
     @Transactional(readOnly = true)
     public Optional<CardPage> cardPage(String token) {
-        return cardLinks.memberOf(token).flatMap(memberId -> ledger.latestCard(memberId).map(card -> {
-            CardNumber number = new CardNumber(card.number());
-            List<CardPage.Line> lines = ledger.history(memberId, 20).stream()
-                    .map(e -> new CardPage.Line(LocalDateTime.ofInstant(e.occurredAt(), ClubTime.ZONE), e.kind(), e.points(),
-                            e.readableReason().forMember()))
-                    .toList();
-            return new CardPage(card.number(), card.status(), ledger.balance(memberId), CardImages.barcode(number),
-                    CardImages.qrCode(number), lines);
-        }));
+        return cardLinks
+                .memberOf(token)
+                .flatMap(memberId -> ledger.latestCard(memberId).map(card -> {
+                    CardNumber number = new CardNumber(card.number());
+                    List<CardPage.Line> lines = ledger.history(memberId, 20).stream()
+                            .map(e -> new CardPage.Line(
+                                    LocalDateTime.ofInstant(e.occurredAt(), ClubTime.ZONE),
+                                    e.kind(),
+                                    e.points(),
+                                    e.readableReason().forMember()))
+                            .toList();
+                    return new CardPage(
+                            card.number(),
+                            card.status(),
+                            ledger.balance(memberId),
+                            CardImages.barcode(number),
+                            CardImages.qrCode(number),
+                            lines);
+                }));
     }
 
     /**
@@ -150,8 +177,8 @@ public class LoyaltyService {
         }
         String requestedBy = CurrentStaff.require().username();
         String businessKey = adjustments.start(requestedBy);
-        adjustmentRequests.record(businessKey, new AdjustmentRequests.Request(memberId, points, reason.strip(),
-                requestedBy));
+        adjustmentRequests.record(
+                businessKey, new AdjustmentRequests.Request(memberId, points, reason.strip(), requestedBy));
         return businessKey;
     }
 
@@ -159,9 +186,12 @@ public class LoyaltyService {
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public Optional<AdjustmentRequest> adjustmentRequest(String businessKey) {
-        return adjustmentRequests.find(businessKey).flatMap(request -> ledger.latestCard(request.memberId())
-                .flatMap(card -> details(request.memberId(), card))
-                .map(card -> new AdjustmentRequest(card, request.points(), request.reason(), request.requestedBy())));
+        return adjustmentRequests
+                .find(businessKey)
+                .flatMap(request -> ledger.latestCard(request.memberId())
+                        .flatMap(card -> details(request.memberId(), card))
+                        .map(card -> new AdjustmentRequest(
+                                card, request.points(), request.reason(), request.requestedBy())));
     }
 
     /** The earning tables in force: ActivityPoints and PurchasePoints, their versions and who deployed them. */
@@ -285,8 +315,14 @@ public class LoyaltyService {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A redemption needs a reason");
         }
-        return ledger.book(memberId, Ledger.Kind.REDEEM, -points, sourceRef, reason.strip(),
-                CurrentStaff.require().username(), Integer.valueOf(postOffice));
+        return ledger.book(
+                memberId,
+                Ledger.Kind.REDEEM,
+                -points,
+                sourceRef,
+                reason.strip(),
+                CurrentStaff.require().username(),
+                Integer.valueOf(postOffice));
     }
 
     @PreAuthorize(STAFF)

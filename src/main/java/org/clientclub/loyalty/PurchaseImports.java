@@ -1,8 +1,8 @@
 package org.clientclub.loyalty;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.IOException;
 import java.util.List;
 import org.clientclub.loyalty.internal.PurchaseImporter;
 import org.clientclub.loyalty.internal.RejectedLinesCsv;
@@ -31,8 +31,8 @@ public class PurchaseImports {
     private final TaskExecutor executor;
     private final JdbcClient jdbc;
 
-    public PurchaseImports(PurchaseImporter importer, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                           JdbcClient jdbc) {
+    public PurchaseImports(
+            PurchaseImporter importer, @Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc) {
         this.importer = importer;
         this.executor = executor;
         this.jdbc = jdbc;
@@ -59,10 +59,22 @@ public class PurchaseImports {
                                coalesce(lines_expected, 0), lines_booked, lines_duplicate, lines_rejected, points_booked,
                                failure
                           FROM loyalty_import ORDER BY uploaded_at DESC, id DESC LIMIT :limit OFFSET :offset""")
-                .param("limit", limit).param("offset", offset)
-                .query((rs, i) -> new ImportSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getString(13)))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, i) -> new ImportSummary(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getLong(12),
+                        rs.getString(13)))
                 .list();
     }
 
@@ -94,8 +106,6 @@ public class PurchaseImports {
         jdbc.sql("""
                         SELECT id FROM loyalty_import
                          WHERE (status = 'RUNNING' AND heartbeat_at < now() - interval '2 minutes')
-                            OR (status = 'QUEUED' AND uploaded_at < now() - interval '1 minute')""")
-                .query(Long.class).list()
-                .forEach(id -> executor.execute(() -> importer.run(id)));
+                            OR (status = 'QUEUED' AND uploaded_at < now() - interval '1 minute')""").query(Long.class).list().forEach(id -> executor.execute(() -> importer.run(id)));
     }
 }

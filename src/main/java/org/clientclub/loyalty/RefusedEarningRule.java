@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param reason a message key (rules.invalid.*, decision.refused.*) that takes {@code detail} as its argument
  */
-public record RefusedEarningRule(long id, String uploadedBy, Instant uploadedAt, String reason, String detail) {
-}
+public record RefusedEarningRule(long id, String uploadedBy, Instant uploadedAt, String reason, String detail) {}

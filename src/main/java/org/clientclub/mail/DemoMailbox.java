@@ -50,8 +50,11 @@ public class DemoMailbox {
         for (int i = received.length - 1; i >= 0; i--) {
             try {
                 DeliveredMail mail = toDelivered(i, received[i]);
-                if (recipientFilter == null || recipientFilter.isBlank()
-                        || mail.to().toLowerCase().contains(recipientFilter.trim().toLowerCase())) {
+                if (recipientFilter == null
+                        || recipientFilter.isBlank()
+                        || mail.to()
+                                .toLowerCase()
+                                .contains(recipientFilter.trim().toLowerCase())) {
                     result.add(mail);
                 }
             } catch (MessagingException | IOException e) {
@@ -64,7 +67,11 @@ public class DemoMailbox {
     private static DeliveredMail toDelivered(int index, MimeMessage message) throws MessagingException, IOException {
         String to = addresses(message.getAllRecipients());
         String from = addresses(message.getFrom());
-        return new DeliveredMail(index, to, from, message.getSubject(),
+        return new DeliveredMail(
+                index,
+                to,
+                from,
+                message.getSubject(),
                 message.getSentDate() == null ? null : message.getSentDate().toInstant(),
                 withInlineImages(part(message, "text/html").orElse(""), message),
                 part(message, "text/plain").orElseGet(() -> GreenMailUtil.getBody(message)));
@@ -90,14 +97,18 @@ public class DemoMailbox {
         } else if (part instanceof MimeBodyPart body && body.getContentID() != null && part.isMimeType("image/*")) {
             String id = body.getContentID().replaceAll("^<|>$", "");
             try (InputStream in = body.getInputStream()) {
-                images.put(id, "data:" + body.getContentType().split(";")[0].trim() + ";base64,"
-                        + Base64.getEncoder().encodeToString(in.readAllBytes()));
+                images.put(
+                        id,
+                        "data:" + body.getContentType().split(";")[0].trim() + ";base64,"
+                                + Base64.getEncoder().encodeToString(in.readAllBytes()));
             }
         }
     }
 
     private static String addresses(Address[] addresses) {
-        return addresses == null ? "" : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
+        return addresses == null
+                ? ""
+                : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
     }
 
     private static Optional<String> part(Part part, String mimeType) throws MessagingException, IOException {

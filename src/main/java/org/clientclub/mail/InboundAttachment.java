@@ -10,8 +10,8 @@ package org.clientclub.mail;
  * @param data        the decoded bytes; null when {@code size} is over the attachment limit (then {@code tooLarge})
  * @param forwarded   whether it sits inside a forwarded message (message/rfc822)
  */
-public record InboundAttachment(int index, String fileName, String contentType, long size, byte[] data,
-                                boolean tooLarge, boolean forwarded) {
+public record InboundAttachment(
+        int index, String fileName, String contentType, long size, byte[] data, boolean tooLarge, boolean forwarded) {
 
     /** By its first bytes, not by its declared type or name, which senders get wrong. */
     public boolean isPdf() {
@@ -21,7 +21,11 @@ public record InboundAttachment(int index, String fileName, String contentType, 
         // "%PDF-" may follow some junk; readers accept it within the first kilobyte.
         int limit = Math.min(data.length - 4, 1024);
         for (int i = 0; i < limit; i++) {
-            if (data[i] == '%' && data[i + 1] == 'P' && data[i + 2] == 'D' && data[i + 3] == 'F' && data[i + 4] == '-') {
+            if (data[i] == '%'
+                    && data[i + 1] == 'P'
+                    && data[i + 2] == 'D'
+                    && data[i + 3] == 'F'
+                    && data[i + 4] == '-') {
                 return true;
             }
         }

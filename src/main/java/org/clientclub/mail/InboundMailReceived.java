@@ -7,5 +7,4 @@ package org.clientclub.mail;
  *
  * @param reprocess whether staff asked for it again rather than the mailbox delivering it
  */
-public record InboundMailReceived(long inboundId, boolean reprocess) {
-}
+public record InboundMailReceived(long inboundId, boolean reprocess) {}

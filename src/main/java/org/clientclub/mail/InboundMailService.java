@@ -43,15 +43,19 @@ public class InboundMailService {
     @Transactional
     public void recordOutcome(long id, InboundOutcome outcome, String reason) {
         jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
-                .param("outcome", outcome.name()).param("reason", reason)
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("outcome", outcome.name())
+                .param("reason", reason)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update();
     }
 
     /** Newest first; {@code outcome} null for all, {@code text} matches sender, subject and file names. */
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public List<InboundMailSummary> list(InboundOutcome outcome, String text, int offset, int limit) {
-        String pattern = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        String pattern =
+                text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
         return jdbc.sql("""
                         SELECT id, received_at, sender, subject, attachment_names, size, raw_truncated, outcome, reason,
                                processed_at, error
@@ -64,12 +68,21 @@ public class InboundMailService {
                          OFFSET :offset LIMIT :limit""")
                 .param("outcome", outcome == null ? null : outcome.name())
                 .param("pattern", pattern)
-                .param("offset", offset).param("limit", limit)
-                .query((rs, i) -> new InboundMailSummary(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
-                        rs.getString("sender"), rs.getString("subject"), rs.getString("attachment_names"),
-                        rs.getLong("size"), rs.getBoolean("raw_truncated"), InboundOutcome.valueOf(rs.getString("outcome")),
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, i) -> new InboundMailSummary(
+                        rs.getLong("id"),
+                        rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("sender"),
+                        rs.getString("subject"),
+                        rs.getString("attachment_names"),
+                        rs.getLong("size"),
+                        rs.getBoolean("raw_truncated"),
+                        InboundOutcome.valueOf(rs.getString("outcome")),
                         rs.getString("reason"),
-                        rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant(),
+                        rs.getTimestamp("processed_at") == null
+                                ? null
+                                : rs.getTimestamp("processed_at").toInstant(),
                         rs.getString("error")))
                 .list();
     }
@@ -92,7 +105,9 @@ public class InboundMailService {
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public Optional<InboundAttachment> attachment(long id, int index) {
-        return message(id).flatMap(m -> m.attachments().stream().filter(a -> a.index() == index).findFirst());
+        return message(id)
+                .flatMap(m ->
+                        m.attachments().stream().filter(a -> a.index() == index).findFirst());
     }
 
     /** Handles a stored message again, e.g. after a rejection staff think was wrong. */
@@ -101,14 +116,16 @@ public class InboundMailService {
     public void reprocess(long id) {
         int updated = jdbc.sql("""
                         UPDATE mail_inbound SET outcome = 'RECEIVED', reason = NULL, processed_at = NULL,
-                               reprocessed = reprocessed + 1 WHERE id = :id""")
-                .param("id", id).update();
+                               reprocessed = reprocessed + 1 WHERE id = :id""").param("id", id).update();
         if (updated == 1) {
             events.publishEvent(new InboundMailReceived(id, true));
         }
     }
 
     private Optional<byte[]> raw(long id) {
-        return jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id").param("id", id).query(byte[].class).optional();
+        return jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id")
+                .param("id", id)
+                .query(byte[].class)
+                .optional();
     }
 }

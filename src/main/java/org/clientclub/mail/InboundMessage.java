@@ -25,10 +25,19 @@ import org.clientclub.shared.Language;
  * @param attachments every attachment found, also inside forwarded messages, in document order
  * @param problems    what the parser had to give up on, as message keys under {@code inbound.problem.}
  */
-public record InboundMessage(String messageId, String from, String subject, Instant sentAt, Language language,
-                             Automatic automatic, boolean forgedSender, boolean autoRepliesSuppressed,
-                             List<String> references, String text, List<InboundAttachment> attachments,
-                             List<String> problems) {
+public record InboundMessage(
+        String messageId,
+        String from,
+        String subject,
+        Instant sentAt,
+        Language language,
+        Automatic automatic,
+        boolean forgedSender,
+        boolean autoRepliesSuppressed,
+        List<String> references,
+        String text,
+        List<InboundAttachment> attachments,
+        List<String> problems) {
 
     public enum Automatic {
         /** A person wrote it. */

@@ -36,6 +36,7 @@ public class MailService {
     private static final Logger log = LoggerFactory.getLogger(MailService.class);
     /** RFC 3834: what the club sends on its own, and what answers a message it received. */
     private static final String AUTO_GENERATED = "auto-generated";
+
     private static final String AUTO_REPLIED = "auto-replied";
 
     private final OutboxRepository outbox;
@@ -47,9 +48,15 @@ public class MailService {
     private final Clock clock;
     private final String publicBaseUrl;
 
-    public MailService(OutboxRepository outbox, MailRecipientRepository recipients, MailRenderer renderer,
-                       RecipientQuota quota, UnsubscribeTokens unsubscribeTokens, JdbcClient jdbc, Clock clock,
-                       @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+    public MailService(
+            OutboxRepository outbox,
+            MailRecipientRepository recipients,
+            MailRenderer renderer,
+            RecipientQuota quota,
+            UnsubscribeTokens unsubscribeTokens,
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.renderer = renderer;
@@ -96,10 +103,15 @@ public class MailService {
                 .param("now", java.sql.Timestamp.from(now))
                 .param("lastError", suppressed ? "unsubscribed" : null)
                 .param("autoSubmitted", mail.replyThread() == null ? AUTO_GENERATED : AUTO_REPLIED)
-                .param("inReplyTo", mail.replyThread() == null ? null : mail.replyThread().inReplyToHeader())
-                .param("references", mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
+                .param(
+                        "inReplyTo",
+                        mail.replyThread() == null ? null : mail.replyThread().inReplyToHeader())
+                .param(
+                        "references",
+                        mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
                 .param("discardedAt", suppressed ? java.sql.Timestamp.from(now) : null)
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
         if (id.isEmpty()) {
             // Written before: counting it again would let retries and re-runs use up the recipient's quota.
             return Enqueued.DUPLICATE;
@@ -108,9 +120,15 @@ public class MailService {
         // stay locked until the commit. A refused mail takes its row back.
         Optional<String> exceeded = quota.take(mail.kind(), mail.to());
         if (exceeded.isPresent()) {
-            log.info("Mail quota: {} to {} not written ({} limit for today reached), key {}", mail.kind(), email,
-                    exceeded.get(), mail.idempotencyKey());
-            jdbc.sql("DELETE FROM mail_outbox WHERE id = :id").param("id", id.get()).update();
+            log.info(
+                    "Mail quota: {} to {} not written ({} limit for today reached), key {}",
+                    mail.kind(),
+                    email,
+                    exceeded.get(),
+                    mail.idempotencyKey());
+            jdbc.sql("DELETE FROM mail_outbox WHERE id = :id")
+                    .param("id", id.get())
+                    .update();
             return Enqueued.REFUSED_QUOTA;
         }
         if (suppressed) {
@@ -122,8 +140,11 @@ public class MailService {
                 jdbc.sql("""
                                 INSERT INTO mail_outbox_inline (outbox_id, content_id, content_type, data)
                                 VALUES (:id, :cid, :type, :data)""")
-                        .param("id", id.get()).param("cid", key).param("type", image.contentType())
-                        .param("data", image.data()).update();
+                        .param("id", id.get())
+                        .param("cid", key)
+                        .param("type", image.contentType())
+                        .param("data", image.data())
+                        .update();
             }
         });
         return Enqueued.QUEUED;

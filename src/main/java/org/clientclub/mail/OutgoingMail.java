@@ -16,8 +16,14 @@ import org.clientclub.shared.Language;
  * @param replyThread    set when this is an automatic answer to a message the club received: it is sent as
  *                       {@code Auto-Submitted: auto-replied} with In-Reply-To and References; null for other mail
  */
-public record OutgoingMail(String idempotencyKey, EmailAddress to, Language language, String template,
-                           Map<String, Object> model, MailKind kind, ReplyThread replyThread) {
+public record OutgoingMail(
+        String idempotencyKey,
+        EmailAddress to,
+        Language language,
+        String template,
+        Map<String, Object> model,
+        MailKind kind,
+        ReplyThread replyThread) {
 
     public OutgoingMail {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -28,8 +34,13 @@ public record OutgoingMail(String idempotencyKey, EmailAddress to, Language lang
         Objects.requireNonNull(kind, "kind");
     }
 
-    public OutgoingMail(String idempotencyKey, EmailAddress to, Language language, String template,
-                        Map<String, Object> model, MailKind kind) {
+    public OutgoingMail(
+            String idempotencyKey,
+            EmailAddress to,
+            Language language,
+            String template,
+            Map<String, Object> model,
+            MailKind kind) {
         this(idempotencyKey, to, language, template, model, kind, null);
     }
 
@@ -38,8 +49,8 @@ public record OutgoingMail(String idempotencyKey, EmailAddress to, Language lang
         return new OutgoingMail(idempotencyKey, to, language, template, model, kind, Objects.requireNonNull(thread));
     }
 
-    public static OutgoingMail transactional(String idempotencyKey, EmailAddress to, Language language,
-                                             String template, Map<String, Object> model) {
+    public static OutgoingMail transactional(
+            String idempotencyKey, EmailAddress to, Language language, String template, Map<String, Object> model) {
         return new OutgoingMail(idempotencyKey, to, language, template, model, MailKind.TRANSACTIONAL);
     }
 }

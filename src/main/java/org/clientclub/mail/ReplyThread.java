@@ -28,7 +28,8 @@ public record ReplyThread(String inReplyTo, List<String> references) {
             throw new IllegalArgumentException("Not a message id: " + inReplyTo);
         }
         references = List.copyOf(references);
-        if (references.size() > MAX_REFERENCES || !references.stream().allMatch(id -> SAFE_ID.matcher(id).matches())) {
+        if (references.size() > MAX_REFERENCES
+                || !references.stream().allMatch(id -> SAFE_ID.matcher(id).matches())) {
             throw new IllegalArgumentException("Not a thread of message ids: " + references);
         }
     }

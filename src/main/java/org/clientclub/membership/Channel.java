@@ -2,5 +2,6 @@ package org.clientclub.membership;
 
 /** How a questionnaire or a consent reached the club. */
 public enum Channel {
-    WEB, MAIL
+    WEB,
+    MAIL
 }

@@ -2,5 +2,8 @@ package org.clientclub.membership;
 
 /** What following a link from an e-mail achieved. */
 public enum ConfirmationResult {
-    CONFIRMED, ALREADY_USED, EXPIRED, INVALID
+    CONFIRMED,
+    ALREADY_USED,
+    EXPIRED,
+    INVALID
 }

@@ -19,8 +19,8 @@ public class MailQuestionnaires {
 
     private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
     /** What staff may answer when an attachment is no questionnaire they can type in. */
-    public static final List<String> STAFF_REJECTIONS = List.of("illegible", "notOurQuestionnaire", "consentMissing",
-            "blankQuestionnaire", "severalQuestionnaires");
+    public static final List<String> STAFF_REJECTIONS = List.of(
+            "illegible", "notOurQuestionnaire", "consentMissing", "blankQuestionnaire", "severalQuestionnaires");
 
     private final MailIntake intake;
     private final InboundMailService inbound;
@@ -33,17 +33,29 @@ public class MailQuestionnaires {
     }
 
     /** What a transcription task shows: the message, why a person is needed, and the attachment. */
-    public record TranscriptionRequest(long inboundId, String sender, String subject, String reason, Language language,
-                                       Optional<InboundAttachment> attachment, int consentVersion) {
-    }
+    public record TranscriptionRequest(
+            long inboundId,
+            String sender,
+            String subject,
+            String reason,
+            Language language,
+            Optional<InboundAttachment> attachment,
+            int consentVersion) {}
 
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public Optional<TranscriptionRequest> transcriptionRequest(String businessKey) {
         long id = QuestionnaireIntakeProcess.inboundMailId(businessKey);
-        return intake.intake(id).flatMap(i -> inbound.message(id).map(message -> new TranscriptionRequest(id,
-                i.sender(), message.subject(), i.reason(), i.language(), attachment(message, i.attachmentIndex()),
-                membership.currentConsentVersion())));
+        return intake.intake(id)
+                .flatMap(i -> inbound.message(id)
+                        .map(message -> new TranscriptionRequest(
+                                id,
+                                i.sender(),
+                                message.subject(),
+                                i.reason(),
+                                i.language(),
+                                attachment(message, i.attachmentIndex()),
+                                membership.currentConsentVersion())));
     }
 
     /**
@@ -54,7 +66,10 @@ public class MailQuestionnaires {
     @PreAuthorize(STAFF)
     @Transactional
     public void transcribe(String businessKey, Questionnaire questionnaire, boolean consentAccepted) {
-        intake.keepTranscription(QuestionnaireIntakeProcess.inboundMailId(businessKey), questionnaire, consentAccepted,
+        intake.keepTranscription(
+                QuestionnaireIntakeProcess.inboundMailId(businessKey),
+                questionnaire,
+                consentAccepted,
                 SecurityContextHolder.getContext().getAuthentication().getName());
     }
 
@@ -68,7 +83,8 @@ public class MailQuestionnaires {
     }
 
     private static Optional<InboundAttachment> attachment(InboundMessage message, Integer index) {
-        return index == null ? Optional.empty()
+        return index == null
+                ? Optional.empty()
                 : message.attachments().stream().filter(a -> a.index() == index).findFirst();
     }
 }

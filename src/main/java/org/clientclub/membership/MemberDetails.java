@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** A member's page: the member and every questionnaire submitted with their address. */
-public record MemberDetails(long id, String memberNumber, String fullName, String email, String phone,
-                            Instant joinedAt, List<ApplicationView> applications) {
-}
+public record MemberDetails(
+        long id,
+        String memberNumber,
+        String fullName,
+        String email,
+        String phone,
+        Instant joinedAt,
+        List<ApplicationView> applications) {}

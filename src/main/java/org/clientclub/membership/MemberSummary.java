@@ -3,6 +3,5 @@ package org.clientclub.membership;
 import java.time.Instant;
 
 /** A line of the members list. */
-public record MemberSummary(long id, String memberNumber, String fullName, String email, String town,
-                            Instant joinedAt) {
-}
+public record MemberSummary(
+        long id, String memberNumber, String fullName, String email, String town, Instant joinedAt) {}

@@ -48,9 +48,15 @@ public class MembershipService {
     private final OnboardingEngine onboarding;
     private final Clock clock;
 
-    public MembershipService(MembershipApplicationRepository applications, MemberRepository members,
-                             ConsentRecordRepository consents, LinkTokenRepository tokens, ReferenceData reference,
-                             SubmissionRateLimiter rateLimiter, OnboardingEngine onboarding, Clock clock) {
+    public MembershipService(
+            MembershipApplicationRepository applications,
+            MemberRepository members,
+            ConsentRecordRepository consents,
+            LinkTokenRepository tokens,
+            ReferenceData reference,
+            SubmissionRateLimiter rateLimiter,
+            OnboardingEngine onboarding,
+            Clock clock) {
         this.applications = applications;
         this.members = members;
         this.consents = consents;
@@ -124,24 +130,36 @@ public class MembershipService {
         }
         ValidQuestionnaire valid = validator().validate(submission.questionnaire(), today());
         Instant now = clock.instant();
-        MembershipApplication application = applications.saveAndFlush(
-                new MembershipApplication(valid, submission.channel(), now));
-        consents.save(new ConsentRecord(application.getId(), ConsentRecord.APPLICANT, valid.email().value(),
-                currentConsent, valid.language().code(), submission.channel().name(), now, submission.clientAddress()));
-        onboarding.start(application.businessKey(), application.getId(), application.needsGuardian(),
+        MembershipApplication application =
+                applications.saveAndFlush(new MembershipApplication(valid, submission.channel(), now));
+        consents.save(new ConsentRecord(
+                application.getId(),
+                ConsentRecord.APPLICANT,
+                valid.email().value(),
+                currentConsent,
+                valid.language().code(),
+                submission.channel().name(),
+                now,
+                submission.clientAddress()));
+        onboarding.start(
+                application.businessKey(),
+                application.getId(),
+                application.needsGuardian(),
                 application.isReadyForInteraction());
         return application.getId();
     }
 
     private QuestionnaireValidator validator() {
-        return new QuestionnaireValidator(code -> reference.region(code, Language.RU).isPresent());
+        return new QuestionnaireValidator(
+                code -> reference.region(code, Language.RU).isPresent());
     }
 
     /** What a link would do if followed now, for the page that asks the person to press the button. */
     @Transactional(readOnly = true)
     public ConfirmationResult checkLink(String token, boolean guardian) {
         return lookUp(token, guardian ? LinkToken.GUARDIAN_CONSENT : LinkToken.CONFIRM_EMAIL, false)
-                .map(link -> stateOf(link, applications.findById(link.getApplicationId()).orElseThrow(), clock.instant()))
+                .map(link -> stateOf(
+                        link, applications.findById(link.getApplicationId()).orElseThrow(), clock.instant()))
                 .orElse(ConfirmationResult.INVALID);
     }
 
@@ -153,7 +171,8 @@ public class MembershipService {
             return ConfirmationResult.INVALID;
         }
         LinkToken link = found.get();
-        MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
+        MembershipApplication application =
+                applications.findById(link.getApplicationId()).orElseThrow();
         Instant now = clock.instant();
         ConfirmationResult state = stateOf(link, application, now);
         if (state != ConfirmationResult.CONFIRMED) {
@@ -174,9 +193,13 @@ public class MembershipService {
     @Transactional(readOnly = true)
     public Optional<GuardianRequest> guardianRequest(String token) {
         return lookUp(token, LinkToken.GUARDIAN_CONSENT, false).flatMap(link -> {
-            MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
-            return stateOf(link, application, clock.instant()) != ConfirmationResult.CONFIRMED ? Optional.empty()
-                    : Optional.of(new GuardianRequest(application.fullName(), application.getBirthDate(),
+            MembershipApplication application =
+                    applications.findById(link.getApplicationId()).orElseThrow();
+            return stateOf(link, application, clock.instant()) != ConfirmationResult.CONFIRMED
+                    ? Optional.empty()
+                    : Optional.of(new GuardianRequest(
+                            application.fullName(),
+                            application.getBirthDate(),
                             currentConsent(application.languageValue())));
         });
     }
@@ -190,7 +213,8 @@ public class MembershipService {
         }
         LinkToken link = found.get();
         Instant now = clock.instant();
-        MembershipApplication application = applications.findById(link.getApplicationId()).orElseThrow();
+        MembershipApplication application =
+                applications.findById(link.getApplicationId()).orElseThrow();
         ConfirmationResult state = stateOf(link, application, now);
         if (state != ConfirmationResult.CONFIRMED) {
             return state;
@@ -198,8 +222,15 @@ public class MembershipService {
         link.use(now);
         if (consent) {
             application.guardianConsented();
-            consents.save(new ConsentRecord(application.getId(), ConsentRecord.GUARDIAN, application.getGuardianEmail(),
-                    reference.currentConsentVersion(), application.getLanguage(), Channel.WEB.name(), now, clientAddress));
+            consents.save(new ConsentRecord(
+                    application.getId(),
+                    ConsentRecord.GUARDIAN,
+                    application.getGuardianEmail(),
+                    reference.currentConsentVersion(),
+                    application.getLanguage(),
+                    Channel.WEB.name(),
+                    now,
+                    clientAddress));
         } else {
             application.guardianDeclined();
         }
@@ -218,7 +249,8 @@ public class MembershipService {
         if (link.isUsed() || (confirmation && application.getConfirmedAt() != null)) {
             return ConfirmationResult.ALREADY_USED;
         }
-        ApplicationStatus waiting = confirmation ? ApplicationStatus.AWAITING_CONFIRMATION : ApplicationStatus.AWAITING_GUARDIAN;
+        ApplicationStatus waiting =
+                confirmation ? ApplicationStatus.AWAITING_CONFIRMATION : ApplicationStatus.AWAITING_GUARDIAN;
         if (link.isExpired(now) || application.getStatus() != waiting) {
             return ConfirmationResult.EXPIRED;
         }
@@ -238,19 +270,27 @@ public class MembershipService {
     @Transactional(readOnly = true)
     public List<MemberSummary> searchMembers(String text, int offset, int limit) {
         String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
-        PageRequest page = PageRequest.of(offset / limit, limit,
-                Sort.by(Sort.Order.desc("joinedAt"), Sort.Order.desc("id")));
-        return members.search(pattern, page).stream().map(MembershipService::summary).toList();
+        PageRequest page =
+                PageRequest.of(offset / limit, limit, Sort.by(Sort.Order.desc("joinedAt"), Sort.Order.desc("id")));
+        return members.search(pattern, page).stream()
+                .map(MembershipService::summary)
+                .toList();
     }
 
     @PreAuthorize(STAFF)
     @Transactional(readOnly = true)
     public Optional<MemberDetails> member(long id, Language language) {
-        return members.findById(id).map(m -> new MemberDetails(m.getId(), m.getMemberNumber(), m.fullName(),
-                m.getEmail(), m.getPhone(), m.getJoinedAt(),
-                applications.findByEmailOrderBySubmittedAtDesc(m.getEmail()).stream()
-                        .map(a -> view(a, language))
-                        .toList()));
+        return members.findById(id)
+                .map(m -> new MemberDetails(
+                        m.getId(),
+                        m.getMemberNumber(),
+                        m.fullName(),
+                        m.getEmail(),
+                        m.getPhone(),
+                        m.getJoinedAt(),
+                        applications.findByEmailOrderBySubmittedAtDesc(m.getEmail()).stream()
+                                .map(a -> view(a, language))
+                                .toList()));
     }
 
     /** The questionnaire behind a process, for task pages. */
@@ -273,19 +313,39 @@ public class MembershipService {
     }
 
     private static MemberSummary summary(Member m) {
-        return new MemberSummary(m.getId(), m.getMemberNumber(), m.fullName(), m.getEmail(), m.getTown(),
-                m.getJoinedAt());
+        return new MemberSummary(
+                m.getId(), m.getMemberNumber(), m.fullName(), m.getEmail(), m.getTown(), m.getJoinedAt());
     }
 
     private ApplicationView view(MembershipApplication a, Language language) {
         Optional<ConsentRecord> consent = consents.findByApplicationIdAndSubject(a.getId(), ConsentRecord.APPLICANT);
-        String regionName = reference.region(a.getRegionCode(), language).map(Region::name).orElse(a.getRegionCode());
-        return new ApplicationView(a.getId(), a.businessKey(), a.getStatus().name(), a.getChannel().name(),
-                a.getLastName(), a.getFirstName(), a.getPatronymic(), a.getEmail(), a.getPhone(), a.getBirthDate(),
-                a.getRegionCode(), regionName, a.getTown(), a.getPostcode(), a.interestSet(), a.getLanguage(),
-                a.isReadyForInteraction(), a.getGuardianEmail(), a.getSubmittedAt(), a.getConfirmedAt(),
+        String regionName =
+                reference.region(a.getRegionCode(), language).map(Region::name).orElse(a.getRegionCode());
+        return new ApplicationView(
+                a.getId(),
+                a.businessKey(),
+                a.getStatus().name(),
+                a.getChannel().name(),
+                a.getLastName(),
+                a.getFirstName(),
+                a.getPatronymic(),
+                a.getEmail(),
+                a.getPhone(),
+                a.getBirthDate(),
+                a.getRegionCode(),
+                regionName,
+                a.getTown(),
+                a.getPostcode(),
+                a.interestSet(),
+                a.getLanguage(),
+                a.isReadyForInteraction(),
+                a.getGuardianEmail(),
+                a.getSubmittedAt(),
+                a.getConfirmedAt(),
                 consent.map(ConsentRecord::getDocumentVersion).orElse(null),
                 consent.map(ConsentRecord::getAcceptedAt).orElse(null),
-                consent.map(ConsentRecord::getChannel).orElse(null), a.getMemberId(), a.getMailRefusedAt());
+                consent.map(ConsentRecord::getChannel).orElse(null),
+                a.getMemberId(),
+                a.getMailRefusedAt());
     }
 }

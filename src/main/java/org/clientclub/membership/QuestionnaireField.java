@@ -19,7 +19,18 @@ public enum QuestionnaireField {
     READY_FOR_INTERACTION("readyForInteraction", Type.YES_NO, true, 3),
     GUARDIAN_EMAIL("guardianEmail", Type.EMAIL, false, 254);
 
-    public enum Type { NAME, TEXT, EMAIL, PHONE, DATE, REGION, POSTCODE, INTERESTS, LANGUAGE, YES_NO }
+    public enum Type {
+        NAME,
+        TEXT,
+        EMAIL,
+        PHONE,
+        DATE,
+        REGION,
+        POSTCODE,
+        INTERESTS,
+        LANGUAGE,
+        YES_NO
+    }
 
     private final String key;
     private final Type type;

@@ -7,6 +7,10 @@ package org.clientclub.membership;
  * @param consentAccepted whether they accepted it; without it nothing is stored
  * @param honeypot        a field people never see; anything in it means a bot filled the form
  */
-public record Submission(Questionnaire questionnaire, int consentVersion, boolean consentAccepted, Channel channel,
-                         String clientAddress, String honeypot) {
-}
+public record Submission(
+        Questionnaire questionnaire,
+        int consentVersion,
+        boolean consentAccepted,
+        Channel channel,
+        String clientAddress,
+        String honeypot) {}

@@ -19,6 +19,5 @@ public final class AppRoles {
 
     public static final List<String> ALL = List.of(CLUB_STAFF, CLUB_MANAGER, ADMIN);
 
-    private AppRoles() {
-    }
+    private AppRoles() {}
 }

@@ -43,7 +43,8 @@ class DemoStaffAccounts {
 
     private String account(String username, String firstName, String lastName, String... roles) {
         String password = password();
-        directory.save(new StaffAccount(username, firstName, lastName, username + "@clientclub.local", Set.of(roles)),
+        directory.save(
+                new StaffAccount(username, firstName, lastName, username + "@clientclub.local", Set.of(roles)),
                 password);
         return "    %-8s password %s  roles %s".formatted(username, password, String.join(", ", roles));
     }

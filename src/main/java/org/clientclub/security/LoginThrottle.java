@@ -32,12 +32,19 @@ class LoginThrottle {
     private final Map<String, Bucket> addresses = bounded();
     private final Map<String, Bucket> names = bounded();
 
-    LoginThrottle(@Value("${clientclub.login.failures-per-address:10}") int failuresPerAddress,
-                  @Value("${clientclub.login.failures-per-user:30}") int failuresPerUser,
-                  @Value("${clientclub.login.throttle-window:PT15M}") Duration window, Clock clock) {
-        this.perAddress = Bandwidth.builder().capacity(failuresPerAddress).refillGreedy(failuresPerAddress, window)
+    LoginThrottle(
+            @Value("${clientclub.login.failures-per-address:10}") int failuresPerAddress,
+            @Value("${clientclub.login.failures-per-user:30}") int failuresPerUser,
+            @Value("${clientclub.login.throttle-window:PT15M}") Duration window,
+            Clock clock) {
+        this.perAddress = Bandwidth.builder()
+                .capacity(failuresPerAddress)
+                .refillGreedy(failuresPerAddress, window)
                 .build();
-        this.perName = Bandwidth.builder().capacity(failuresPerUser).refillGreedy(failuresPerUser, window).build();
+        this.perName = Bandwidth.builder()
+                .capacity(failuresPerUser)
+                .refillGreedy(failuresPerUser, window)
+                .build();
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -53,7 +60,9 @@ class LoginThrottle {
 
     /** Whether a log-in from the address as the user may try its password now. */
     synchronized boolean allows(String clientAddress, String username) {
-        return bucket(addresses, ClientAddress.rateLimitKey(clientAddress), perAddress).getAvailableTokens() > 0
+        return bucket(addresses, ClientAddress.rateLimitKey(clientAddress), perAddress)
+                                .getAvailableTokens()
+                        > 0
                 && bucket(names, nameKey(username), perName).getAvailableTokens() > 0;
     }
 
@@ -64,8 +73,12 @@ class LoginThrottle {
     }
 
     private Bucket bucket(Map<String, Bucket> buckets, String key, Bandwidth limit) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit).withCustomTimePrecision(time)
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit)
+                        .withCustomTimePrecision(time)
+                        .build());
     }
 
     private static String nameKey(String username) {

@@ -36,21 +36,24 @@ class SecurityConfiguration {
     private static final String[] TOKEN_PAGE_PATHS = {"/confirm/**", "/guardian/**", "/unsubscribe/**", "/card/**"};
 
     /** Plain HTTP pages that members reach without an account. */
-    static final String[] PUBLIC_PAGES = Stream.concat(Stream.of(TOKEN_PAGE_PATHS),
-            Stream.of("/join/questionnaire.pdf", "/error")).toArray(String[]::new);
+    static final String[] PUBLIC_PAGES = Stream.concat(
+                    Stream.of(TOKEN_PAGE_PATHS), Stream.of("/join/questionnaire.pdf", "/error"))
+            .toArray(String[]::new);
 
     private static final RequestMatcher TOKEN_PAGES = new OrRequestMatcher(Stream.of(TOKEN_PAGE_PATHS)
-            .map(PathPatternRequestMatcher.withDefaults()::matcher).toArray(RequestMatcher[]::new));
+            .map(PathPatternRequestMatcher.withDefaults()::matcher)
+            .toArray(RequestMatcher[]::new));
     /** Everything but the token pages and the Camunda webapps, which send a policy of their own with a nonce. */
-    private static final RequestMatcher STAFF_APP = new NegatedRequestMatcher(new OrRequestMatcher(TOKEN_PAGES,
-            PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")));
+    private static final RequestMatcher STAFF_APP = new NegatedRequestMatcher(new OrRequestMatcher(
+            TOKEN_PAGES, PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")));
 
     /**
      * Server-rendered HTML with a form that posts back and the card's images: nothing else may load, no script at all,
      * and no other site may frame them (a framed confirmation button could be clicked by a trick).
      */
-    static final String TOKEN_PAGE_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    static final String TOKEN_PAGE_POLICY =
+            "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /**
      * The Vaadin app: Flow's bootstrap and its executeJs calls need inline scripts and eval, Lumo and components set
@@ -65,23 +68,28 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers(PUBLIC_PAGES).permitAll()
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
+                .permitAll()
                 // Staff log in once, through /login and its throttle; the webapps' own log-in and the engine's
                 // password check would be doors round it (and used to count towards the engine's lock-out).
-                .requestMatchers("/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify")
+                .requestMatchers(
+                        "/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify")
                 .denyAll()
-                .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**").hasRole(AppRoles.ADMIN)
-                .requestMatchers("/camunda/**").hasAnyRole(AppRoles.ALL.toArray(String[]::new)));
+                .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/setup/**")
+                .hasRole(AppRoles.ADMIN)
+                .requestMatchers("/camunda/**")
+                .hasAnyRole(AppRoles.ALL.toArray(String[]::new)));
         // The Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN), which Spring's would reject; mail
         // clients send one-click unsubscribes (RFC 8058) without a token, and the unguessable token is the guard.
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/unsubscribe/**"));
         http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(TOKEN_PAGES, new StaticHeadersWriter(List.of(
-                        new Header("Content-Security-Policy", TOKEN_PAGE_POLICY),
-                        new Header("Referrer-Policy", "no-referrer")))))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(STAFF_APP,
-                        new StaticHeadersWriter("Content-Security-Policy", STAFF_APP_POLICY))));
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        TOKEN_PAGES,
+                        new StaticHeadersWriter(List.of(
+                                new Header("Content-Security-Policy", TOKEN_PAGE_POLICY),
+                                new Header("Referrer-Policy", "no-referrer")))))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        STAFF_APP, new StaticHeadersWriter("Content-Security-Policy", STAFF_APP_POLICY))));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }

@@ -13,11 +13,12 @@ public final class ClubTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
 
-    private ClubTime() {
-    }
+    private ClubTime() {}
 
     /** Date and time for a screen, short, in the club's zone. */
     public static DateTimeFormatter dateTime(Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(ZONE);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(ZONE);
     }
 }

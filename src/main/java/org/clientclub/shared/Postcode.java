@@ -7,8 +7,7 @@ public final class Postcode {
 
     private static final Pattern SHAPE = Pattern.compile("[1-9][0-9]{5}");
 
-    private Postcode() {
-    }
+    private Postcode() {}
 
     public static boolean isValid(String candidate) {
         return candidate != null && SHAPE.matcher(candidate).matches();

@@ -16,8 +16,7 @@ public final class SecureTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LENGTH = 43;
 
-    private SecureTokens() {
-    }
+    private SecureTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];
@@ -27,14 +26,20 @@ public final class SecureTokens {
 
     /** Whether the text has the shape of one of our tokens; anything else is refused before any lookup. */
     public static boolean wellFormed(String token) {
-        return token != null && token.length() == LENGTH && token.chars().allMatch(c ->
-                (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return token != null
+                && token.length() == LENGTH
+                && token.chars()
+                        .allMatch(c -> (c >= 'A' && c <= 'Z')
+                                || (c >= 'a' && c <= 'z')
+                                || (c >= '0' && c <= '9')
+                                || c == '-'
+                                || c == '_');
     }
 
     public static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

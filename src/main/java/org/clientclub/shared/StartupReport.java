@@ -23,13 +23,25 @@ class StartupReport {
     void report() {
         String base = environment.getProperty("clientclub.public-base-url", "http://localhost:8080");
         StringBuilder text = new StringBuilder("Client Club is running:")
-                .append("\n    staff app            ").append(base).append("/")
-                .append("\n    public questionnaire ").append(base).append("/join")
-                .append("\n    questionnaire PDF    ").append(base).append("/join/questionnaire.pdf (fill in, e-mail to ")
-                .append(environment.getProperty("clientclub.club-mailbox")).append(")")
-                .append("\n    club mailbox (staff) ").append(base).append("/club-mailbox")
-                .append("\n    Camunda Cockpit      ").append(base).append("/camunda/app/cockpit/ (staff read and retry jobs)")
-                .append("\n    Camunda Tasklist     ").append(base)
+                .append("\n    staff app            ")
+                .append(base)
+                .append("/")
+                .append("\n    public questionnaire ")
+                .append(base)
+                .append("/join")
+                .append("\n    questionnaire PDF    ")
+                .append(base)
+                .append("/join/questionnaire.pdf (fill in, e-mail to ")
+                .append(environment.getProperty("clientclub.club-mailbox"))
+                .append(")")
+                .append("\n    club mailbox (staff) ")
+                .append(base)
+                .append("/club-mailbox")
+                .append("\n    Camunda Cockpit      ")
+                .append(base)
+                .append("/camunda/app/cockpit/ (staff read and retry jobs)")
+                .append("\n    Camunda Tasklist     ")
+                .append(base)
                 .append("/camunda/app/tasklist/ (ADMIN only: staff work in the inbox)");
         if (environment.getProperty("clientclub.mail.embedded", Boolean.class, true)) {
             text.append("\n    demo mailbox         ").append(base).append("/demo-mailbox");

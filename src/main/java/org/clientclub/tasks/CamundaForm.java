@@ -16,20 +16,31 @@ import java.util.Set;
  */
 public record CamundaForm(String id, List<Field> fields) {
 
-    public static final Set<String> SUPPORTED = Set.of("text", "textfield", "textarea", "number", "select", "radio",
-            "checkbox", "datetime");
+    public static final Set<String> SUPPORTED =
+            Set.of("text", "textfield", "textarea", "number", "select", "radio", "checkbox", "datetime");
 
-    public record Option(String label, String value) {
-    }
+    public record Option(String label, String value) {}
 
     /**
      * @param type   the form-js component type
      * @param label  literal text or a message key
      * @param text   the markdown of a {@code text} component (shown as plain text)
      */
-    public record Field(String type, String key, String label, String text, String description, List<Option> options,
-                        boolean required, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max,
-                        String pattern, boolean readonly, String defaultValue) {
+    public record Field(
+            String type,
+            String key,
+            String label,
+            String text,
+            String description,
+            List<Option> options,
+            boolean required,
+            Integer minLength,
+            Integer maxLength,
+            BigDecimal min,
+            BigDecimal max,
+            String pattern,
+            boolean readonly,
+            String defaultValue) {
 
         public boolean isInput() {
             return key != null && !"text".equals(type) && SUPPORTED.contains(type);
@@ -65,12 +76,24 @@ public record CamundaForm(String id, List<Field> fields) {
         for (JsonNode o : c.path("values")) {
             options.add(new Option(o.path("label").asText(), o.path("value").asText()));
         }
-        String label = c.hasNonNull("label") ? c.get("label").asText() : c.path("dateLabel").asText(null);
-        fields.add(new Field(type, c.hasNonNull("key") ? c.get("key").asText() : null, label,
-                c.path("text").asText(null), c.path("description").asText(null), List.copyOf(options),
-                v.path("required").asBoolean(false), intOrNull(v, "minLength"), intOrNull(v, "maxLength"),
-                decimalOrNull(v, "min"), decimalOrNull(v, "max"), v.path("pattern").asText(null),
-                c.path("readonly").asBoolean(false), c.hasNonNull("defaultValue") ? c.get("defaultValue").asText() : null));
+        String label = c.hasNonNull("label")
+                ? c.get("label").asText()
+                : c.path("dateLabel").asText(null);
+        fields.add(new Field(
+                type,
+                c.hasNonNull("key") ? c.get("key").asText() : null,
+                label,
+                c.path("text").asText(null),
+                c.path("description").asText(null),
+                List.copyOf(options),
+                v.path("required").asBoolean(false),
+                intOrNull(v, "minLength"),
+                intOrNull(v, "maxLength"),
+                decimalOrNull(v, "min"),
+                decimalOrNull(v, "max"),
+                v.path("pattern").asText(null),
+                c.path("readonly").asBoolean(false),
+                c.hasNonNull("defaultValue") ? c.get("defaultValue").asText() : null));
     }
 
     private static Integer intOrNull(JsonNode node, String name) {

@@ -7,9 +7,17 @@ package org.clientclub.tasks;
  */
 public record InboxFilter(Scope scope, String processKey, String text, Sort sort) {
 
-    public enum Scope { ALL, MINE, UNASSIGNED }
+    public enum Scope {
+        ALL,
+        MINE,
+        UNASSIGNED
+    }
 
-    public enum Sort { DUE, CREATED, PRIORITY }
+    public enum Sort {
+        DUE,
+        CREATED,
+        PRIORITY
+    }
 
     public static InboxFilter defaults() {
         return new InboxFilter(Scope.ALL, null, null, Sort.CREATED);

@@ -45,8 +45,12 @@ public class InboxService {
     private final FormService forms;
     private final StaffDirectory staff;
 
-    public InboxService(TaskService tasks, RuntimeService runtime, RepositoryService repository, FormService forms,
-                        StaffDirectory staff) {
+    public InboxService(
+            TaskService tasks,
+            RuntimeService runtime,
+            RepositoryService repository,
+            FormService forms,
+            StaffDirectory staff) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -84,8 +88,14 @@ public class InboxService {
 
     @Transactional(readOnly = true)
     public List<ProcessOption> processes() {
-        return repository.createProcessDefinitionQuery().latestVersion().active().orderByProcessDefinitionName().asc()
-                .list().stream()
+        return repository
+                .createProcessDefinitionQuery()
+                .latestVersion()
+                .active()
+                .orderByProcessDefinitionName()
+                .asc()
+                .list()
+                .stream()
                 .map(d -> new ProcessOption(d.getKey(), d.getName() == null ? d.getKey() : d.getName()))
                 .toList();
     }
@@ -135,7 +145,8 @@ public class InboxService {
     public void assign(String taskId, String username) {
         CurrentStaff me = CurrentStaff.require();
         visibleTask(taskId, me).orElseThrow(() -> new TaskUnavailable(taskId));
-        boolean eligible = colleagues(taskId).stream().anyMatch(a -> a.username().equals(username));
+        boolean eligible =
+                colleagues(taskId).stream().anyMatch(a -> a.username().equals(username));
         if (!eligible) {
             throw new IllegalArgumentException("Cannot assign to " + username);
         }
@@ -198,7 +209,11 @@ public class InboxService {
     }
 
     private static void visibleTo(TaskQuery query, CurrentStaff me) {
-        query.or().taskAssignee(me.username()).taskCandidateGroupIn(groups(me)).includeAssignedTasks().endOr();
+        query.or()
+                .taskAssignee(me.username())
+                .taskCandidateGroupIn(groups(me))
+                .includeAssignedTasks()
+                .endOr();
     }
 
     private static List<String> groups(CurrentStaff me) {
@@ -214,20 +229,30 @@ public class InboxService {
     }
 
     /** Process names and business keys of a page of tasks, in two queries rather than two per task. */
-    private record PageContext(Map<String, ProcessDefinition> definitions, Map<String, String> businessKeys) {
-    }
+    private record PageContext(Map<String, ProcessDefinition> definitions, Map<String, String> businessKeys) {}
 
     private PageContext context(List<Task> page) {
-        Set<String> definitionIds = page.stream().map(Task::getProcessDefinitionId).filter(Objects::nonNull)
+        Set<String> definitionIds = page.stream()
+                .map(Task::getProcessDefinitionId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Set<String> instanceIds = page.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+        Set<String> instanceIds = page.stream()
+                .map(Task::getProcessInstanceId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Map<String, ProcessDefinition> definitions = definitionIds.isEmpty() ? Map.of()
-                : repository.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds.toArray(String[]::new))
-                        .list().stream().collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
+        Map<String, ProcessDefinition> definitions = definitionIds.isEmpty()
+                ? Map.of()
+                : repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionIdIn(definitionIds.toArray(String[]::new))
+                        .list()
+                        .stream()
+                        .collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
         Map<String, String> businessKeys = new HashMap<>();
         if (!instanceIds.isEmpty()) {
-            runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+            runtime.createProcessInstanceQuery()
+                    .processInstanceIds(instanceIds)
+                    .list()
                     .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
         }
         return new PageContext(definitions, businessKeys);
@@ -236,11 +261,23 @@ public class InboxService {
     private static InboxTask toInboxTask(Task t, PageContext context) {
         ProcessDefinition definition = context.definitions().get(t.getProcessDefinitionId());
         String processKey = definition == null ? null : definition.getKey();
-        String processName = definition == null ? "" : definition.getName() == null ? definition.getKey() : definition.getName();
-        return new InboxTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, processName,
-                context.businessKeys().get(t.getProcessInstanceId()), t.getDescription(),
-                instant(t.getCreateTime()), instant(t.getDueDate()), t.getPriority(), t.getAssignee(),
-                t.getCamundaFormRef() == null ? t.getFormKey() : t.getCamundaFormRef().getKey());
+        String processName =
+                definition == null ? "" : definition.getName() == null ? definition.getKey() : definition.getName();
+        return new InboxTask(
+                t.getId(),
+                t.getName(),
+                t.getTaskDefinitionKey(),
+                processKey,
+                processName,
+                context.businessKeys().get(t.getProcessInstanceId()),
+                t.getDescription(),
+                instant(t.getCreateTime()),
+                instant(t.getDueDate()),
+                t.getPriority(),
+                t.getAssignee(),
+                t.getCamundaFormRef() == null
+                        ? t.getFormKey()
+                        : t.getCamundaFormRef().getKey());
     }
 
     private static java.time.Instant instant(Date date) {

@@ -1,5 +1,4 @@
 package org.clientclub.tasks;
 
 /** A process the inbox can filter by. */
-public record ProcessOption(String key, String name) {
-}
+public record ProcessOption(String key, String name) {}

@@ -71,9 +71,11 @@ class CamundaStaffDirectory implements StaffDirectory {
             wanted.add(AppRoles.CAMUNDA_ADMIN_GROUP);
         }
         Set<String> current = groupsOf(account.username());
-        current.stream().filter(g -> !wanted.contains(g))
+        current.stream()
+                .filter(g -> !wanted.contains(g))
                 .forEach(g -> identity.deleteMembership(account.username(), g));
-        wanted.stream().filter(g -> !current.contains(g))
+        wanted.stream()
+                .filter(g -> !current.contains(g))
                 .forEach(g -> identity.createMembership(account.username(), g));
     }
 
@@ -93,11 +95,14 @@ class CamundaStaffDirectory implements StaffDirectory {
     }
 
     private StaffAccount toAccount(User user) {
-        Set<String> roles = groupsOf(user.getId()).stream()
-                .filter(AppRoles.ALL::contains)
-                .collect(Collectors.toSet());
-        return new StaffAccount(user.getId(), nullToEmpty(user.getFirstName()), nullToEmpty(user.getLastName()),
-                nullToEmpty(user.getEmail()), roles);
+        Set<String> roles =
+                groupsOf(user.getId()).stream().filter(AppRoles.ALL::contains).collect(Collectors.toSet());
+        return new StaffAccount(
+                user.getId(),
+                nullToEmpty(user.getFirstName()),
+                nullToEmpty(user.getLastName()),
+                nullToEmpty(user.getEmail()),
+                roles);
     }
 
     private static String nullToEmpty(String s) {

@@ -18,8 +18,8 @@ class CamundaWebappLogin {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Map.of(
-                "authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setInitParameters(
+                Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         registration.setName("camunda-container-authentication");
         return registration;

@@ -24,8 +24,7 @@ public final class FeelOnlyDecisions {
     /** Finds no script engine for any language; the DMN engine reports the cell as one it has no engine for. */
     static final DmnScriptEngineResolver NO_SCRIPTS = language -> null;
 
-    private FeelOnlyDecisions() {
-    }
+    private FeelOnlyDecisions() {}
 
     /** A configuration to build a stand-alone engine from; callers may still set a FEEL engine of their own. */
     public static DefaultDmnEngineConfiguration configuration() {
@@ -40,7 +39,8 @@ public final class FeelOnlyDecisions {
 
     static DefaultDmnEngineConfiguration restrict(DefaultDmnEngineConfiguration configuration) {
         String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
-        return configuration.enableFeelLegacyBehavior(false)
+        return configuration
+                .enableFeelLegacyBehavior(false)
                 .defaultInputExpressionExpressionLanguage(feel)
                 .defaultInputEntryExpressionLanguage(feel)
                 .defaultOutputEntryExpressionLanguage(feel)

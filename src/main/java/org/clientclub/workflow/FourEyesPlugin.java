@@ -5,15 +5,15 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -32,14 +32,15 @@ public class FourEyesPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 String variable = fourEyesVariable(element);
                 if (variable != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                            new FourEyesListener(variable));
+                    userTask.getTaskDefinition()
+                            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new FourEyesListener(variable));
                 }
             }
         });
@@ -48,7 +49,8 @@ public class FourEyesPlugin extends AbstractProcessEnginePlugin {
         // The engine wraps whatever a task listener throws in a plain ProcessEngineException (which the REST API
         // answers with 500); callers get the refusal itself instead, a 403 with its reason.
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {
@@ -70,14 +72,16 @@ public class FourEyesPlugin extends AbstractProcessEnginePlugin {
     /** The value of the task's camunda:property {@link FourEyesTask#PROPERTY}, or null. */
     static String fourEyesVariable(Element userTask) {
         Element extensions = userTask.element("extensionElements");
-        Element properties = extensions == null ? null
-                : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+        Element properties =
+                extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
         if (properties == null) {
             return null;
         }
         return properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream()
                 .filter(property -> FourEyesTask.PROPERTY.equals(property.attribute("name")))
-                .map(property -> property.attribute("value")).findFirst().orElse(null);
+                .map(property -> property.attribute("value"))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Refuses the completion of a four-eyes task; the exception rolls back the command that tried it. */
@@ -85,8 +89,11 @@ public class FourEyesPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void notify(DelegateTask task) {
-            Authentication acting = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            Reason refusal = refusal(task.getAssignee(), acting == null ? null : acting.getUserId(),
+            Authentication acting =
+                    task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            Reason refusal = refusal(
+                    task.getAssignee(),
+                    acting == null ? null : acting.getUserId(),
                     task.getVariable(requesterVariable));
             if (refusal != null) {
                 throw new FourEyesRefused(refusal, task.getTaskDefinitionKey());

@@ -10,6 +10,5 @@ public final class FourEyesTask {
 
     public static final String PROPERTY = "fourEyesVariable";
 
-    private FourEyesTask() {
-    }
+    private FourEyesTask() {}
 }

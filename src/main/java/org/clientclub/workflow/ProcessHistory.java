@@ -19,8 +19,16 @@ import org.springframework.stereotype.Service;
 public class ProcessHistory {
 
     /** Activity types worth showing a person: waits, tasks and ends, not gateways or flows. */
-    private static final List<String> SHOWN_TYPES = List.of("startEvent", "serviceTask", "userTask", "receiveTask",
-            "sendTask", "noneEndEvent", "boundaryTimer", "intermediateTimer", "intermediateMessageCatch");
+    private static final List<String> SHOWN_TYPES = List.of(
+            "startEvent",
+            "serviceTask",
+            "userTask",
+            "receiveTask",
+            "sendTask",
+            "noneEndEvent",
+            "boundaryTimer",
+            "intermediateTimer",
+            "intermediateMessageCatch");
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -30,13 +38,21 @@ public class ProcessHistory {
         this.repository = repository;
     }
 
-    public record Instance(String processInstanceId, String processName, String state, Instant started,
-                           Instant ended, List<Step> steps) {
-    }
+    public record Instance(
+            String processInstanceId,
+            String processName,
+            String state,
+            Instant started,
+            Instant ended,
+            List<Step> steps) {}
 
-    public record Step(String activityId, String activityName, String activityType, Instant started,
-                       Instant ended, String assignee) {
-    }
+    public record Step(
+            String activityId,
+            String activityName,
+            String activityType,
+            Instant started,
+            Instant ended,
+            String assignee) {}
 
     @PreAuthorize("isAuthenticated()")
     public List<Instance> forBusinessKeys(List<String> businessKeys) {
@@ -45,30 +61,45 @@ public class ProcessHistory {
         }
         List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new))
-                .orderByProcessInstanceStartTime().asc()
+                .orderByProcessInstanceStartTime()
+                .asc()
                 .list();
         Map<String, String> names = instances.stream()
                 .map(HistoricProcessInstance::getProcessDefinitionId)
                 .distinct()
                 .map(id -> repository.getProcessDefinition(id))
-                .collect(Collectors.toMap(ProcessDefinition::getId,
-                        d -> d.getName() == null ? d.getKey() : d.getName(), (a, b) -> a));
+                .collect(Collectors.toMap(
+                        ProcessDefinition::getId, d -> d.getName() == null ? d.getKey() : d.getName(), (a, b) -> a));
         return instances.stream()
-                .map(pi -> new Instance(pi.getId(), names.get(pi.getProcessDefinitionId()), pi.getState(),
-                        instant(pi.getStartTime()), instant(pi.getEndTime()), steps(pi.getId())))
+                .map(pi -> new Instance(
+                        pi.getId(),
+                        names.get(pi.getProcessDefinitionId()),
+                        pi.getState(),
+                        instant(pi.getStartTime()),
+                        instant(pi.getEndTime()),
+                        steps(pi.getId())))
                 .toList();
     }
 
     private List<Step> steps(String processInstanceId) {
-        return history.createHistoricActivityInstanceQuery()
+        return history
+                .createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId)
-                .orderByHistoricActivityInstanceStartTime().asc()
-                .orderPartiallyByOccurrence().asc()
-                .list().stream()
+                .orderByHistoricActivityInstanceStartTime()
+                .asc()
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()
+                .stream()
                 .filter(a -> SHOWN_TYPES.contains(a.getActivityType()))
                 .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime))
-                .map(a -> new Step(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
-                        a.getActivityType(), instant(a.getStartTime()), instant(a.getEndTime()), a.getAssignee()))
+                .map(a -> new Step(
+                        a.getActivityId(),
+                        a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
+                        a.getActivityType(),
+                        instant(a.getStartTime()),
+                        instant(a.getEndTime()),
+                        a.getAssignee()))
                 .toList();
     }
 

@@ -40,11 +40,10 @@ public final class UploadedDecisions {
     private static final String CAMUNDA_NAMESPACE = "http://camunda.org/schema/1.0/dmn";
     private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of("historyTimeToLive", "versionTag", "inputVariable");
     /** Shapes' positions inside extensionElements, as Camunda Modeler wrote them for DMN 1.1 and 1.2. */
-    private static final Set<String> LAYOUT_NAMESPACES = Set.of("http://bpmn.io/schema/dmn/biodi/1.0",
-            "http://bpmn.io/schema/dmn/biodi/2.0");
+    private static final Set<String> LAYOUT_NAMESPACES =
+            Set.of("http://bpmn.io/schema/dmn/biodi/1.0", "http://bpmn.io/schema/dmn/biodi/2.0");
 
-    private UploadedDecisions() {
-    }
+    private UploadedDecisions() {}
 
     /** @throws RefusedDecision when the file is empty, too big, not XML, or more than FEEL-only data */
     public static void check(byte[] xml) {
@@ -58,7 +57,7 @@ public final class UploadedDecisions {
             while (reader.hasNext()) {
                 switch (reader.next()) {
                     case XMLStreamConstants.DTD ->
-                            throw new RefusedDecision("decision.refused.dtd", at(reader, "<!DOCTYPE>"));
+                        throw new RefusedDecision("decision.refused.dtd", at(reader, "<!DOCTYPE>"));
                     case XMLStreamConstants.START_ELEMENT -> {
                         if (extensionDepth > 0) {
                             if (extensionDepth == 1 && !LAYOUT_NAMESPACES.contains(reader.getNamespaceURI())) {
@@ -88,8 +87,8 @@ public final class UploadedDecisions {
             String name = reader.getAttributeLocalName(i);
             String value = reader.getAttributeValue(i).trim();
             if (LANGUAGE_ATTRIBUTES.contains(name) && !isFeel(value)) {
-                throw new RefusedDecision("decision.refused.language",
-                        at(reader, name + "=\"" + abbreviated(value) + "\""));
+                throw new RefusedDecision(
+                        "decision.refused.language", at(reader, name + "=\"" + abbreviated(value) + "\""));
             }
             if (CAMUNDA_NAMESPACE.equals(reader.getAttributeNamespace(i)) && !CAMUNDA_ATTRIBUTES.contains(name)) {
                 throw new RefusedDecision("decision.refused.attribute", at(reader, "camunda:" + name));
@@ -108,7 +107,8 @@ public final class UploadedDecisions {
         if (!reader.isStartElement()) {
             return found + ", " + line;
         }
-        String element = reader.getPrefix() == null || reader.getPrefix().isEmpty() ? reader.getLocalName()
+        String element = reader.getPrefix() == null || reader.getPrefix().isEmpty()
+                ? reader.getLocalName()
                 : reader.getPrefix() + ":" + reader.getLocalName();
         return "<" + element + (found.isEmpty() ? "" : " " + found) + ">, " + line;
     }

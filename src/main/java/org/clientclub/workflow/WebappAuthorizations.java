@@ -48,19 +48,28 @@ class WebappAuthorizations {
         this.authorizations = authorizations;
     }
 
-    private record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {
-    }
+    private record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {}
 
     private static final List<String> CLUB_GROUPS = List.of(AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER);
 
     private static List<Grant> clubGrants(String group) {
         return List.of(
                 new Grant(group, Resources.APPLICATION, COCKPIT, List.of(Permissions.ACCESS)),
-                new Grant(group, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
-                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB)),
-                new Grant(group, Resources.PROCESS_INSTANCE, ANY, List.of(ProcessInstancePermissions.READ,
-                        ProcessInstancePermissions.RETRY_JOB)),
+                new Grant(
+                        group,
+                        Resources.PROCESS_DEFINITION,
+                        ANY,
+                        List.of(
+                                ProcessDefinitionPermissions.READ,
+                                ProcessDefinitionPermissions.READ_INSTANCE,
+                                ProcessDefinitionPermissions.READ_HISTORY,
+                                ProcessDefinitionPermissions.READ_TASK,
+                                ProcessDefinitionPermissions.RETRY_JOB)),
+                new Grant(
+                        group,
+                        Resources.PROCESS_INSTANCE,
+                        ANY,
+                        List.of(ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB)),
                 new Grant(group, Resources.DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
                 new Grant(group, Resources.DEPLOYMENT, ANY, List.of(Permissions.READ)));
     }
@@ -81,8 +90,13 @@ class WebappAuthorizations {
             grants.add(new Grant(AppRoles.ADMIN, resource, ANY, List.of(Permissions.ALL)));
         }
         for (Grant grant : grants) {
-            boolean exists = authorizations.createAuthorizationQuery().groupIdIn(grant.group())
-                    .resourceType(grant.resource()).resourceId(grant.resourceId()).count() > 0;
+            boolean exists = authorizations
+                            .createAuthorizationQuery()
+                            .groupIdIn(grant.group())
+                            .resourceType(grant.resource())
+                            .resourceId(grant.resourceId())
+                            .count()
+                    > 0;
             if (!exists) {
                 Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
                 authorization.setGroupId(grant.group());
@@ -102,10 +116,12 @@ class WebappAuthorizations {
         int removed;
         do {
             removed = 0;
-            for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+            for (Authorization authorization : authorizations
+                    .createAuthorizationQuery()
+                    .resourceType(Resources.TASK)
                     .listPage(0, PAGE)) {
-                boolean admins = AppRoles.ADMIN.equals(authorization.getGroupId())
-                        && ANY.equals(authorization.getResourceId());
+                boolean admins =
+                        AppRoles.ADMIN.equals(authorization.getGroupId()) && ANY.equals(authorization.getResourceId());
                 if (!admins) {
                     delete(authorization);
                     removed++;
@@ -119,15 +135,17 @@ class WebappAuthorizations {
      * engine's own grant when it creates a group, its members reading that group, stays.
      */
     private void revokeAllBut(String group, List<Grant> wanted) {
-        for (Authorization authorization : authorizations.createAuthorizationQuery().groupIdIn(group).list()) {
+        for (Authorization authorization :
+                authorizations.createAuthorizationQuery().groupIdIn(group).list()) {
             if (authorization.getResourceType() == Resources.GROUP.resourceType()
                     && group.equals(authorization.getResourceId())) {
                 continue;
             }
-            boolean exact = wanted.stream().anyMatch(grant -> grant.resource().resourceType()
-                    == authorization.getResourceType() && grant.resourceId().equals(authorization.getResourceId())
-                    && authorization.getAuthorizationType() == AUTH_TYPE_GRANT
-                    && granted(authorization, grant.resource()).equals(Set.copyOf(grant.permissions())));
+            boolean exact = wanted.stream()
+                    .anyMatch(grant -> grant.resource().resourceType() == authorization.getResourceType()
+                            && grant.resourceId().equals(authorization.getResourceId())
+                            && authorization.getAuthorizationType() == AUTH_TYPE_GRANT
+                            && granted(authorization, grant.resource()).equals(Set.copyOf(grant.permissions())));
             if (!exact) {
                 delete(authorization);
             }
@@ -135,7 +153,8 @@ class WebappAuthorizations {
     }
 
     private static Set<Permission> granted(Authorization authorization, Resource resource) {
-        Permission[] all = resource == Resources.PROCESS_DEFINITION ? ProcessDefinitionPermissions.values()
+        Permission[] all = resource == Resources.PROCESS_DEFINITION
+                ? ProcessDefinitionPermissions.values()
                 : resource == Resources.PROCESS_INSTANCE ? ProcessInstancePermissions.values() : Permissions.values();
         return Arrays.stream(authorization.getPermissions(all))
                 .filter(p -> p.getValue() != 0 && p.getValue() != Integer.MAX_VALUE)

@@ -25,7 +25,7 @@ final class BenchReport {
     /** Drops and creates the database on the PostgreSQL server at 127.0.0.1:5432. */
     static void freshDatabase(String database) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database);
         }
@@ -52,10 +52,13 @@ final class BenchReport {
         static Cpu now() throws IOException {
             double postgres = 0;
             try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                for (Path process : processes
+                        .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                         .toList()) {
                     try {
-                        if ("postgres".equals(Files.readString(process.resolve("comm")).strip())) {
+                        if ("postgres"
+                                .equals(Files.readString(process.resolve("comm"))
+                                        .strip())) {
                             postgres += ticks(process);
                         }
                     } catch (IOException e) {
@@ -90,30 +93,48 @@ final class BenchReport {
         }
 
         Cpu since(Cpu before) {
-            return new Cpu(jvmSeconds - before.jvmSeconds, postgresSeconds - before.postgresSeconds,
-                    jitSeconds - before.jitSeconds, gcSeconds - before.gcSeconds);
+            return new Cpu(
+                    jvmSeconds - before.jvmSeconds,
+                    postgresSeconds - before.postgresSeconds,
+                    jitSeconds - before.jitSeconds,
+                    gcSeconds - before.gcSeconds);
         }
 
         /** How busy the machine's cores were over {@code seconds}, by this JVM and the server together. */
         String describe(double seconds) {
-            return String.format("JVM %.1f s (JIT %.1f s, GC %.1f s) + PostgreSQL %.1f s of CPU in %.2f s (%.0f%% of %d cores)",
-                    jvmSeconds, jitSeconds, gcSeconds, postgresSeconds, seconds, 100 * (jvmSeconds + postgresSeconds) / seconds
-                            / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+            return String.format(
+                    "JVM %.1f s (JIT %.1f s, GC %.1f s) + PostgreSQL %.1f s of CPU in %.2f s (%.0f%% of %d cores)",
+                    jvmSeconds,
+                    jitSeconds,
+                    gcSeconds,
+                    postgresSeconds,
+                    seconds,
+                    100
+                            * (jvmSeconds + postgresSeconds)
+                            / seconds
+                            / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 
     /** Samples the heap in use every 50 ms into {@code peak} until interrupted. */
     static Thread heapWatcher(AtomicLong peak) {
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-heap-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peak.accumulateAndGet(
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed(),
+                                Math::max);
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "bench-heap-watcher");
         watcher.setDaemon(true);
         watcher.start();
         return watcher;

@@ -58,20 +58,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>The mail server is a GreenMail in a JVM of its own, as a real mail server would be: GreenMail keeps every
  * message in its heap (some 300 MB here), which is the server's memory, not the application's.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + ClubMailboxBenchmark.DATABASE,
-        "spring.datasource.username=postgres",
-        "clientclub.mail.embedded=false",
-        "spring.mail.host=127.0.0.1",
-        "clientclub.mailbox.reader-enabled=false",
-        "clientclub.mailbox.imap-host=127.0.0.1",
-        "clientclub.mailbox.imap-ssl=false",
-        "clientclub.mailbox.username=" + ClubMailboxBenchmark.CLUB,
-        // Measure the intake: the sender would compete for the same two cores.
-        "clientclub.mail.outbox.poll-interval=PT1H",
-        // Thousands of confirmation mails in a day are the point here, not an attack.
-        "clientclub.mail.quota.total-per-day=1000000",
-        "logging.level.org.clientclub=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + ClubMailboxBenchmark.DATABASE,
+            "spring.datasource.username=postgres",
+            "clientclub.mail.embedded=false",
+            "spring.mail.host=127.0.0.1",
+            "clientclub.mailbox.reader-enabled=false",
+            "clientclub.mailbox.imap-host=127.0.0.1",
+            "clientclub.mailbox.imap-ssl=false",
+            "clientclub.mailbox.username=" + ClubMailboxBenchmark.CLUB,
+            // Measure the intake: the sender would compete for the same two cores.
+            "clientclub.mail.outbox.poll-interval=PT1H",
+            // Thousands of confirmation mails in a day are the point here, not an attack.
+            "clientclub.mail.quota.total-per-day=1000000",
+            "logging.level.org.clientclub=WARN"
+        })
 class ClubMailboxBenchmark {
 
     static final String DATABASE = "clientclub_bench_mailbox";
@@ -87,8 +89,10 @@ class ClubMailboxBenchmark {
 
     @Autowired
     ClubMailboxReader reader;
+
     @Autowired
     QuestionnairePdf generator;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -121,32 +125,52 @@ class ClubMailboxBenchmark {
         Round run = round(MESSAGES, "run");
 
         double ratio = run.processRate() / run.fetchRate();
-        REPORT.add("| plain IMAP fetch of the %,d messages, full bytes, BODY.PEEK, read-only (baseline) | %,d messages, %.0f MB | %.1f messages/s | 1.00 |",
+        REPORT.add(
+                "| plain IMAP fetch of the %,d messages, full bytes, BODY.PEEK, read-only (baseline) | %,d messages, %.0f MB | %.1f messages/s | 1.00 |",
                 MESSAGES, MESSAGES, run.rawBytes() / 1e6, run.fetchRate());
-        REPORT.add("| club mailbox reader + intake until every message has started onboarding | %,d messages | %.1f messages/s | %.2f (target ≥ 0.3) |",
+        REPORT.add(
+                "| club mailbox reader + intake until every message has started onboarding | %,d messages | %.1f messages/s | %.2f (target ≥ 0.3) |",
                 MESSAGES, run.processRate(), ratio);
-        REPORT.add("| peak heap used while processing (JVM capped at %d MB), sampled every 50 ms | %.0f MB of PDFs, %.0f MB of messages | %d MB | target < 512 MB |",
-                Runtime.getRuntime().maxMemory() / 1_000_000, run.pdfBytes() / 1e6, run.rawBytes() / 1e6,
+        REPORT.add(
+                "| peak heap used while processing (JVM capped at %d MB), sampled every 50 ms | %.0f MB of PDFs, %.0f MB of messages | %d MB | target < 512 MB |",
+                Runtime.getRuntime().maxMemory() / 1_000_000,
+                run.pdfBytes() / 1e6,
+                run.rawBytes() / 1e6,
                 run.peakHeap() / 1_000_000);
-        REPORT.add("| (reader alone: fetched, stored raw, intake started, marked seen) | %,d messages | %.1f messages/s | |",
+        REPORT.add(
+                "| (reader alone: fetched, stored raw, intake started, marked seen) | %,d messages | %.1f messages/s | |",
                 MESSAGES, run.storeRate());
-        REPORT.add("| (until the %,d confirmation e-mails were in the outbox as well) | | %.1f messages/s | |",
+        REPORT.add(
+                "| (until the %,d confirmation e-mails were in the outbox as well) | | %.1f messages/s | |",
                 MESSAGES, run.confirmRate());
         REPORT.add("| (GC while processing) | %d collections | %,d ms | |", run.gcCount(), run.gcMillis());
-        REPORT.add("| (set-up) %,d filled PDFs generated and sent over SMTP | | %.1f s | |", MESSAGES, run.prepareSeconds());
-        REPORT.add("| (warm-up: %d messages) | | fetch %.1f /s, processing %.1f /s | |", WARM_UP, warm.fetchRate(),
-                warm.processRate());
+        REPORT.add(
+                "| (set-up) %,d filled PDFs generated and sent over SMTP | | %.1f s | |",
+                MESSAGES, run.prepareSeconds());
+        REPORT.add(
+                "| (warm-up: %d messages) | | fetch %.1f /s, processing %.1f /s | |",
+                WARM_UP, warm.fetchRate(), warm.processRate());
 
         assertThat(run.peakHeap()).as("peak heap").isLessThan(512L * 1024 * 1024);
         assertThat(ratio).as("processing as a share of a plain IMAP fetch").isGreaterThanOrEqualTo(0.3);
     }
 
-    private record Round(double fetchRate, double processRate, double storeRate, double confirmRate, long peakHeap,
-                         long pdfBytes, long rawBytes, long gcCount, long gcMillis, double prepareSeconds) {
-    }
+    private record Round(
+            double fetchRate,
+            double processRate,
+            double storeRate,
+            double confirmRate,
+            long peakHeap,
+            long pdfBytes,
+            long rawBytes,
+            long gcCount,
+            long gcMillis,
+            double prepareSeconds) {}
 
     private Round round(int n, String tag) throws Exception {
-        long firstId = jdbc.sql("SELECT coalesce(max(id), 0) FROM mail_inbound").query(Long.class).single();
+        long firstId = jdbc.sql("SELECT coalesce(max(id), 0) FROM mail_inbound")
+                .query(Long.class)
+                .single();
         long confirmationsBefore = confirmations();
 
         long prepareStart = System.nanoTime();
@@ -167,25 +191,40 @@ class ClubMailboxBenchmark {
         int stored = reader.fetchNow();
         double storeRate = n / ((System.nanoTime() - processStart) / 1e9);
         assertThat(stored).as("messages stored by the reader").isEqualTo(n);
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            assertThat(unexpectedOutcomes(firstId)).as("messages that did not start onboarding").isEmpty();
-            return started(firstId) == n;
-        });
+        await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    assertThat(unexpectedOutcomes(firstId))
+                            .as("messages that did not start onboarding")
+                            .isEmpty();
+                    return started(firstId) == n;
+                });
         double processRate = n / ((System.nanoTime() - processStart) / 1e9);
         watcher.interrupt();
         long gcCount = gcCount() - gcCountBefore;
         long gcMillis = gcMillis() - gcMillisBefore;
 
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> confirmations() - confirmationsBefore >= n);
         double confirmRate = n / ((System.nanoTime() - processStart) / 1e9);
         assertThat(jdbc.sql("""
                         SELECT count(DISTINCT a.id) FROM membership_mail_intake i
                           JOIN membership_application a ON a.id = i.application_id
-                         WHERE i.inbound_mail_id > :first AND a.channel = 'MAIL'""")
-                .param("first", firstId).query(Long.class).single()).as("applications by mail").isEqualTo(n);
-        return new Round(fetchRate, processRate, storeRate, confirmRate, peakHeap.get(), pdfBytes, rawBytes, gcCount,
-                gcMillis, prepareSeconds);
+                         WHERE i.inbound_mail_id > :first AND a.channel = 'MAIL'""").param("first", firstId).query(Long.class).single())
+                .as("applications by mail")
+                .isEqualTo(n);
+        return new Round(
+                fetchRate,
+                processRate,
+                storeRate,
+                confirmRate,
+                peakHeap.get(),
+                pdfBytes,
+                rawBytes,
+                gcCount,
+                gcMillis,
+                prepareSeconds);
     }
 
     /** Generates each questionnaire and sends it at once, so the messages are never all in this JVM's heap. */
@@ -198,11 +237,13 @@ class ClubMailboxBenchmark {
             // The same blank a member downloads; filling it is what makes each questionnaire its own.
             byte[] blank = QuestionnairePdfs.blank(generator, Language.RU);
             for (int i = 0; i < n; i++) {
-                String email = "bench-" + tag + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+                String email = "bench-" + tag + "-" + i + "-"
+                        + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
                 Questionnaire questionnaire = TestQuestionnaires.adult(email);
                 byte[] pdf = QuestionnairePdfs.filledFrom(blank, Language.RU, questionnaire, true);
                 pdfBytes += pdf.length;
-                MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw(email, tag + "-" + i, pdf)));
+                MimeMessage message =
+                        new MimeMessage(session, new ByteArrayInputStream(raw(email, tag + "-" + i, pdf)));
                 smtp.sendMessage(message, club);
             }
         }
@@ -223,8 +264,10 @@ class ClubMailboxBenchmark {
                 + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                 + MailCorpus.base64(MailCorpus.TEXT_RU.getBytes(StandardCharsets.UTF_8), 76) + "\r\n"
                 + "--" + boundary + "\r\n"
-                + "Content-Type: application/pdf; name=\"" + MailCorpus.b(MailCorpus.FILE_RU, StandardCharsets.UTF_8) + "\"\r\n"
-                + "Content-Disposition: attachment; filename*=UTF-8''" + MailCorpus.rfc2231(MailCorpus.FILE_RU, StandardCharsets.UTF_8) + "\r\n"
+                + "Content-Type: application/pdf; name=\"" + MailCorpus.b(MailCorpus.FILE_RU, StandardCharsets.UTF_8)
+                + "\"\r\n"
+                + "Content-Disposition: attachment; filename*=UTF-8''"
+                + MailCorpus.rfc2231(MailCorpus.FILE_RU, StandardCharsets.UTF_8) + "\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length * 4 / 3 + 4096);
         out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
@@ -289,28 +332,33 @@ class ClubMailboxBenchmark {
 
     private long started(long firstId) {
         return jdbc.sql("SELECT count(*) FROM mail_inbound WHERE id > :first AND outcome = 'ONBOARDING_STARTED'")
-                .param("first", firstId).query(Long.class).single();
+                .param("first", firstId)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> unexpectedOutcomes(long firstId) {
         return jdbc.sql("""
                         SELECT id || ' ' || outcome || ' ' || coalesce(reason, '') FROM mail_inbound
-                         WHERE id > :first AND outcome NOT IN ('RECEIVED', 'ONBOARDING_STARTED')""")
-                .param("first", firstId).query(String.class).list();
+                         WHERE id > :first AND outcome NOT IN ('RECEIVED', 'ONBOARDING_STARTED')""").param("first", firstId).query(String.class).list();
     }
 
     private long confirmations() {
-        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE template = 'confirm-email'").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE template = 'confirm-email'")
+                .query(Long.class)
+                .single();
     }
 
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static final class CountingSink extends OutputStream {
@@ -333,24 +381,33 @@ class ClubMailboxBenchmark {
             return;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        mailServer = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                MailServer.class.getName(), CLUB, PASSWORD)
-                .redirectErrorStream(true).start();
+        mailServer = new ProcessBuilder(
+                        java,
+                        "-Xmx2g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MailServer.class.getName(),
+                        CLUB,
+                        PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         CompletableFuture<int[]> ports = new CompletableFuture<>();
-        Thread drain = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(mailServer.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("PORTS ")) {
-                        String[] parts = line.split(" ");
-                        ports.complete(new int[] {Integer.parseInt(parts[1]), Integer.parseInt(parts[2])});
+        Thread drain = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(mailServer.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            if (line.startsWith("PORTS ")) {
+                                String[] parts = line.split(" ");
+                                ports.complete(new int[] {Integer.parseInt(parts[1]), Integer.parseInt(parts[2])});
+                            }
+                        }
+                    } catch (IOException e) {
+                        ports.completeExceptionally(e);
                     }
-                }
-            } catch (IOException e) {
-                ports.completeExceptionally(e);
-            }
-            ports.completeExceptionally(new IllegalStateException("The mail server ended"));
-        }, "bench-mail-server-output");
+                    ports.completeExceptionally(new IllegalStateException("The mail server ended"));
+                },
+                "bench-mail-server-output");
         drain.setDaemon(true);
         drain.start();
         int[] found = ports.get(60, TimeUnit.SECONDS);
@@ -362,11 +419,13 @@ class ClubMailboxBenchmark {
     public static final class MailServer {
         public static void main(String[] args) throws Exception {
             GreenMail greenMail = new GreenMail(new ServerSetup[] {
-                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+            });
             greenMail.start();
             greenMail.setUser(args[0], args[0], args[1]);
-            System.out.println("PORTS " + greenMail.getSmtp().getPort() + " " + greenMail.getImap().getPort());
+            System.out.println("PORTS " + greenMail.getSmtp().getPort() + " "
+                    + greenMail.getImap().getPort());
             System.out.flush();
             while (System.in.read() != -1) {
                 // Wait for the benchmark to end.

@@ -42,13 +42,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * warm JVM (two warm-up imports, then the median of three); the first import after the start is reported beside it. Run with
  * {@code ./mvnw -Pbench test -Dtest=LoyaltyBenchmark}; the bench profile caps the heap at 512 MB.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + LoyaltyBenchmark.DATABASE,
-        "spring.datasource.username=postgres",
-        "clientclub.mail.outbox.poll-interval=PT1H",
-        "logging.level.org.clientclub=WARN",
-        // The import logs where its time went (read+parse, cards, rating, COPY, ledger insert, rest) when it ends.
-        "logging.level.org.clientclub.loyalty.internal.PurchaseImporter=DEBUG"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + LoyaltyBenchmark.DATABASE,
+            "spring.datasource.username=postgres",
+            "clientclub.mail.outbox.poll-interval=PT1H",
+            "logging.level.org.clientclub=WARN",
+            // The import logs where its time went (read+parse, cards, rating, COPY, ledger insert, rest) when it ends.
+            "logging.level.org.clientclub.loyalty.internal.PurchaseImporter=DEBUG"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoyaltyBenchmark {
 
@@ -59,10 +61,13 @@ class LoyaltyBenchmark {
 
     @Autowired
     PurchaseImports imports;
+
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     javax.sql.DataSource dataSource;
 
@@ -95,41 +100,71 @@ class LoyaltyBenchmark {
         Files.deleteIfExists(file);
         double floorRate = receiptsFloor(cold.id());
 
-        List<Measured> byRatio = warm.stream().sorted(java.util.Comparator.comparingDouble(Measured::ratio)).toList();
+        List<Measured> byRatio = warm.stream()
+                .sorted(java.util.Comparator.comparingDouble(Measured::ratio))
+                .toList();
         Measured median = byRatio.get(1);
-        REPORT.add("| raw COPY of the file into a scratch table (baseline, before each import) | %,d lines, %.0f MB | %,.0f lines/s (median) | 1.00 |",
+        REPORT.add(
+                "| raw COPY of the file into a scratch table (baseline, before each import) | %,d lines, %.0f MB | %,.0f lines/s (median) | 1.00 |",
                 LINES, median.bytes() / 1e6, median.copyRate());
-        REPORT.add("| purchase import end to end (upload kept, validated, rated, booked), JVM warm: median of 3 | %,d lines | %,.0f lines/s | **%.2f** (%.2f–%.2f; target ≥ 0.3; ≥ 50,000 lines/s) |",
-                LINES, median.rate(), median.ratio(), byRatio.get(0).ratio(), byRatio.get(2).ratio());
-        REPORT.add("| first import after the JVM started (cold) | %,d lines | %,.0f lines/s | %.2f |", LINES, cold.rate(), cold.ratio());
-        REPORT.add("| receipts floor: the first import's receipts COPY'd again, in its order, into an empty copy of the receipts table | %,d rows | %,.0f rows/s | %.2f |",
+        REPORT.add(
+                "| purchase import end to end (upload kept, validated, rated, booked), JVM warm: median of 3 | %,d lines | %,.0f lines/s | **%.2f** (%.2f–%.2f; target ≥ 0.3; ≥ 50,000 lines/s) |",
+                LINES,
+                median.rate(),
+                median.ratio(),
+                byRatio.get(0).ratio(),
+                byRatio.get(2).ratio());
+        REPORT.add(
+                "| first import after the JVM started (cold) | %,d lines | %,.0f lines/s | %.2f |",
+                LINES, cold.rate(), cold.ratio());
+        REPORT.add(
+                "| receipts floor: the first import's receipts COPY'd again, in its order, into an empty copy of the receipts table | %,d rows | %,.0f rows/s | %.2f |",
                 LINES, floorRate, floorRate / cold.copyRate());
-        REPORT.add("| … of which the upload call, the file kept in the database while the import books it (median import) | %.0f MB | %.2f s | |",
+        REPORT.add(
+                "| … of which the upload call, the file kept in the database while the import books it (median import) | %.0f MB | %.2f s | |",
                 median.bytes() / 1e6, median.uploadSeconds());
-        REPORT.add("| CPU of the raw COPY (median import's baseline) | %s | | |", median.copyCpu().describe(LINES / median.copyRate()));
-        REPORT.add("| CPU of the import, JVM warm (median) | %s | | |", median.cpu().describe(LINES / median.rate()));
+        REPORT.add(
+                "| CPU of the raw COPY (median import's baseline) | %s | | |",
+                median.copyCpu().describe(LINES / median.copyRate()));
+        REPORT.add(
+                "| CPU of the import, JVM warm (median) | %s | | |",
+                median.cpu().describe(LINES / median.rate()));
         REPORT.add("| CPU of the first import (cold) | %s | | |", cold.cpu().describe(LINES / cold.rate()));
         // The heap target holds by construction: the bench profile caps the JVM at 512 MiB, so an import that held the
         // file (68 MB as bytes, several times that as objects) would stop with an OutOfMemoryError. What was in use,
         // garbage not yet collected included, is reported.
-        REPORT.add("| peak heap in use while importing, garbage included, all six imports (JVM capped at %d MB) | | %d MB | target < 512 MB |",
+        REPORT.add(
+                "| peak heap in use while importing, garbage included, all six imports (JVM capped at %d MB) | | %d MB | target < 512 MB |",
                 Runtime.getRuntime().maxMemory() / 1_000_000, peakHeap.get() / 1_000_000);
-        REPORT.add("| (median import's result) booked %,d, duplicates %,d, rejected %,d, points %,d | | | |",
-                median.summary().linesBooked(), median.summary().linesDuplicate(), median.summary().linesRejected(),
+        REPORT.add(
+                "| (median import's result) booked %,d, duplicates %,d, rejected %,d, points %,d | | | |",
+                median.summary().linesBooked(),
+                median.summary().linesDuplicate(),
+                median.summary().linesRejected(),
                 median.summary().pointsBooked());
         for (Measured run : List.of(cold, warm.get(0), warm.get(1), warm.get(2))) {
             assertThat(run.summary().status()).isEqualTo("DONE");
             assertThat(run.summary().linesBooked()).isEqualTo(LINES);
             assertThat(run.rate()).as("import lines per second").isGreaterThanOrEqualTo(50_000);
         }
-        assertThat(Runtime.getRuntime().maxMemory()).as("the heap cap the imports ran under")
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("the heap cap the imports ran under")
                 .isLessThanOrEqualTo(512L * 1024 * 1024);
-        assertThat(median.ratio()).as("warm import as a share of COPY, median of three").isGreaterThanOrEqualTo(0.3);
+        assertThat(median.ratio())
+                .as("warm import as a share of COPY, median of three")
+                .isGreaterThanOrEqualTo(0.3);
     }
 
     /** An import and the raw COPY it is compared with, measured one right after the other. */
-    private record Measured(long id, long bytes, double copyRate, BenchReport.Cpu copyCpu, double rate,
-                            BenchReport.Cpu cpu, double uploadSeconds, ImportSummary summary) {
+    private record Measured(
+            long id,
+            long bytes,
+            double copyRate,
+            BenchReport.Cpu copyCpu,
+            double rate,
+            BenchReport.Cpu cpu,
+            double uploadSeconds,
+            ImportSummary summary) {
         double ratio() {
             return rate / copyRate;
         }
@@ -143,12 +178,16 @@ class LoyaltyBenchmark {
     private Measured copyThenImport(Path file, List<String> cards, char series, long seed) throws Exception {
         writeExport(file, cards, String.valueOf(series), seed);
         jdbc.sql("DROP TABLE IF EXISTS bench_copy").update();
-        jdbc.sql("CREATE TABLE bench_copy (card text, at text, postcode text, amount text, category text, receipt text)").update();
+        jdbc.sql(
+                        "CREATE TABLE bench_copy (card text, at text, postcode text, amount text, category text, receipt text)")
+                .update();
         jdbc.sql("CHECKPOINT").update();
         BenchReport.Cpu cpu = BenchReport.Cpu.now();
         long copyStart = System.nanoTime();
-        try (Connection c = dataSource.getConnection(); InputStream in = new FileInputStream(file.toFile())) {
-            c.unwrap(PGConnection.class).getCopyAPI()
+        try (Connection c = dataSource.getConnection();
+                InputStream in = new FileInputStream(file.toFile())) {
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY bench_copy FROM STDIN WITH (FORMAT csv, DELIMITER ';', HEADER true)", in);
         }
         double copyRate = LINES / ((System.nanoTime() - copyStart) / 1e9);
@@ -164,10 +203,11 @@ class LoyaltyBenchmark {
         double uploadSeconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         double rate = LINES / secondsUntilDone(id, start);
         BenchReport.Cpu importCpu = BenchReport.Cpu.now().since(cpu);
-        Measured measured = new Measured(id, Files.size(file), copyRate, copyCpu, rate, importCpu, uploadSeconds,
-                summary(id));
-        REPORT.add("| (import %s: COPY %,.0f lines/s, import %,.0f lines/s, %.2f; %s) | | | |", series, copyRate, rate,
-                measured.ratio(), importCpu.describe(LINES / rate));
+        Measured measured =
+                new Measured(id, Files.size(file), copyRate, copyCpu, rate, importCpu, uploadSeconds, summary(id));
+        REPORT.add(
+                "| (import %s: COPY %,.0f lines/s, import %,.0f lines/s, %.2f; %s) | | | |",
+                series, copyRate, rate, measured.ratio(), importCpu.describe(LINES / rate));
         return measured;
     }
 
@@ -179,19 +219,25 @@ class LoyaltyBenchmark {
      */
     private double receiptsFloor(long importId) throws Exception {
         Path receipts = Files.createTempFile("receipts", ".copy");
-        try (Connection c = dataSource.getConnection(); var out = Files.newOutputStream(receipts)) {
+        try (Connection c = dataSource.getConnection();
+                var out = Files.newOutputStream(receipts)) {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
                     COPY (SELECT postcode, receipt_id, member_id, points, kopecks, import_id FROM loyalty_purchase
                            WHERE import_id = %d
                            ORDER BY (substr(receipt_id, 2)::int + 112500) / 125000, postcode, receipt_id)
                       TO STDOUT""".formatted(importId), out);
         }
-        jdbc.sql("CREATE TABLE bench_receipts (LIKE loyalty_purchase INCLUDING ALL)").update();
+        jdbc.sql("CREATE TABLE bench_receipts (LIKE loyalty_purchase INCLUDING ALL)")
+                .update();
         jdbc.sql("CHECKPOINT").update();
         long floorStart = System.nanoTime();
-        try (Connection c = dataSource.getConnection(); InputStream in = Files.newInputStream(receipts)) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY bench_receipts (postcode, receipt_id, member_id, points, kopecks, import_id) FROM STDIN", in);
+        try (Connection c = dataSource.getConnection();
+                InputStream in = Files.newInputStream(receipts)) {
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "COPY bench_receipts (postcode, receipt_id, member_id, points, kopecks, import_id) FROM STDIN",
+                            in);
         }
         double floorRate = LINES / ((System.nanoTime() - floorStart) / 1e9);
         jdbc.sql("DROP TABLE bench_receipts").update();
@@ -202,7 +248,9 @@ class LoyaltyBenchmark {
     @Test
     @Order(2)
     void balanceAndLastTwentyEntriesOfAMemberWithTenThousandEntries() throws IOException {
-        long memberId = jdbc.sql("SELECT min(member_id) FROM loyalty_account").query(Long.class).single();
+        long memberId = jdbc.sql("SELECT min(member_id) FROM loyalty_account")
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO loyalty_ledger_entry (member_id, kind, points, source_ref, reason, occurred_at, created_at)
                 SELECT :m, 'EARN', 1, 'bench-history:' || g, 'bench', now() - g * interval '1 minute', now()
@@ -217,7 +265,8 @@ class LoyaltyBenchmark {
             micros[i] = (System.nanoTime() - t) / 1000;
         }
         Arrays.sort(micros);
-        REPORT.add("| balance and last 20 entries, member with 10,000+ entries | 500 runs | p50 %.1f ms, p95 %.1f ms | target p95 < 20 ms |",
+        REPORT.add(
+                "| balance and last 20 entries, member with 10,000+ entries | 500 runs | p50 %.1f ms, p95 %.1f ms | target p95 < 20 ms |",
                 micros[249] / 1000.0, micros[474] / 1000.0);
         assertThat(micros[474] / 1000.0).isLessThan(20);
     }
@@ -233,13 +282,20 @@ class LoyaltyBenchmark {
                        region_code, town, postcode, interests, language, joined_at)
                 SELECT 'B' || id, id, last_name, first_name, email, birth_date, region_code, town, postcode, interests,
                        language, now() FROM membership_application WHERE email LIKE 'bench%'""").update();
-        jdbc.sql("INSERT INTO loyalty_account (member_id, balance, updated_at) SELECT id, 0, now() FROM membership_member").update();
-        List<Long> ids = jdbc.sql("SELECT member_id FROM loyalty_account ORDER BY member_id").query(Long.class).list();
+        jdbc.sql(
+                        "INSERT INTO loyalty_account (member_id, balance, updated_at) SELECT id, 0, now() FROM membership_member")
+                .update();
+        List<Long> ids = jdbc.sql("SELECT member_id FROM loyalty_account ORDER BY member_id")
+                .query(Long.class)
+                .list();
         List<String> cards = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String number = CardNumber.ofSequence(1_000_000 + i).value();
-            jdbc.sql("INSERT INTO loyalty_card (member_id, card_number, status, issued_at) VALUES (:m, :n, 'ACTIVE', now())")
-                    .param("m", ids.get(i)).param("n", number).update();
+            jdbc.sql(
+                            "INSERT INTO loyalty_card (member_id, card_number, status, issued_at) VALUES (:m, :n, 'ACTIVE', now())")
+                    .param("m", ids.get(i))
+                    .param("n", number)
+                    .update();
             cards.add(number);
         }
         return cards;
@@ -262,19 +318,28 @@ class LoyaltyBenchmark {
 
     /** Seconds from the start until the import wrote that it was done, polled seldom so polling takes no CPU from it. */
     private double secondsUntilDone(long id, Instant start) {
-        await().atMost(Duration.ofMinutes(30)).pollInSameThread().pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofMinutes(30))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> !summary(id).running());
-        Instant end = jdbc.sql("SELECT finished_at FROM loyalty_import WHERE id = :id").param("id", id)
-                .query(java.sql.Timestamp.class).single().toInstant();
+        Instant end = jdbc.sql("SELECT finished_at FROM loyalty_import WHERE id = :id")
+                .param("id", id)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
         return Duration.between(start, end).toNanos() / 1e9;
     }
 
     private ImportSummary summary(long id) {
-        return imports.history(0, 10).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        return imports.history(0, 10).stream()
+                .filter(s -> s.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void asStaff() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "bench-staff", null, List.of(new SimpleGrantedAuthority("ROLE_CLUB_STAFF"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "bench-staff", null, List.of(new SimpleGrantedAuthority("ROLE_CLUB_STAFF"))));
     }
 }

@@ -22,10 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class SecretsMigrationTest {
 
-    private final String schema = "v24_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "v24_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -39,28 +41,45 @@ class SecretsMigrationTest {
         migrateTo(versionBefore24());
         String token = SecureTokens.newToken();
         jdbc.sql("INSERT INTO " + schema + ".mail_recipient (email, unsubscribe_token) VALUES ('a@example.org', :t)")
-                .param("t", token).update();
+                .param("t", token)
+                .update();
         outbox("sent", "SENT", "<a href=\"https://club/card/secret\">card</a>");
         outbox("pending", "PENDING", "<a href=\"https://club/confirm/secret\">confirm</a>");
         jdbc.sql("INSERT INTO " + schema + ".mail_outbox_inline (outbox_id, content_id, content_type, data) "
-                + "SELECT id, 'cardBarcode', 'image/png', '\\x89'::bytea FROM " + schema + ".mail_outbox").update();
+                        + "SELECT id, 'cardBarcode', 'image/png', '\\x89'::bytea FROM " + schema + ".mail_outbox")
+                .update();
 
         migrateTo("24");
 
         assertThat(jdbc.sql("SELECT email FROM " + schema + ".mail_unsubscribe_token WHERE token_hash = :h")
-                .param("h", SecureTokens.sha256(token)).query(String.class).optional())
-                .as("the delivered link still unsubscribes, by its hash").contains("a@example.org");
+                        .param("h", SecureTokens.sha256(token))
+                        .query(String.class)
+                        .optional())
+                .as("the delivered link still unsubscribes, by its hash")
+                .contains("a@example.org");
         assertThat(jdbc.sql("SELECT count(*) FROM information_schema.columns WHERE table_schema = :s "
-                        + "AND table_name = 'mail_recipient' AND column_name = 'unsubscribe_token'")
-                .param("s", schema).query(Long.class).single()).as("the plain tokens are gone").isZero();
+                                + "AND table_name = 'mail_recipient' AND column_name = 'unsubscribe_token'")
+                        .param("s", schema)
+                        .query(Long.class)
+                        .single())
+                .as("the plain tokens are gone")
+                .isZero();
         assertThat(jdbc.sql("SELECT body_html || body_text || coalesce(list_unsubscribe, '') || '/' "
-                        + "|| (body_discarded_at IS NOT NULL) FROM " + schema + ".mail_outbox WHERE idempotency_key = 'sent'")
-                .query(String.class).single()).isEqualTo("/true");
+                                + "|| (body_discarded_at IS NOT NULL) FROM " + schema
+                                + ".mail_outbox WHERE idempotency_key = 'sent'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("/true");
         assertThat(jdbc.sql("SELECT body_html FROM " + schema + ".mail_outbox WHERE idempotency_key = 'pending'")
-                .query(String.class).single()).as("a message not sent yet keeps what it is to send")
+                        .query(String.class)
+                        .single())
+                .as("a message not sent yet keeps what it is to send")
                 .contains("/confirm/secret");
         assertThat(jdbc.sql("SELECT m.idempotency_key FROM " + schema + ".mail_outbox_inline i JOIN " + schema
-                        + ".mail_outbox m ON m.id = i.outbox_id").query(String.class).list()).containsExactly("pending");
+                                + ".mail_outbox m ON m.id = i.outbox_id")
+                        .query(String.class)
+                        .list())
+                .containsExactly("pending");
     }
 
     private void outbox(String key, String status, String html) {
@@ -70,20 +89,35 @@ class SecretsMigrationTest {
                         VALUES (:key, 'a@example.org', 'ru', 'welcome', 'TRANSACTIONAL', 'Тема', :html, :html, :key,
                                 'https://club/unsubscribe/x', :status, 1, now(), now(),
                                 CASE WHEN :status = 'SENT' THEN now() END)""")
-                .param("key", key).param("html", html).param("status", status).update();
+                .param("key", key)
+                .param("html", html)
+                .param("status", status)
+                .update();
     }
 
     /** Whichever migration came last before V24: the versions below it belong to other changes. */
     private String versionBefore24() {
-        return Arrays.stream(Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration")
-                        .load().info().all())
+        return Arrays.stream(Flyway.configure()
+                        .dataSource(dataSource)
+                        .schemas(schema)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .info()
+                        .all())
                 .map(MigrationInfo::getVersion)
                 .filter(v -> !v.isAtLeast("24"))
-                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .getVersion();
     }
 
     private void migrateTo(String version) {
-        Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration")
-                .target(version).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
     }
 }

@@ -19,6 +19,7 @@ class CamundaWebappsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
 
@@ -26,35 +27,42 @@ class CamundaWebappsIT {
     void staffLoggedIntoTheAppReadCockpitButCannotManageUsersOrOpenTheAdminApp() throws Exception {
         String username = "webapp-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
-        staff.save(new StaffAccount(username, "Ирина", "Проверкина", username + "@clientclub.local",
-                Set.of("CLUB_STAFF")), password);
+        staff.save(
+                new StaffAccount(username, "Ирина", "Проверкина", username + "@clientclub.local", Set.of("CLUB_STAFF")),
+                password);
         // an administrator must exist, or the webapps only offer their set-up page
         String adminPassword = UUID.randomUUID().toString();
-        staff.save(new StaffAccount("webapp-admin", "Анна", "Админова", "webapp-admin@clientclub.local",
-                Set.of("ADMIN")), adminPassword);
+        staff.save(
+                new StaffAccount("webapp-admin", "Анна", "Админова", "webapp-admin@clientclub.local", Set.of("ADMIN")),
+                adminPassword);
         WebSession session = new WebSession(port);
 
-        assertThat(new WebSession(port).login("no-such-user", "wrong").headers()
-                .firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error"));
+        assertThat(new WebSession(port).login("no-such-user", "wrong").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("error"));
         HttpResponse<String> login = session.login(username, password);
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).as("logged in").hasValueSatisfying(
-                l -> assertThat(l).doesNotContain("error"));
+        assertThat(login.headers().firstValue("Location"))
+                .as("logged in")
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 
         assertThat(session.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
         HttpResponse<String> user = session.get("/camunda/api/admin/auth/user/default");
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains("\"userId\":\"" + username + "\"").contains("cockpit");
-        assertThat(session.get("/camunda/api/engine/engine/default/process-definition/count").body()).contains("count");
+        assertThat(session.get("/camunda/api/engine/engine/default/process-definition/count")
+                        .body())
+                .contains("count");
         assertThat(session.get("/camunda/app/admin/default/").statusCode()).isEqualTo(403);
 
         assertThat(createUser(session, "intruder").statusCode()).isEqualTo(403);
         assertThat(staff.find("intruder")).isEmpty();
 
         // The same request from an administrator goes through, so it was the authorization that refused it.
-        assertThat(staff.find("webapp-admin")).hasValueSatisfying(a -> assertThat(a.roles()).containsExactly("ADMIN"));
+        assertThat(staff.find("webapp-admin"))
+                .hasValueSatisfying(a -> assertThat(a.roles()).containsExactly("ADMIN"));
         WebSession admin = new WebSession(port);
-        assertThat(WebSession.loggedIn(admin.login("webapp-admin", adminPassword))).isTrue();
+        assertThat(WebSession.loggedIn(admin.login("webapp-admin", adminPassword)))
+                .isTrue();
         HttpResponse<String> adminApp = admin.get("/camunda/app/admin/default/");
         assertThat(adminApp.statusCode()).as(adminApp.body()).isEqualTo(200);
         HttpResponse<String> created = createUser(admin, "created-by-admin-" + username);
@@ -63,8 +71,11 @@ class CamundaWebappsIT {
 
     /** Creates a user through the webapps' engine API, as the admin app does. */
     private static HttpResponse<String> createUser(WebSession session, String id) throws Exception {
-        return session.json("POST", "/camunda/api/engine/engine/default/user/create", "{\"profile\":{\"id\":\"" + id
-                + "\",\"firstName\":\"I\",\"lastName\":\"N\",\"email\":\"i@example.org\"},"
-                + "\"credentials\":{\"password\":\"secret-123-long\"}}");
+        return session.json(
+                "POST",
+                "/camunda/api/engine/engine/default/user/create",
+                "{\"profile\":{\"id\":\"" + id
+                        + "\",\"firstName\":\"I\",\"lastName\":\"N\",\"email\":\"i@example.org\"},"
+                        + "\"credentials\":{\"password\":\"secret-123-long\"}}");
     }
 }

@@ -8,8 +8,8 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.HeaderTerm;
@@ -41,10 +41,13 @@ class ClubMailboxIT {
 
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     EmbeddedMailServer.ClubMailbox clubMailbox;
+
     @Autowired
     QuestionnairePdf generator;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -53,13 +56,16 @@ class ClubMailboxIT {
         String sender = TestQuestionnaires.newEmail();
         Questionnaire noEmail = withEmail(TestQuestionnaires.adult(sender), null);
         String messageId = "<" + sender + ".questionnaire@example.org>";
-        MimeMessage sent = sendQuestionnaire(sender, messageId,
-                QuestionnairePdfs.filled(generator, Language.RU, noEmail, true));
+        MimeMessage sent =
+                sendQuestionnaire(sender, messageId, QuestionnairePdfs.filled(generator, Language.RU, noEmail, true));
         MimeMessage confirmation = new Mailbox(greenMail).awaitMessage(sender, 1);
 
         assertThat(confirmation.getSubject()).isEqualTo("Подтвердите адрес для Клуба клиентов");
-        assertThat(jdbc.sql("SELECT channel FROM membership_application WHERE email = :e").param("e", sender)
-                .query(String.class).single()).isEqualTo("MAIL");
+        assertThat(jdbc.sql("SELECT channel FROM membership_application WHERE email = :e")
+                        .param("e", sender)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MAIL");
         await().atMost(Duration.ofSeconds(20)).until(() -> unseen(messageId) == 0);
 
         // The same message again (a mail client's or an MTA's retry; only the server's trace fields differ): stored
@@ -67,9 +73,15 @@ class ClubMailboxIT {
         Transport.send(sent);
         await().atMost(Duration.ofSeconds(20)).until(() -> unseen(messageId) == 0 && count(messageId) == 2);
         assertThat(jdbc.sql("SELECT count(*) FROM mail_inbound WHERE message_id = :m")
-                .param("m", messageId.substring(1, messageId.length() - 1)).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e").param("e", sender)
-                .query(Long.class).single()).isEqualTo(1);
+                        .param("m", messageId.substring(1, messageId.length() - 1))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e")
+                        .param("e", sender)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -84,17 +96,31 @@ class ClubMailboxIT {
 
         Transport.send(reply);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                        "SELECT outcome FROM mail_inbound WHERE sender = :s").param("s", sender)
-                .query(String.class).list().contains("IGNORED"));
-        assertThat(jdbc.sql("SELECT reason FROM mail_inbound WHERE sender = :s").param("s", sender)
-                .query(String.class).single()).isEqualTo("autoReply");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("SELECT outcome FROM mail_inbound WHERE sender = :s")
+                        .param("s", sender)
+                        .query(String.class)
+                        .list()
+                        .contains("IGNORED"));
+        assertThat(jdbc.sql("SELECT reason FROM mail_inbound WHERE sender = :s")
+                        .param("s", sender)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("autoReply");
         assertThat(new Mailbox(greenMail).to(sender)).isEmpty();
     }
 
     private MimeMessage sendQuestionnaire(String sender, String messageId, byte[] pdf) throws Exception {
-        return new MailClient(greenMail).sendPdf(sender, "Мария Иванова", clubMailbox.address(), "Анкета в клуб",
-                "Здравствуйте! Анкета во вложении.", "Анкета.pdf", pdf, messageId);
+        return new MailClient(greenMail)
+                .sendPdf(
+                        sender,
+                        "Мария Иванова",
+                        clubMailbox.address(),
+                        "Анкета в клуб",
+                        "Здравствуйте! Анкета во вложении.",
+                        "Анкета.pdf",
+                        pdf,
+                        messageId);
     }
 
     /** Messages with this Message-ID in the club mailbox that are not marked seen. */
@@ -126,8 +152,19 @@ class ClubMailboxIT {
     }
 
     private static Questionnaire withEmail(Questionnaire q, String email) {
-        return new Questionnaire(q.lastName(), q.firstName(), q.patronymic(), email, q.phone(), q.birthDate(),
-                q.regionCode(), q.town(), q.postcode(), q.interests(), q.language(), q.readyForInteraction(),
+        return new Questionnaire(
+                q.lastName(),
+                q.firstName(),
+                q.patronymic(),
+                email,
+                q.phone(),
+                q.birthDate(),
+                q.regionCode(),
+                q.town(),
+                q.postcode(),
+                q.interests(),
+                q.language(),
+                q.readyForInteraction(),
                 q.guardianEmail());
     }
 }

@@ -2,7 +2,6 @@ package org.clientclub.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -53,14 +52,19 @@ class JoinInBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     EmbeddedMailServer.ClubMailbox clubMailbox;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -69,18 +73,27 @@ class JoinInBrowserIT {
         boolean required = Boolean.getBoolean("clientclub.browser.required");
         if (!Files.isExecutable(CHROMIUM)) {
             if (required) {
-                throw new IllegalStateException("Chromium is required but " + CHROMIUM + " is missing: apt-get install -y chromium");
+                throw new IllegalStateException(
+                        "Chromium is required but " + CHROMIUM + " is missing: apt-get install -y chromium");
             }
-            Assumptions.abort("No " + CHROMIUM + ": install it (apt-get install -y chromium) to run the browser journey");
+            Assumptions.abort(
+                    "No " + CHROMIUM + ": install it (apt-get install -y chromium) to run the browser journey");
         }
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     /** What the browser refused under the app's Content-Security-Policy: the pages must not need any of it. */
@@ -89,7 +102,8 @@ class JoinInBrowserIT {
     /** The Camunda webapps send a policy of their own (decided by Camunda), so only the app's pages are watched. */
     private Page watched(Page page) {
         page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy") && !page.url().contains("/camunda/")) {
+            if (message.text().contains("Content Security Policy")
+                    && !page.url().contains("/camunda/")) {
                 policyViolations.add(page.url() + ": " + message.text());
             }
         });
@@ -119,15 +133,20 @@ class JoinInBrowserIT {
             Page page = watched(context.newPage());
             page.navigate(base + "/join");
             assertThat(page.locator("h1")).hasText("Вступить в Клуб клиентов");
-            assertThat(page.locator("#join-pdf")).hasAttribute("href", java.util.regex.Pattern.compile("questionnaire\\.pdf"));
+            assertThat(page.locator("#join-pdf"))
+                    .hasAttribute("href", java.util.regex.Pattern.compile("questionnaire\\.pdf"));
             fillQuestionnaire(page, "Кузнецова", "Анна", "14.02.1979", "Новосибирская", "Новосибирск", "630000");
             page.locator("#field-email input").fill(email);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("01-join-questionnaire.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("01-join-questionnaire.png"))
+                    .setFullPage(true));
             page.locator("#join-next").click();
 
             assertThat(page.locator("#consent-text")).containsText("персональных данных");
             page.locator("#consent-accept").click();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("02-join-consent.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("02-join-consent.png"))
+                    .setFullPage(true));
             page.locator("#join-submit").click();
             assertThat(page.locator("#join-thanks")).containsText(email);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("03-join-thanks.png")));
@@ -146,29 +165,41 @@ class JoinInBrowserIT {
             assertThat(page.locator("#card-number")).hasText(java.util.regex.Pattern.compile("29\\d{11}"));
             String card = page.locator("#card-number").textContent().trim();
             assertThat(page.locator("#barcode")).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("06-card-page.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("06-card-page.png"))
+                    .setFullPage(true));
 
             String password = logIn(page, base + "/members");
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Участники");
             page.locator("#members-search input").fill(email);
-            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email))).isVisible();
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email)))
+                    .isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("07-members.png")));
 
-            page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email)).click();
+            page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(email))
+                    .click();
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Анна Кузнецова");
             assertThat(page.getByText("Участник принят").first()).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("08-member-page.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("08-member-page.png"))
+                    .setFullPage(true));
 
             // Purchases at the tills: an export with two receipts and a line the import refuses, then the card.
             page.navigate(base + "/purchase-imports");
             Path export = Files.createTempFile("till-export", ".csv");
-            Files.writeString(export, String.join("\n", "card;datetime;postcode;amount;category;receipt",
-                    card + ";2026-11-20 10:15:00;630000;1 234,50;POSTCARDS;K-" + card + "-1",
-                    card + ";2026-11-21 11:00:00;630000;450,00;GOODS;K-" + card + "-2",
-                    card + ";2026-11-21 11:05:00;630000;12,3x;GOODS;K-" + card + "-3", ""));
+            Files.writeString(
+                    export,
+                    String.join(
+                            "\n",
+                            "card;datetime;postcode;amount;category;receipt",
+                            card + ";2026-11-20 10:15:00;630000;1 234,50;POSTCARDS;K-" + card + "-1",
+                            card + ";2026-11-21 11:00:00;630000;450,00;GOODS;K-" + card + "-2",
+                            card + ";2026-11-21 11:05:00;630000;12,3x;GOODS;K-" + card + "-3",
+                            ""));
             page.locator("#imports-upload input[type=file]").setInputFiles(export);
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("готово")))
-                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                            .setTimeout(30_000));
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("12-purchase-import.png")));
             Files.delete(export);
 
@@ -177,32 +208,43 @@ class JoinInBrowserIT {
             page.locator("#cards-find").click();
             // 100 welcome + 12 hundreds of postcards x 5 + 4 hundreds of goods x 3
             assertThat(page.locator("#cards-balance")).containsText("172");
-            assertThat(page.locator("vaadin-grid-cell-content",
-                    new Page.LocatorOptions().setHasText("Покупки в отделениях: чеков — 2, на 1\u00a0684,50 ₽"))).isVisible();
+            assertThat(page.locator(
+                            "vaadin-grid-cell-content",
+                            new Page.LocatorOptions()
+                                    .setHasText("Покупки в отделениях: чеков — 2, на 1\u00a0684,50 ₽")))
+                    .isVisible();
             // The member spends 50 points at the counter of post office 630000.
             page.locator("#cards-redeem-points input").fill("50");
             page.locator("#cards-redeem-office input").fill("630000");
             page.locator("#cards-redeem-reason input").fill("Марки, чек 88");
             page.locator("#cards-redeem").click();
             assertThat(page.locator("#cards-balance")).containsText("122");
-            assertThat(page.locator("vaadin-grid-cell-content",
-                    new Page.LocatorOptions().setHasText("Отделение 630000: Марки, чек 88"))).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("13-card-history.png")).setFullPage(true));
+            assertThat(page.locator(
+                            "vaadin-grid-cell-content",
+                            new Page.LocatorOptions().setHasText("Отделение 630000: Марки, чек 88")))
+                    .isVisible();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("13-card-history.png"))
+                    .setFullPage(true));
             // The member sees the same on their card page, without the counter's note.
             page.navigate(cardPage);
             assertThat(page.locator("#card-history")).containsText("Списание в отделении 630000");
             assertThat(page.locator("#card-history")).not().containsText("чек 88");
             assertThat(page.locator("#card-history")).containsText("Покупки в отделениях: чеков — 2");
             assertThat(page.locator("#card-history")).containsText("Приветственные баллы за вступление в клуб");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("14-card-page-after-purchases.png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("14-card-page-after-purchases.png"))
                     .setFullPage(true));
 
             // The Camunda webapps send everyone to their setup page until an administrator exists.
-            staff.save(new StaffAccount("browser-admin", "Анна", "Админова", "browser-admin@clientclub.local",
-                    Set.of("ADMIN")), password);
+            staff.save(
+                    new StaffAccount(
+                            "browser-admin", "Анна", "Админова", "browser-admin@clientclub.local", Set.of("ADMIN")),
+                    password);
             page.navigate(base + "/camunda/app/cockpit/default/#/processes");
-            assertThat(page.getByText("Вступление в клуб").first()).isVisible(
-                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            assertThat(page.getByText("Вступление в клуб").first())
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                            .setTimeout(30_000));
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("09-cockpit.png")));
         }
     }
@@ -211,13 +253,29 @@ class JoinInBrowserIT {
     void staffTranscribeAScannedQuestionnaireThatCameByMail() throws Exception {
         String sender = TestQuestionnaires.newEmail();
         String base = "http://localhost:" + port;
-        new MailClient(greenMail).sendPdf(sender, "Пётр Сидоров", clubMailbox.address(), "Анкета (скан)",
-                "Заполнил анкету от руки, скан во вложении.", "Скан анкеты.pdf", QuestionnairePdfs.imageOnly(), null);
-        String taskId = await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                        "SELECT 'mail-' || inbound_mail_id FROM membership_mail_intake WHERE sender = :s")
-                .param("s", sender).query(String.class).optional()
-                .map(key -> tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult())
-                .map(Task::getId), java.util.Optional::isPresent).orElseThrow();
+        new MailClient(greenMail)
+                .sendPdf(
+                        sender,
+                        "Пётр Сидоров",
+                        clubMailbox.address(),
+                        "Анкета (скан)",
+                        "Заполнил анкету от руки, скан во вложении.",
+                        "Скан анкеты.pdf",
+                        QuestionnairePdfs.imageOnly(),
+                        null);
+        String taskId = await().atMost(java.time.Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.sql(
+                                        "SELECT 'mail-' || inbound_mail_id FROM membership_mail_intake WHERE sender = :s")
+                                .param("s", sender)
+                                .query(String.class)
+                                .optional()
+                                .map(key -> tasks.createTaskQuery()
+                                        .processInstanceBusinessKey(key)
+                                        .singleResult())
+                                .map(Task::getId),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
 
         try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             Page page = watched(context.newPage());
@@ -232,7 +290,9 @@ class JoinInBrowserIT {
             assertThat(page.locator("#transcription-attachment")).isVisible();
             fillQuestionnaire(page, "Сидоров", "Пётр", "03.09.1950", "Москва", "Москва", "101000");
             page.locator("#transcription-consent").click();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("11-transcription-task.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("11-transcription-task.png"))
+                    .setFullPage(true));
             page.locator("#transcription-save").click();
             assertThat(page.getByText("Задача завершена").first()).isVisible();
         }
@@ -241,8 +301,14 @@ class JoinInBrowserIT {
     }
 
     /** The questionnaire's fields, the same on the join page and on the transcription task; answers "yes". */
-    private static void fillQuestionnaire(Page page, String lastName, String firstName, String birthDate, String region,
-                                          String town, String postcode) {
+    private static void fillQuestionnaire(
+            Page page,
+            String lastName,
+            String firstName,
+            String birthDate,
+            String region,
+            String town,
+            String postcode) {
         page.locator("#field-lastName input").fill(lastName);
         page.locator("#field-firstName input").fill(firstName);
         page.locator("#field-birthDate input").fill(birthDate);
@@ -258,8 +324,9 @@ class JoinInBrowserIT {
     private String logIn(Page page, String url) {
         String username = "browser-staff-" + System.nanoTime();
         String password = "browser-test-" + System.nanoTime();
-        staff.save(new StaffAccount(username, "Ирина", "Тестова", username + "@clientclub.local",
-                Set.of("CLUB_STAFF")), password);
+        staff.save(
+                new StaffAccount(username, "Ирина", "Тестова", username + "@clientclub.local", Set.of("CLUB_STAFF")),
+                password);
         page.navigate(url);
         page.locator("vaadin-login-form input[name=username]").fill(username);
         page.locator("vaadin-login-form input[name=password]").fill(password);

@@ -38,8 +38,10 @@ class OnboardingIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
 
@@ -49,8 +51,10 @@ class OnboardingIT {
     @BeforeEach
     void setUp() {
         mailbox = new Mailbox(greenMail);
-        http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Test
@@ -67,7 +71,9 @@ class OnboardingIT {
         HttpResponse<String> page = get(link);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Подтвердить адрес").contains("id=\"confirm-button\"");
-        assertThat(membership.searchMembers(email, 0, 10)).as("opening the link alone confirms nothing").isEmpty();
+        assertThat(membership.searchMembers(email, 0, 10))
+                .as("opening the link alone confirms nothing")
+                .isEmpty();
 
         HttpResponse<String> confirmed = post(link, "_csrf=" + csrf(page.body()));
         assertThat(confirmed.statusCode()).isEqualTo(200);
@@ -75,15 +81,19 @@ class OnboardingIT {
 
         MimeMessage welcome = mailbox.awaitMessage(email, 2);
         assertThat(welcome.getSubject()).isEqualTo("Добро пожаловать в Клуб клиентов!");
-        assertThat(membership.searchMembers(email, 0, 10)).singleElement()
+        assertThat(membership.searchMembers(email, 0, 10))
+                .singleElement()
                 .satisfies(m -> assertThat(Mailbox.decoded(welcome)).contains(m.memberNumber()));
 
         String cardLink = Mailbox.linkPath(welcome, "card");
         HttpResponse<String> card = get(cardLink);
         assertThat(card.statusCode()).isEqualTo(200);
-        assertThat(card.body()).contains("id=\"card-number\">29").contains("data:image/png;base64,")
+        assertThat(card.body())
+                .contains("id=\"card-number\">29")
+                .contains("data:image/png;base64,")
                 .containsPattern("id=\"card-balance\">\\d+<");
-        assertThat(Mailbox.decoded(welcome)).contains(card.body().replaceAll("(?s).*id=\"card-number\">(\\d{13})<.*", "$1"));
+        assertThat(Mailbox.decoded(welcome))
+                .contains(card.body().replaceAll("(?s).*id=\"card-number\">(\\d{13})<.*", "$1"));
         assertThat(get("/card/" + "z".repeat(43)).body()).contains("Ссылка недействительна");
 
         HttpResponse<String> again = get(link);
@@ -93,7 +103,9 @@ class OnboardingIT {
     @Test
     void aForgedLinkAndAMissingCsrfTokenChangeNothing() throws Exception {
         HttpResponse<String> forged = get("/confirm/" + "x".repeat(43));
-        assertThat(forged.statusCode()).as("a token that names nothing answers 404").isEqualTo(404);
+        assertThat(forged.statusCode())
+                .as("a token that names nothing answers 404")
+                .isEqualTo(404);
         assertThat(forged.body()).contains("Ссылка недействительна");
 
         String email = newEmail();
@@ -126,14 +138,19 @@ class OnboardingIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

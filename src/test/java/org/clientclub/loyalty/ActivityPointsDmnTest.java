@@ -11,10 +11,10 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Every row of processes/loyalty/ActivityPoints.dmn, evaluated by the Camunda DMN engine. */
 class ActivityPointsDmnTest {
@@ -31,22 +31,31 @@ class ActivityPointsDmnTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"WELCOME_BONUS, 100", "IDEA_SUBMITTED, 10", "IDEA_ACCEPTED, 50", "SURVEY_COMPLETED, 20",
-            "FOCUS_GROUP_ATTENDED, 100", "MEETING_ATTENDED, 50"})
+    @CsvSource({
+        "WELCOME_BONUS, 100",
+        "IDEA_SUBMITTED, 10",
+        "IDEA_ACCEPTED, 50",
+        "SURVEY_COMPLETED, 20",
+        "FOCUS_GROUP_ATTENDED, 100",
+        "MEETING_ATTENDED, 50"
+    })
     void eachRowGivesItsPoints(String activity, int points) {
         DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, Map.of("activity", activity));
         assertThat(result).hasSize(1);
-        assertThat(((Number) result.getSingleResult().getEntry("points")).intValue()).isEqualTo(points);
+        assertThat(((Number) result.getSingleResult().getEntry("points")).intValue())
+                .isEqualTo(points);
     }
 
     @ParameterizedTest
     @EnumSource(Activity.class)
     void everyActivityTheCodeKnowsHasARow(Activity activity) {
-        assertThat(engine.evaluateDecisionTable(decision, Map.of("activity", activity.name()))).hasSize(1);
+        assertThat(engine.evaluateDecisionTable(decision, Map.of("activity", activity.name())))
+                .hasSize(1);
     }
 
     @Test
     void anUnknownActivityEarnsNothing() {
-        assertThat(engine.evaluateDecisionTable(decision, Map.of("activity", "SPAM"))).isEmpty();
+        assertThat(engine.evaluateDecisionTable(decision, Map.of("activity", "SPAM")))
+                .isEmpty();
     }
 }

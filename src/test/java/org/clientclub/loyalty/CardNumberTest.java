@@ -12,7 +12,9 @@ class CardNumberTest {
         // 4006381333931 is a well-known valid EAN-13
         assertThat(CardNumber.checkDigit("400638133393")).isEqualTo(1);
         assertThat(CardNumber.ofSequence(1).value()).isEqualTo("2900000000018");
-        assertThat(CardNumber.ofSequence(1234567).value()).startsWith("290001234567").hasSize(13);
+        assertThat(CardNumber.ofSequence(1234567).value())
+                .startsWith("290001234567")
+                .hasSize(13);
     }
 
     @Test

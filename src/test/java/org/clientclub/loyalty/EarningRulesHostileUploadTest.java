@@ -31,13 +31,16 @@ class EarningRulesHostileUploadTest {
 
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     DecisionService decisions;
 
     @TempDir
     Path dir;
+
     Path marker;
     int version;
 
@@ -55,89 +58,134 @@ class EarningRulesHostileUploadTest {
 
     @Test
     void aJuelCellThatRunsAnOperatingSystemCommand() {
-        assertRefused(table().replace(CELL, "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\"><text>"
-                        + exec() + "</text>"),
-                "decision.refused.language", "<outputEntry expressionLanguage=\"juel\">");
+        assertRefused(
+                table().replace(
+                                CELL,
+                                "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\"><text>"
+                                        + exec() + "</text>"),
+                "decision.refused.language",
+                "<outputEntry expressionLanguage=\"juel\">");
     }
 
     @Test
     void aJuelCellWrittenInCapitals() {
-        assertRefused(table().replace(CELL, "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\" JUEL \"><text>"
-                        + exec() + "</text>"),
-                "decision.refused.language", "expressionLanguage=\"JUEL\"");
+        assertRefused(
+                table().replace(
+                                CELL,
+                                "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\" JUEL \"><text>"
+                                        + exec() + "</text>"),
+                "decision.refused.language",
+                "expressionLanguage=\"JUEL\"");
     }
 
     @Test
     void aScriptCell() {
-        assertRefused(table().replace(CELL, "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"javascript\">"
-                        + "<text>java.lang.Runtime.getRuntime().exec('touch " + marker + "')</text>"),
-                "decision.refused.language", "expressionLanguage=\"javascript\"");
+        assertRefused(
+                table().replace(
+                                CELL,
+                                "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"javascript\">"
+                                        + "<text>java.lang.Runtime.getRuntime().exec('touch " + marker + "')</text>"),
+                "decision.refused.language",
+                "expressionLanguage=\"javascript\"");
     }
 
     @Test
     void aScriptInputExpression() {
-        assertRefused(table().replace("<inputExpression id=\"InputExpression_Activity\" typeRef=\"string\">",
-                        "<inputExpression id=\"InputExpression_Activity\" typeRef=\"string\" expressionLanguage=\"groovy\">"),
-                "decision.refused.language", "<inputExpression expressionLanguage=\"groovy\">");
+        assertRefused(
+                table().replace(
+                                "<inputExpression id=\"InputExpression_Activity\" typeRef=\"string\">",
+                                "<inputExpression id=\"InputExpression_Activity\" typeRef=\"string\" expressionLanguage=\"groovy\">"),
+                "decision.refused.language",
+                "<inputExpression expressionLanguage=\"groovy\">");
     }
 
     @Test
     void juelAsTheDefaultLanguageOfTheWholeFile() {
-        assertRefused(table().replace("namespace=\"http://clientclub.org/dmn/loyalty\"",
-                        "namespace=\"http://clientclub.org/dmn/loyalty\" expressionLanguage=\"juel\"")
+        assertRefused(
+                table().replace(
+                                "namespace=\"http://clientclub.org/dmn/loyalty\"",
+                                "namespace=\"http://clientclub.org/dmn/loyalty\" expressionLanguage=\"juel\"")
                         .replace(CELL, "<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>" + exec() + "</text>"),
-                "decision.refused.language", "<definitions expressionLanguage=\"juel\">");
+                "decision.refused.language",
+                "<definitions expressionLanguage=\"juel\">");
     }
 
     @Test
     void aTypeLanguageOtherThanFeel() {
-        assertRefused(table().replace("namespace=\"http://clientclub.org/dmn/loyalty\"",
-                        "namespace=\"http://clientclub.org/dmn/loyalty\" typeLanguage=\"http://www.w3.org/2001/XMLSchema\""),
-                "decision.refused.language", "typeLanguage=");
+        assertRefused(
+                table().replace(
+                                "namespace=\"http://clientclub.org/dmn/loyalty\"",
+                                "namespace=\"http://clientclub.org/dmn/loyalty\" typeLanguage=\"http://www.w3.org/2001/XMLSchema\""),
+                "decision.refused.language",
+                "typeLanguage=");
     }
 
     @Test
     void anExtensionWithAScript() {
-        assertRefused(table().replace("<decisionTable id=\"DecisionTable_ActivityPoints\" hitPolicy=\"UNIQUE\">",
-                        "<extensionElements><camunda:script scriptFormat=\"javascript\">java.lang.Runtime.getRuntime()"
-                                + ".exec('touch " + marker + "')</camunda:script></extensionElements>"
-                                + "<decisionTable id=\"DecisionTable_ActivityPoints\" hitPolicy=\"UNIQUE\">"),
-                "decision.refused.extension", "<camunda:script>");
+        assertRefused(
+                table().replace(
+                                "<decisionTable id=\"DecisionTable_ActivityPoints\" hitPolicy=\"UNIQUE\">",
+                                "<extensionElements><camunda:script scriptFormat=\"javascript\">java.lang.Runtime.getRuntime()"
+                                        + ".exec('touch " + marker + "')</camunda:script></extensionElements>"
+                                        + "<decisionTable id=\"DecisionTable_ActivityPoints\" hitPolicy=\"UNIQUE\">"),
+                "decision.refused.extension",
+                "<camunda:script>");
     }
 
     @Test
     void aCamundaAttributeThatNamesAClass() {
-        assertRefused(table().replace("camunda:historyTimeToLive=\"P180D\"",
-                        "camunda:historyTimeToLive=\"P180D\" camunda:class=\"java.lang.Runtime\""),
-                "decision.refused.attribute", "camunda:class");
+        assertRefused(
+                table().replace(
+                                "camunda:historyTimeToLive=\"P180D\"",
+                                "camunda:historyTimeToLive=\"P180D\" camunda:class=\"java.lang.Runtime\""),
+                "decision.refused.attribute",
+                "camunda:class");
     }
 
     @Test
     void anExternalEntityThatReadsAServerFile() {
-        assertRefused(table().replace("<definitions ", "<!DOCTYPE definitions [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<definitions ")
-                        .replace("<description>Участник предложил идею</description>", "<description>&secret;</description>"),
-                "decision.refused.dtd", "<!DOCTYPE>");
+        assertRefused(
+                table().replace(
+                                "<definitions ",
+                                "<!DOCTYPE definitions [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<definitions ")
+                        .replace(
+                                "<description>Участник предложил идею</description>",
+                                "<description>&secret;</description>"),
+                "decision.refused.dtd",
+                "<!DOCTYPE>");
     }
 
     @Test
     void entitiesThatExpandToGigabytes() {
-        assertRefused(table().replace("<definitions ", "<!DOCTYPE definitions [<!ENTITY a \"aaaaaaaaaa\">"
-                        + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n<definitions ")
-                        .replace("<description>Участник предложил идею</description>", "<description>&c;</description>"),
-                "decision.refused.dtd", "<!DOCTYPE>");
+        assertRefused(
+                table().replace(
+                                "<definitions ",
+                                "<!DOCTYPE definitions [<!ENTITY a \"aaaaaaaaaa\">"
+                                        + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n<definitions ")
+                        .replace(
+                                "<description>Участник предложил идею</description>", "<description>&c;</description>"),
+                "decision.refused.dtd",
+                "<!DOCTYPE>");
     }
 
     @Test
     void aJuelTableDeployedPastTheUploadIsNotEvaluatedByTheProcessEngine() {
         // Tables that reached the engine before this check existed, or some other way: the engine itself refuses.
         String hostile = table().replace("id=\"ActivityPoints\"", "id=\"HostileActivityPoints\"")
-                .replace(CELL, "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\"><text>" + exec()
-                        + "</text>");
-        Deployment deployment = repository.createDeployment().name("hostile")
-                .addInputStream("Hostile.dmn", new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))).deploy();
+                .replace(
+                        CELL,
+                        "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\"><text>" + exec()
+                                + "</text>");
+        Deployment deployment = repository
+                .createDeployment()
+                .name("hostile")
+                .addInputStream("Hostile.dmn", new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8)))
+                .deploy();
         try {
-            assertThatThrownBy(() -> decisions.evaluateDecisionByKey("HostileActivityPoints")
-                    .variables(Map.of("activity", "IDEA_ACCEPTED")).evaluate())
+            assertThatThrownBy(() -> decisions
+                            .evaluateDecisionByKey("HostileActivityPoints")
+                            .variables(Map.of("activity", "IDEA_ACCEPTED"))
+                            .evaluate())
                     .hasStackTraceContaining("JUEL is not evaluated");
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
@@ -146,8 +194,11 @@ class EarningRulesHostileUploadTest {
 
     @Test
     void aRefusedUploadIsKeptWithItsReasonForManagersToSee() {
-        byte[] hostile = table().replace(CELL, "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\">"
-                + "<text>" + exec() + "</text>").getBytes(StandardCharsets.UTF_8);
+        byte[] hostile = table().replace(
+                        CELL,
+                        "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\">" + "<text>" + exec()
+                                + "</text>")
+                .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> loyalty.deployEarningRule(hostile)).isInstanceOf(InvalidEarningRule.class);
 
         RefusedEarningRule kept = loyalty.refusedEarningRules().get(0);
@@ -159,7 +210,9 @@ class EarningRulesHostileUploadTest {
 
     @Test
     void theTableAsDownloadedStillPasses() {
-        assertThat(loyalty.deployEarningRule(table().getBytes(StandardCharsets.UTF_8)).version()).isEqualTo(version + 1);
+        assertThat(loyalty.deployEarningRule(table().getBytes(StandardCharsets.UTF_8))
+                        .version())
+                .isEqualTo(version + 1);
         version = version();
     }
 
@@ -181,7 +234,10 @@ class EarningRulesHostileUploadTest {
     }
 
     private int version() {
-        return loyalty.earningRules().stream().filter(r -> r.decisionId().equals("ActivityPoints")).findFirst()
-                .orElseThrow().version();
+        return loyalty.earningRules().stream()
+                .filter(r -> r.decisionId().equals("ActivityPoints"))
+                .findFirst()
+                .orElseThrow()
+                .version();
     }
 }

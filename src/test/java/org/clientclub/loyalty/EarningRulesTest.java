@@ -25,10 +25,13 @@ class EarningRulesTest {
 
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     ActivityPointsDecision activityPoints;
+
     @Autowired
     PurchasePointsDecision purchasePoints;
+
     @Autowired
     ProcessEngine engine;
 
@@ -36,9 +39,11 @@ class EarningRulesTest {
     void anUploadedTableIsTheNextVersionAndAppliesAtOnce() {
         String current = xml("ActivityPoints");
         int version = version("ActivityPoints");
-        assertThat(loyalty.earningRules()).extracting(EarningRule::decisionId)
+        assertThat(loyalty.earningRules())
+                .extracting(EarningRule::decisionId)
                 .containsExactly("ActivityPoints", "PurchasePoints");
-        String changed = current.replace("<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>50</text>",
+        String changed = current.replace(
+                "<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>50</text>",
                 "<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>75</text>");
         assertThat(changed).isNotEqualTo(current);
         try {
@@ -60,16 +65,21 @@ class EarningRulesTest {
         String broken = xml("PurchasePoints").replaceFirst("<text>\"GOODS\"</text>", "<text>\"GOODS\" or or</text>");
 
         assertThatThrownBy(() -> loyalty.deployEarningRule(broken.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(InvalidEarningRule.class,
-                        e -> assertThat(e.reason()).isEqualTo("rules.invalid.evaluation"));
+                .isInstanceOfSatisfying(
+                        InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo("rules.invalid.evaluation"));
         assertThat(version("PurchasePoints")).isEqualTo(version);
-        assertThat(purchasePoints.newestVersion().rateFor("GOODS", LocalDate.now()).pointsPer100()).isPositive();
+        assertThat(purchasePoints
+                        .newestVersion()
+                        .rateFor("GOODS", LocalDate.now())
+                        .pointsPer100())
+                .isPositive();
     }
 
     @Test
     void filesThatAreNotOurTablesAreRefused() {
         assertReason("not xml at all", "decision.refused.unreadable");
-        assertReason(xml("ActivityPoints").replace("id=\"ActivityPoints\"", "id=\"SomethingElse\""),
+        assertReason(
+                xml("ActivityPoints").replace("id=\"ActivityPoints\"", "id=\"SomethingElse\""),
                 "rules.invalid.unknownDecision");
         assertReason(xml("ActivityPoints").replace("name=\"points\"", "name=\"score\""), "rules.invalid.outputs");
         assertReason("""
@@ -95,8 +105,8 @@ class EarningRulesTest {
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="D" name="&secret;" namespace="x"/>
                 """, "decision.refused.dtd");
         assertThatThrownBy(() -> loyalty.deployEarningRule(new byte[LoyaltyService.MAX_RULE_BYTES + 1]))
-                .isInstanceOfSatisfying(InvalidEarningRule.class,
-                        e -> assertThat(e.reason()).isEqualTo("rules.invalid.size"));
+                .isInstanceOfSatisfying(
+                        InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo("rules.invalid.size"));
     }
 
     @Test
@@ -115,7 +125,9 @@ class EarningRulesTest {
 
     private void assertReason(String xml, String reason) {
         assertThatThrownBy(() -> loyalty.deployEarningRule(xml.getBytes(StandardCharsets.UTF_8)))
-                .as(reason).isInstanceOfSatisfying(InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo(reason));
+                .as(reason)
+                .isInstanceOfSatisfying(
+                        InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     private String xml(String decisionId) {
@@ -123,7 +135,10 @@ class EarningRulesTest {
     }
 
     private int version(String decisionId) {
-        return loyalty.earningRules().stream().filter(r -> r.decisionId().equals(decisionId)).findFirst().orElseThrow()
+        return loyalty.earningRules().stream()
+                .filter(r -> r.decisionId().equals(decisionId))
+                .findFirst()
+                .orElseThrow()
                 .version();
     }
 }

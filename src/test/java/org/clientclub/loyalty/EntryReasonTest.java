@@ -24,7 +24,8 @@ class EntryReasonTest {
     void clubActivityIsNamed() {
         assertThat(text(entry("EARN", "activity:WELCOME_BONUS:7", "WELCOME_BONUS"), RU))
                 .isEqualTo("Приветственные баллы за вступление в клуб");
-        assertThat(text(entry("EARN", "idea:42", "IDEA_ACCEPTED"), Locale.ENGLISH)).isEqualTo("Idea accepted");
+        assertThat(text(entry("EARN", "idea:42", "IDEA_ACCEPTED"), Locale.ENGLISH))
+                .isEqualTo("Idea accepted");
     }
 
     @Test
@@ -42,12 +43,14 @@ class EntryReasonTest {
     void aRefundAndAReceiptBookedOnItsOwnNameTheirReceipt() {
         LedgerEntryView refund = entry("REVERSE", "refund:101000:R-17", EntryReason.refund(new BigDecimal("-250.00")));
         assertThat(text(refund, RU)).isEqualTo("Возврат покупки на 250,00 ₽: чек R-17, отделение 101000");
-        LedgerEntryView partOfAReceipt = entry("REVERSE", "return:101000:20261121090000:25000:R:17",
-                EntryReason.refund(new BigDecimal("-250.00")));
-        assertThat(text(partOfAReceipt, Locale.ENGLISH)).as("one refund line of several, a colon in the receipt")
+        LedgerEntryView partOfAReceipt = entry(
+                "REVERSE", "return:101000:20261121090000:25000:R:17", EntryReason.refund(new BigDecimal("-250.00")));
+        assertThat(text(partOfAReceipt, Locale.ENGLISH))
+                .as("one refund line of several, a colon in the receipt")
                 .isEqualTo("Refund of 250.00 ₽: receipt R:17, post office 101000");
         assertThat(text(entry("EARN", "purchase:190000:A:1", "GOODS 100.00"), Locale.ENGLISH))
-                .as("a receipt number may hold a colon").isEqualTo("Purchase: receipt A:1, post office 190000");
+                .as("a receipt number may hold a colon")
+                .isEqualTo("Purchase: receipt A:1, post office 190000");
     }
 
     @Test
@@ -57,28 +60,35 @@ class EntryReasonTest {
 
     @Test
     void staffWordsAreShownAsWritten() {
-        EntryReason redemption = entry("REDEEM", "redeem:5f2c", "Конверты, чек {17} 'без скидки'").readableReason();
+        EntryReason redemption = entry("REDEEM", "redeem:5f2c", "Конверты, чек {17} 'без скидки'")
+                .readableReason();
         assertThat(messages.getMessage(redemption.key(), redemption.argumentArray(), RU))
                 .isEqualTo("Конверты, чек {17} 'без скидки'");
-        assertThat(redemption.forMember()).as("staff words stay off the member's page").isEmpty();
+        assertThat(redemption.forMember())
+                .as("staff words stay off the member's page")
+                .isEmpty();
         assertThat(text(entry("ADJUST", "adjustment:99", "WELCOME_BONUS"), RU))
-                .as("an activity's name only means the activity when the club earned it").isEqualTo("WELCOME_BONUS");
+                .as("an activity's name only means the activity when the club earned it")
+                .isEqualTo("WELCOME_BONUS");
         assertThat(text(entry("EARN", "purchases:5:1:9", "not what the import writes"), RU))
                 .isEqualTo("not what the import writes");
     }
 
     @Test
     void aRedemptionNamesItsPostOfficeAndOnlyStaffReadTheirNote() {
-        LedgerEntryView redemption = new LedgerEntryView(1, "REDEEM", -30, "redeem:5f2c", "Марки, чек {4} 'без сдачи'",
-                101000, java.time.Instant.now());
+        LedgerEntryView redemption = new LedgerEntryView(
+                1, "REDEEM", -30, "redeem:5f2c", "Марки, чек {4} 'без сдачи'", 101000, java.time.Instant.now());
         assertThat(text(redemption, RU)).isEqualTo("Отделение 101000: Марки, чек {4} 'без сдачи'");
         assertThat(text(redemption, Locale.ENGLISH)).isEqualTo("Post office 101000: Марки, чек {4} 'без сдачи'");
         EntryReason member = redemption.readableReason().forMember().orElseThrow();
-        assertThat(messages.getMessage(member.key(), member.argumentArray(), RU)).isEqualTo("Списание в отделении 101000");
+        assertThat(messages.getMessage(member.key(), member.argumentArray(), RU))
+                .isEqualTo("Списание в отделении 101000");
         assertThat(messages.getMessage(member.key(), member.argumentArray(), Locale.ENGLISH))
                 .isEqualTo("Spent at post office 101000");
         EntryReason expiry = entry("EXPIRE", "expire:9:2026-11-26", "expired").readableReason();
-        assertThat(expiry.forMember()).as("what the club booked reads the same for the member").contains(expiry);
+        assertThat(expiry.forMember())
+                .as("what the club booked reads the same for the member")
+                .contains(expiry);
     }
 
     private String text(LedgerEntryView entry, Locale locale) {

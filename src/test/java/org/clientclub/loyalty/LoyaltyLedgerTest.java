@@ -30,10 +30,13 @@ class LoyaltyLedgerTest {
 
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -46,9 +49,12 @@ class LoyaltyLedgerTest {
 
     @Test
     void aNewMemberHasACardAndTheWelcomeBonusOnce() {
-        assertThat(loyalty.card(memberId)).hasValueSatisfying(c -> assertThat(CardNumber.isValid(c.value())).isTrue());
+        assertThat(loyalty.card(memberId))
+                .hasValueSatisfying(
+                        c -> assertThat(CardNumber.isValid(c.value())).isTrue());
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
-        assertThat(loyalty.earnForActivity(memberId, Activity.WELCOME_BONUS, "member-joined:" + memberId)).isZero();
+        assertThat(loyalty.earnForActivity(memberId, Activity.WELCOME_BONUS, "member-joined:" + memberId))
+                .isZero();
         assertThat(loyalty.history(memberId, 20)).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("EARN");
             assertThat(e.points()).isEqualTo(100);
@@ -57,19 +63,25 @@ class LoyaltyLedgerTest {
 
     @Test
     void theSameSourceIsCreditedOnceHoweverOftenItComes() {
-        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42")).isEqualTo(50);
-        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42")).isZero();
+        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42"))
+                .isEqualTo(50);
+        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42"))
+                .isZero();
         assertThat(loyalty.balance(memberId)).isEqualTo(150);
     }
 
     @Test
     void aRedemptionBeyondTheBalanceIsRefusedAndBooksNothing() {
         assertThatThrownBy(() -> loyalty.redeem(memberId, 101, "101000", "till-1:receipt-1", "Конверты"))
-                .isInstanceOfSatisfying(InsufficientPoints.class, e -> assertThat(e.balance()).isEqualTo(100));
+                .isInstanceOfSatisfying(
+                        InsufficientPoints.class, e -> assertThat(e.balance()).isEqualTo(100));
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
 
-        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки")).isTrue();
-        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки")).as("a retry").isFalse();
+        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки"))
+                .isTrue();
+        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки"))
+                .as("a retry")
+                .isFalse();
         assertThat(loyalty.balance(memberId)).isZero();
         assertThat(loyalty.history(memberId, 1)).singleElement().satisfies(e -> {
             assertThat(e.points()).isEqualTo(-100);
@@ -82,15 +94,16 @@ class LoyaltyLedgerTest {
     void aRedemptionNamesItsPostOffice() {
         for (String office : new String[] {null, "", "01000", "012345", "1010001", "10100a"}) {
             assertThatThrownBy(() -> loyalty.redeem(memberId, 10, office, "till-2:" + office, "Марки"))
-                    .as(office).isInstanceOf(IllegalArgumentException.class);
+                    .as(office)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
     }
 
     @Test
     void concurrentRedemptionsNeverOverspend() throws Exception {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated("cashier", null,
-                List.of(new SimpleGrantedAuthority("ROLE_CLUB_STAFF")));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                "cashier", null, List.of(new SimpleGrantedAuthority("ROLE_CLUB_STAFF")));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Boolean>> redemptions = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
@@ -114,6 +127,8 @@ class LoyaltyLedgerTest {
 
         assertThat(booked).isEqualTo(10);
         assertThat(loyalty.balance(memberId)).isZero();
-        assertThat(loyalty.history(memberId, 200)).filteredOn(e -> e.kind().equals("REDEEM")).hasSize(10);
+        assertThat(loyalty.history(memberId, 200))
+                .filteredOn(e -> e.kind().equals("REDEEM"))
+                .hasSize(10);
     }
 }

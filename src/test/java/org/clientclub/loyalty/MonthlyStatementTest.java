@@ -28,12 +28,16 @@ class MonthlyStatementTest {
 
     @Autowired
     MonthlyStatements statements;
+
     @Autowired
     MailService mail;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -43,8 +47,11 @@ class MonthlyStatementTest {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         String quiet = TestQuestionnaires.newEmail();
         long quietId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, quiet);
-        Instant lastMonth = YearMonth.from(LocalDate.now(ZoneId.of("Europe/Moscow"))).minusMonths(1)
-                .atDay(10).atStartOfDay(ZoneId.of("Europe/Moscow")).toInstant();
+        Instant lastMonth = YearMonth.from(LocalDate.now(ZoneId.of("Europe/Moscow")))
+                .minusMonths(1)
+                .atDay(10)
+                .atStartOfDay(ZoneId.of("Europe/Moscow"))
+                .toInstant();
         for (long id : List.of(memberId, quietId)) {
             Members.bookAt(jdbc, id, 40, "statement-test:earn:" + id, lastMonth);
             Members.bookAt(jdbc, id, -15, "statement-test:spend:" + id, lastMonth);
@@ -58,10 +65,13 @@ class MonthlyStatementTest {
 
         MimeMessage statement = new Mailbox(greenMail).awaitMessage(email, 3);
         assertThat(statement.getSubject()).isEqualTo("Ваши баллы за месяц");
-        assertThat(Mailbox.decoded(statement)).contains("Начислено: 40", "Потрачено и списано: 15",
-                "На карте сейчас: 125");
-        assertThat(mail.log(email, "", 0, 10)).filteredOn(e -> e.template().equals("monthly-statement")).hasSize(1);
-        assertThat(mail.log(quiet, "SUPPRESSED", 0, 10)).singleElement()
+        assertThat(Mailbox.decoded(statement))
+                .contains("Начислено: 40", "Потрачено и списано: 15", "На карте сейчас: 125");
+        assertThat(mail.log(email, "", 0, 10))
+                .filteredOn(e -> e.template().equals("monthly-statement"))
+                .hasSize(1);
+        assertThat(mail.log(quiet, "SUPPRESSED", 0, 10))
+                .singleElement()
                 .satisfies(e -> assertThat(e.template()).isEqualTo("monthly-statement"));
     }
 }

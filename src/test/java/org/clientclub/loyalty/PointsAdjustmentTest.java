@@ -29,14 +29,19 @@ class PointsAdjustmentTest {
 
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,7 +50,8 @@ class PointsAdjustmentTest {
         actAs("olga", "CLUB_MANAGER", "CLUB_STAFF");
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         String businessKey = loyalty.requestAdjustment(memberId, 40, "Баллы за покупку не начислились, чек 77");
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        Task task =
+                tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
 
         assertThatThrownBy(() -> inbox.complete(task.getId(), Map.of("approved", "yes")))
                 .isInstanceOf(FourEyesRequired.class);
@@ -62,14 +68,18 @@ class PointsAdjustmentTest {
             assertThat(e.reason()).contains("чек 77");
         });
         assertThat(jdbc.sql("SELECT created_by FROM loyalty_ledger_entry WHERE member_id = :m AND kind = 'ADJUST'")
-                .param("m", memberId).query(String.class).single()).isEqualTo("pavel");
+                        .param("m", memberId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("pavel");
         SecurityContextHolder.clearContext();
     }
 
     private static void actAs(String username, String... roles) {
         List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
     }
 }

@@ -26,12 +26,16 @@ class PointsExpiryTest {
 
     @Autowired
     PointsExpiry expiry;
+
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -39,13 +43,21 @@ class PointsExpiryTest {
     void unspentPointsOlderThanTheValidityExpireAndUpcomingOnesAreAnnounced() throws Exception {
         String email = TestQuestionnaires.newEmail();
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
-        Members.bookAt(jdbc, memberId, 50, "expiry-test:old:" + memberId, Instant.now().minus(25 * 31, ChronoUnit.DAYS));
-        Members.bookAt(jdbc, memberId, 10, "expiry-test:soon:" + memberId, Instant.now().minus(720, ChronoUnit.DAYS));
+        Members.bookAt(
+                jdbc, memberId, 50, "expiry-test:old:" + memberId, Instant.now().minus(25 * 31, ChronoUnit.DAYS));
+        Members.bookAt(
+                jdbc,
+                memberId,
+                10,
+                "expiry-test:soon:" + memberId,
+                Instant.now().minus(720, ChronoUnit.DAYS));
         loyalty.redeem(memberId, 30, "190000", "expiry-test:" + memberId, "Марки");
         assertThat(loyalty.balance(memberId)).isEqualTo(130);
 
         expiry.expireDuePoints();
-        assertThat(loyalty.balance(memberId)).as("50 old points, 30 of them spent").isEqualTo(110);
+        assertThat(loyalty.balance(memberId))
+                .as("50 old points, 30 of them spent")
+                .isEqualTo(110);
         expiry.expireDuePoints();
         assertThat(loyalty.balance(memberId)).as("the same day twice").isEqualTo(110);
 

@@ -32,14 +32,19 @@ class PurchaseImportTest {
 
     @Autowired
     PurchaseImports imports;
+
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PurchaseImporter importer;
 
@@ -49,7 +54,8 @@ class PurchaseImportTest {
         String card = Members.cardOf(jdbc, memberId);
         String wrongDigit = card.substring(0, 12) + ((card.charAt(12) - '0' + 1) % 10);
         String receipt = "R-" + memberId;
-        String file = String.join("\r\n",
+        String file = String.join(
+                "\r\n",
                 "карта;дата;индекс;сумма;категория;чек",
                 card + ";2026-11-20 10:15:00;101000;1 234,50;POSTCARDS;" + receipt + "-1",
                 card + ";20.11.2026 11:00;101000;1,234.50;GOODS;" + receipt + "-2",
@@ -69,21 +75,30 @@ class PurchaseImportTest {
 
         assertThat(first.status()).isEqualTo("DONE");
         assertThat(first.linesBooked()).as("two purchases and the refund").isEqualTo(3);
-        assertThat(first.linesDuplicate()).as("the receipt repeated in the file").isEqualTo(1);
+        assertThat(first.linesDuplicate())
+                .as("the receipt repeated in the file")
+                .isEqualTo(1);
         assertThat(first.linesRejected()).isEqualTo(7);
         // 100 welcome + 12 full hundreds x 5 (postcards) + 12 x 3 (goods) - 60 (refund of the postcards)
         assertThat(loyalty.balance(memberId)).isEqualTo(136);
         String errors = errorsOf(first.id());
-        assertThat(errors).contains("\"4\";\"cardCheckDigit\"", "\"5\";\"unknownCard\"", "\"6\";\"futureDate\"",
-                "\"8\";\"binary\"", "\"10\";\"amount\"", "\"11\";\"fields\"",
-                "\"12\";\"fields\";\"ящик\\полка\tдва;поля\"\r\n");
+        assertThat(errors)
+                .contains(
+                        "\"4\";\"cardCheckDigit\"",
+                        "\"5\";\"unknownCard\"",
+                        "\"6\";\"futureDate\"",
+                        "\"8\";\"binary\"",
+                        "\"10\";\"amount\"",
+                        "\"11\";\"fields\"",
+                        "\"12\";\"fields\";\"ящик\\полка\tдва;поля\"\r\n");
 
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM loyalty_ledger_entry e
                  WHERE e.member_id = :m AND (NOT EXISTS (SELECT 1 FROM loyalty_account a WHERE a.member_id = e.member_id)
                        OR e.card_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM loyalty_card c
-                                                                WHERE c.id = e.card_id AND c.member_id = e.member_id))""")
-                .param("m", memberId).query(Long.class).single()).as("entries name the member's account and card").isZero();
+                                                                WHERE c.id = e.card_id AND c.member_id = e.member_id))""").param("m", memberId).query(Long.class).single())
+                .as("entries name the member's account and card")
+                .isZero();
 
         ImportSummary again = upload(windows1251);
         assertThat(again.linesBooked()).isZero();
@@ -112,8 +127,12 @@ class PurchaseImportTest {
         ImportSummary right = summary(b);
         assertThat(left.status()).isEqualTo("DONE");
         assertThat(right.status()).isEqualTo("DONE");
-        assertThat(left.linesBooked() + right.linesBooked()).as("each receipt booked by one of them").isEqualTo(5000);
-        assertThat(left.linesDuplicate() + right.linesDuplicate()).as("the overlap").isEqualTo(1000);
+        assertThat(left.linesBooked() + right.linesBooked())
+                .as("each receipt booked by one of them")
+                .isEqualTo(5000);
+        assertThat(left.linesDuplicate() + right.linesDuplicate())
+                .as("the overlap")
+                .isEqualTo(1000);
         // 100 welcome + 5,000 receipts of 100 roubles, goods: 3 points each
         assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 5000);
     }
@@ -152,10 +171,15 @@ class PurchaseImportTest {
         String card = Members.cardOf(jdbc, memberId);
         long id = kept("till-export.csv", receipts(card, "S-" + memberId + "-", 0, 100));
         // As if a node had booked lines 2 to 41 and 72 to 101 (receipts 0-39 and 70-99), then stopped.
-        jdbc.sql("INSERT INTO loyalty_import_batch (import_id, first_line, last_line) VALUES (:id, 2, 41), (:id, 72, 101)")
-                .param("id", id).update();
-        jdbc.sql("UPDATE loyalty_import SET status = 'RUNNING', heartbeat_at = now() - interval '1 hour', lines_done = 70 "
-                + "WHERE id = :id").param("id", id).update();
+        jdbc.sql(
+                        "INSERT INTO loyalty_import_batch (import_id, first_line, last_line) VALUES (:id, 2, 41), (:id, 72, 101)")
+                .param("id", id)
+                .update();
+        jdbc.sql(
+                        "UPDATE loyalty_import SET status = 'RUNNING', heartbeat_at = now() - interval '1 hour', lines_done = 70 "
+                                + "WHERE id = :id")
+                .param("id", id)
+                .update();
 
         importer.run(id);
 
@@ -164,7 +188,9 @@ class PurchaseImportTest {
         assertThat(summary.linesBooked()).as("receipts 40 to 69").isEqualTo(30);
         assertThat(summary.linesDone()).isEqualTo(100);
         assertThat(jdbc.sql("SELECT min(receipt_id), max(receipt_id) FROM loyalty_purchase WHERE member_id = :m")
-                .param("m", memberId).query((rs, i) -> rs.getString(1) + ".." + rs.getString(2)).single())
+                        .param("m", memberId)
+                        .query((rs, i) -> rs.getString(1) + ".." + rs.getString(2))
+                        .single())
                 .isEqualTo("S-" + memberId + "-40..S-" + memberId + "-69");
         assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 30);
     }
@@ -181,7 +207,8 @@ class PurchaseImportTest {
         assertThat(summary.status()).isEqualTo("DONE");
         assertThat(summary.linesBooked()).isEqualTo(40_000);
         assertThat(summary.linesRejected()).as("no line cut where a part ends").isZero();
-        assertThat(summary.linesExpected()).as("estimated from the first 64 KB")
+        assertThat(summary.linesExpected())
+                .as("estimated from the first 64 KB")
                 .isCloseTo(40_000L, org.assertj.core.data.Percentage.withPercentage(10));
         assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
         ByteArrayOutputStream original = new ByteArrayOutputStream();
@@ -198,8 +225,18 @@ class PurchaseImportTest {
         // 70 days x 3 categories: 210 pairs to rate, more than the rates' table first has room for.
         for (int d = 0; d < 70; d++, day = day.plusDays(1)) {
             for (String category : new String[] {"POSTCARDS", "GOODS", "SUBSCRIPTIONS"}) {
-                file.append(card).append(';').append(day).append(" 12:00;101000;100,00;").append(category).append(";R-")
-                        .append(memberId).append('-').append(category).append('-').append(d).append('\n');
+                file.append(card)
+                        .append(';')
+                        .append(day)
+                        .append(" 12:00;101000;100,00;")
+                        .append(category)
+                        .append(";R-")
+                        .append(memberId)
+                        .append('-')
+                        .append(category)
+                        .append('-')
+                        .append(d)
+                        .append('\n');
             }
         }
 
@@ -214,7 +251,11 @@ class PurchaseImportTest {
     private static byte[] receipts(String card, String prefix, int from, int to) {
         StringBuilder file = new StringBuilder("card;datetime;postcode;amount;category;receipt\n");
         for (int i = from; i < to; i++) {
-            file.append(card).append(";2026-11-20 10:15:00;101000;100,00;GOODS;").append(prefix).append(i).append('\n');
+            file.append(card)
+                    .append(";2026-11-20 10:15:00;101000;100,00;GOODS;")
+                    .append(prefix)
+                    .append(i)
+                    .append('\n');
         }
         return file.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -224,23 +265,27 @@ class PurchaseImportTest {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         String card = Members.cardOf(jdbc, memberId);
         String receipt = "S-" + memberId;
-        ImportSummary purchase = upload(("card;datetime;postcode;amount;category;receipt\n"
-                + card + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "-1\n")
+        ImportSummary purchase = upload(("card;datetime;postcode;amount;category;receipt\n" + card
+                        + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "-1\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(purchase.linesBooked()).isEqualTo(1);
-        assertThat(loyalty.balance(memberId)).as("100 welcome + 20 hundreds x 5").isEqualTo(200);
+        assertThat(loyalty.balance(memberId))
+                .as("100 welcome + 20 hundreds x 5")
+                .isEqualTo(200);
         loyalty.redeem(memberId, 150, "101000", "spent:" + memberId, "Подписка");
 
         ImportSummary refund = upload(("card;datetime;postcode;amount;category;receipt\n"
-                + card + ";2026-11-21 10:00:00;101000;-2 000,00;POSTCARDS;" + receipt + "-1\n"
-                + card + ";2026-11-21 10:05:00;101000;300,00;GOODS;" + receipt + "-2\n")
+                        + card + ";2026-11-21 10:00:00;101000;-2 000,00;POSTCARDS;" + receipt + "-1\n"
+                        + card + ";2026-11-21 10:05:00;101000;300,00;GOODS;" + receipt + "-2\n")
                 .getBytes(StandardCharsets.UTF_8));
 
         assertThat(refund.status()).isEqualTo("DONE");
         assertThat(refund.linesBooked()).as("the new purchase").isEqualTo(1);
         assertThat(refund.linesRejected()).isEqualTo(1);
         assertThat(errorsOf(refund.id())).contains("\"2\";\"refundExceedsBalance\"");
-        assertThat(loyalty.balance(memberId)).as("50 left + 3 hundreds x 3, the refund not taken").isEqualTo(59);
+        assertThat(loyalty.balance(memberId))
+                .as("50 left + 3 hundreds x 3, the refund not taken")
+                .isEqualTo(59);
     }
 
     @Test
@@ -251,22 +296,26 @@ class PurchaseImportTest {
         String header = "card;datetime;postcode;amount;category;receipt\n";
         upload((header + card + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(loyalty.balance(memberId)).as("100 welcome + 20 hundreds x 5").isEqualTo(200);
+        assertThat(loyalty.balance(memberId))
+                .as("100 welcome + 20 hundreds x 5")
+                .isEqualTo(200);
 
         byte[] refunds = (header
-                // 1 550 roubles left: 15 full hundreds keep 75 of the 100 points
-                + card + ";2026-11-21 10:00:00;101000;-450,00;POSTCARDS;" + receipt + "\n"
-                // 1 500 left: still 15 hundreds, nothing to take back
-                + card + ";2026-11-21 11:00:00;101000;-50,00;POSTCARDS;" + receipt + "\n"
-                // more than is left: the rest of the receipt
-                + card + ";2026-11-22 09:00:00;101000;-1 800,00;POSTCARDS;" + receipt + "\n")
+                        // 1 550 roubles left: 15 full hundreds keep 75 of the 100 points
+                        + card + ";2026-11-21 10:00:00;101000;-450,00;POSTCARDS;" + receipt + "\n"
+                        // 1 500 left: still 15 hundreds, nothing to take back
+                        + card + ";2026-11-21 11:00:00;101000;-50,00;POSTCARDS;" + receipt + "\n"
+                        // more than is left: the rest of the receipt
+                        + card + ";2026-11-22 09:00:00;101000;-1 800,00;POSTCARDS;" + receipt + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         ImportSummary first = upload(refunds);
 
         assertThat(first.linesBooked()).isEqualTo(3);
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
-        assertThat(loyalty.history(memberId, 10)).filteredOn(e -> e.kind().equals("REVERSE"))
-                .extracting(LedgerEntryView::points).containsExactlyInAnyOrder(-25L, -75L);
+        assertThat(loyalty.history(memberId, 10))
+                .filteredOn(e -> e.kind().equals("REVERSE"))
+                .extracting(LedgerEntryView::points)
+                .containsExactlyInAnyOrder(-25L, -75L);
 
         ImportSummary again = upload(refunds);
         assertThat(again.linesBooked()).isZero();
@@ -284,7 +333,8 @@ class PurchaseImportTest {
 
     private ImportSummary upload(byte[] content) {
         long id = imports.upload("till-export.csv", content.length, new ByteArrayInputStream(content));
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread()
+        await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
                 .until(() -> !summary(id).running());
         return summary(id);
     }
@@ -313,9 +363,14 @@ class PurchaseImportTest {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (bytes == null) {
-                    await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jdbc.sql(
-                                    "SELECT coalesce(max(lines_booked), 0) FROM loyalty_import WHERE file_name = :n")
-                            .param("n", name).query(Long.class).single() > 0);
+                    await().atMost(Duration.ofSeconds(30))
+                            .pollInSameThread()
+                            .until(() -> jdbc.sql(
+                                                    "SELECT coalesce(max(lines_booked), 0) FROM loyalty_import WHERE file_name = :n")
+                                            .param("n", name)
+                                            .query(Long.class)
+                                            .single()
+                                    > 0);
                     if (breakOff) {
                         throw new IOException("connection reset");
                     }
@@ -335,7 +390,9 @@ class PurchaseImportTest {
 
         // The upload waits after two of its three parts until the import has booked lines from them.
         long id = imports.upload(name, file.length, waitingForTheFirstBatch(name, file, 2 * 1024 * 1024, false));
-        await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> !summary(id).running());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .until(() -> !summary(id).running());
 
         ImportSummary summary = summary(id);
         assertThat(summary.status()).isEqualTo("DONE");
@@ -356,17 +413,27 @@ class PurchaseImportTest {
 
         assertThatThrownBy(() -> imports.upload(name, file.length, waitingForTheFirstBatch(name, file, at, true)))
                 .isInstanceOf(java.io.UncheckedIOException.class);
-        long id = jdbc.sql("SELECT id FROM loyalty_import WHERE file_name = :n").param("n", name).query(Long.class).single();
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> !summary(id).running());
+        long id = jdbc.sql("SELECT id FROM loyalty_import WHERE file_name = :n")
+                .param("n", name)
+                .query(Long.class)
+                .single();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .until(() -> !summary(id).running());
 
         ImportSummary broken = summary(id);
         assertThat(broken.status()).isEqualTo("FAILED");
         assertThat(broken.failure()).isEqualTo("import.error.uploadBrokeOff");
-        assertThat(broken.linesBooked()).as("the batches booked before the break").isPositive().isLessThan(40_000);
+        assertThat(broken.linesBooked())
+                .as("the batches booked before the break")
+                .isPositive()
+                .isLessThan(40_000);
         assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * broken.linesBooked());
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(id, original);
-        assertThat(original.toByteArray()).as("the part of the file that came").isEqualTo(java.util.Arrays.copyOf(file, at));
+        assertThat(original.toByteArray())
+                .as("the part of the file that came")
+                .isEqualTo(java.util.Arrays.copyOf(file, at));
 
         ImportSummary again = upload(file);
         assertThat(again.status()).isEqualTo("DONE");
@@ -380,20 +447,25 @@ class PurchaseImportTest {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         byte[] file = receipts(Members.cardOf(jdbc, memberId), "E-" + memberId + "-", 0, 40_000);
         long id = importer.begin("early-break.csv", file.length, "cashier");
-        InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(file, 0, 1024 * 1024), new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw new IOException("connection reset");
-            }
-        });
+        InputStream breaking =
+                new SequenceInputStream(new ByteArrayInputStream(file, 0, 1024 * 1024), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
 
         assertThatThrownBy(() -> importer.receive(id, breaking)).isInstanceOf(java.io.UncheckedIOException.class);
 
         ImportSummary summary = summary(id);
         assertThat(summary.status()).isEqualTo("FAILED");
         assertThat(summary.failure()).isEqualTo("import.error.uploadBrokeOff");
-        assertThat(jdbc.sql("SELECT heartbeat_at IS NOT NULL FROM loyalty_import WHERE id = :id").param("id", id)
-                .query(Boolean.class).single()).as("each part kept beats, for the other nodes").isTrue();
+        assertThat(jdbc.sql("SELECT heartbeat_at IS NOT NULL FROM loyalty_import WHERE id = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())
+                .as("each part kept beats, for the other nodes")
+                .isTrue();
         importer.run(id);
         assertThat(summary(id).linesBooked()).isZero();
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
@@ -407,16 +479,19 @@ class PurchaseImportTest {
         long id = jdbc.sql("""
                         INSERT INTO loyalty_import (file_name, file_size, uploaded_by, uploaded_at, status, heartbeat_at,
                                                     received)
-                        VALUES ('cut.csv', 0, 'cashier', now(), 'QUEUED', now(), false) RETURNING id""")
-                .query(Long.class).single();
-        jdbc.sql("INSERT INTO loyalty_import_part (import_id, part_no, data) VALUES (:id, 0, :data)").param("id", id)
-                .param("data", part).update();
+                        VALUES ('cut.csv', 0, 'cashier', now(), 'QUEUED', now(), false) RETURNING id""").query(Long.class).single();
+        jdbc.sql("INSERT INTO loyalty_import_part (import_id, part_no, data) VALUES (:id, 0, :data)")
+                .param("id", id)
+                .param("data", part)
+                .update();
 
         importer.run(id);
         assertThat(summary(id).status()).as("left to the node it arrives at").isEqualTo("QUEUED");
 
         // That node stopped: no part has come for an hour.
-        jdbc.sql("UPDATE loyalty_import SET heartbeat_at = now() - interval '1 hour' WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE loyalty_import SET heartbeat_at = now() - interval '1 hour' WHERE id = :id")
+                .param("id", id)
+                .update();
         importer.run(id);
 
         ImportSummary summary = summary(id);
@@ -427,7 +502,10 @@ class PurchaseImportTest {
     }
 
     private ImportSummary summary(long id) {
-        return imports.history(0, 50).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        return imports.history(0, 50).stream()
+                .filter(s -> s.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     private String errorsOf(long id) {

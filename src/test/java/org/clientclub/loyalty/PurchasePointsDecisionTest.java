@@ -29,8 +29,11 @@ class PurchasePointsDecisionTest {
     void theNewestVersionEvaluatedInMemoryRatesAsTheEngineDoes() {
         PurchasePointsDecision.Rates newest = purchasePoints.newestVersion();
         for (String category : new String[] {"POSTCARDS", "GOODS", "POSTAL_SERVICES", "SUBSCRIPTIONS", "UNKNOWN"}) {
-            for (LocalDate day = LocalDate.of(2026, 11, 1); day.isBefore(LocalDate.of(2027, 2, 1)); day = day.plusDays(5)) {
-                assertThat(newest.rateFor(category, day)).as(category + " " + day)
+            for (LocalDate day = LocalDate.of(2026, 11, 1);
+                    day.isBefore(LocalDate.of(2027, 2, 1));
+                    day = day.plusDays(5)) {
+                assertThat(newest.rateFor(category, day))
+                        .as(category + " " + day)
                         .isEqualTo(purchasePoints.rateFor(category, day));
             }
         }

@@ -29,20 +29,26 @@ class PurchasePointsDmnTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "none", value = {
-            "POSTCARDS,       2026-11-30, 5, 1, none",
-            "POSTCARDS,       2026-12-01, 5, 3, NEW_YEAR_2027",
-            "POSTCARDS,       2027-01-10, 5, 3, NEW_YEAR_2027",
-            "POSTCARDS,       2027-01-11, 5, 1, none",
-            "POSTAL_SERVICES, 2026-12-15, 2, 1, none",
-            "GOODS,           2026-12-15, 3, 1, none",
-            "SUBSCRIPTIONS,   2026-06-01, 4, 1, none",
-            "LOTTERY,         2026-06-01, 1, 1, none"})
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "POSTCARDS,       2026-11-30, 5, 1, none",
+                "POSTCARDS,       2026-12-01, 5, 3, NEW_YEAR_2027",
+                "POSTCARDS,       2027-01-10, 5, 3, NEW_YEAR_2027",
+                "POSTCARDS,       2027-01-11, 5, 1, none",
+                "POSTAL_SERVICES, 2026-12-15, 2, 1, none",
+                "GOODS,           2026-12-15, 3, 1, none",
+                "SUBSCRIPTIONS,   2026-06-01, 4, 1, none",
+                "LOTTERY,         2026-06-01, 1, 1, none"
+            })
     void eachRowGivesItsRate(String category, String date, int pointsPer100, int multiplier, String campaign) {
-        DmnDecisionResultEntries result = engine.evaluateDecision(decision,
-                Map.of("category", category, "purchaseDate", date)).getFirstResult();
+        DmnDecisionResultEntries result = engine.evaluateDecision(
+                        decision, Map.of("category", category, "purchaseDate", date))
+                .getFirstResult();
         assertThat(((Number) result.getEntry("pointsPer100")).intValue()).isEqualTo(pointsPer100);
         assertThat(((Number) result.getEntry("multiplier")).intValue()).isEqualTo(multiplier);
-        assertThat(result.getEntryMap().get("campaign")).as("an empty cell gives no entry").isEqualTo(campaign);
+        assertThat(result.getEntryMap().get("campaign"))
+                .as("an empty cell gives no entry")
+                .isEqualTo(campaign);
     }
 }

@@ -25,8 +25,10 @@ class MailServiceTest {
 
     @Autowired
     MailService mail;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     GreenMail greenMail;
 
@@ -46,11 +48,14 @@ class MailServiceTest {
         assertThat(sent.getHeader("References")).isNull();
         assertThat(Mailbox.decoded(sent)).contains("Your member number: 100042");
         // The worker marks a message sent after the server took it, in its own transaction.
-        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() ->
-                assertThat(mail.log(to, "", 0, 10)).singleElement().satisfies(e -> {
-                    assertThat(e.status()).isEqualTo("SENT");
-                    assertThat(e.attempts()).isEqualTo(1);
-                }));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInSameThread()
+                .untilAsserted(() -> assertThat(mail.log(to, "", 0, 10))
+                        .singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.status()).isEqualTo("SENT");
+                            assertThat(e.attempts()).isEqualTo(1);
+                        }));
         assertThat(new Mailbox(greenMail).to(to)).hasSize(1);
     }
 
@@ -81,9 +86,13 @@ class MailServiceTest {
         transaction.execute(s -> mail.enqueue(welcome("again-" + to, to, MailKind.TRANSACTIONAL)));
 
         new Mailbox(greenMail).awaitMessage(to, 2);
-        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> assertThat(mail.log(to, "", 0, 10))
-                .extracting(OutboxEntry::status).containsExactlyInAnyOrder("SENT", "SENT", "SUPPRESSED"));
-        assertThat(mail.log(to, "SUPPRESSED", 0, 10)).singleElement()
+        await().atMost(Duration.ofSeconds(10))
+                .pollInSameThread()
+                .untilAsserted(() -> assertThat(mail.log(to, "", 0, 10))
+                        .extracting(OutboxEntry::status)
+                        .containsExactlyInAnyOrder("SENT", "SENT", "SUPPRESSED"));
+        assertThat(mail.log(to, "SUPPRESSED", 0, 10))
+                .singleElement()
                 .satisfies(e -> assertThat(e.lastError()).isEqualTo("unsubscribed"));
     }
 
@@ -92,7 +101,12 @@ class MailServiceTest {
     }
 
     private static OutgoingMail welcome(String key, String to, MailKind kind) {
-        return new OutgoingMail(key, new EmailAddress(to), Language.EN, "welcome",
-                Map.of("name", "Anna", "memberNumber", "100042"), kind);
+        return new OutgoingMail(
+                key,
+                new EmailAddress(to),
+                Language.EN,
+                "welcome",
+                Map.of("name", "Anna", "memberNumber", "100042"),
+                kind);
     }
 }

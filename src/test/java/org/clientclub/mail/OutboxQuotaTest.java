@@ -14,30 +14,44 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox with the daily quotas counted in the database; here an address gets 2 confirmation mails a day. */
-@SpringBootTest(properties = {TightLimits.JOIN_PER_HOUR, TightLimits.CONFIRMATIONS_PER_RECIPIENT,
-        TightLimits.MESSAGES_PER_SENDER, TightLimits.REPLIES_PER_RECIPIENT})
+@SpringBootTest(
+        properties = {
+            TightLimits.JOIN_PER_HOUR,
+            TightLimits.CONFIRMATIONS_PER_RECIPIENT,
+            TightLimits.MESSAGES_PER_SENDER,
+            TightLimits.REPLIES_PER_RECIPIENT
+        })
 class OutboxQuotaTest {
 
     @Autowired
     MailService mail;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aRecipientGetsNoMoreConfirmationsADayThanItsQuotaAndARetryDoesNotCount() {
         String to = TestQuestionnaires.newEmail();
-        assertThat(enqueue(message("confirm-1-" + to, to, MailKind.CONFIRMATION))).isEqualTo(Enqueued.QUEUED);
-        assertThat(enqueue(message("confirm-1-" + to, to, MailKind.CONFIRMATION))).as("a retried job")
+        assertThat(enqueue(message("confirm-1-" + to, to, MailKind.CONFIRMATION)))
+                .isEqualTo(Enqueued.QUEUED);
+        assertThat(enqueue(message("confirm-1-" + to, to, MailKind.CONFIRMATION)))
+                .as("a retried job")
                 .isEqualTo(Enqueued.DUPLICATE);
-        assertThat(enqueue(message("confirm-2-" + to, to, MailKind.CONFIRMATION))).isEqualTo(Enqueued.QUEUED);
+        assertThat(enqueue(message("confirm-2-" + to, to, MailKind.CONFIRMATION)))
+                .isEqualTo(Enqueued.QUEUED);
 
-        assertThat(enqueue(message("confirm-3-" + to, to, MailKind.CONFIRMATION))).isEqualTo(Enqueued.REFUSED_QUOTA);
-        assertThat(enqueue(message("welcome-" + to, to, MailKind.TRANSACTIONAL))).as("member mail is not capped")
+        assertThat(enqueue(message("confirm-3-" + to, to, MailKind.CONFIRMATION)))
+                .isEqualTo(Enqueued.REFUSED_QUOTA);
+        assertThat(enqueue(message("welcome-" + to, to, MailKind.TRANSACTIONAL)))
+                .as("member mail is not capped")
                 .isEqualTo(Enqueued.QUEUED);
         assertThat(jdbc.sql("SELECT idempotency_key FROM mail_outbox WHERE recipient = :to ORDER BY id")
-                .param("to", to).query(String.class).list())
+                        .param("to", to)
+                        .query(String.class)
+                        .list())
                 .as("nothing written for the refused one")
                 .containsExactly("confirm-1-" + to, "confirm-2-" + to, "welcome-" + to);
     }
@@ -47,7 +61,12 @@ class OutboxQuotaTest {
     }
 
     private static OutgoingMail message(String key, String to, MailKind kind) {
-        return new OutgoingMail(key, new EmailAddress(to), Language.EN, "welcome",
-                Map.of("name", "Anna", "memberNumber", "100042"), kind);
+        return new OutgoingMail(
+                key,
+                new EmailAddress(to),
+                Language.EN,
+                "welcome",
+                Map.of("name", "Anna", "memberNumber", "100042"),
+                kind);
     }
 }

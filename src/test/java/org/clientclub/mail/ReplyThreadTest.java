@@ -28,7 +28,8 @@ class ReplyThreadTest {
 
     @Test
     void idsThatCouldBreakAHeaderAreLeftOut() {
-        ReplyThread thread = ReplyThread.answering("x\r\nBcc: victim@example.ru",
+        ReplyThread thread = ReplyThread.answering(
+                "x\r\nBcc: victim@example.ru",
                 List.of("ok@example.ru", "with space@example.ru", "a>b@example.ru", "x".repeat(300)));
 
         assertThat(thread.inReplyTo()).isNull();
@@ -38,11 +39,14 @@ class ReplyThreadTest {
 
     @Test
     void aLongThreadKeepsItsFirstAndLatestMessages() {
-        List<String> refs = IntStream.range(0, 500).mapToObj(i -> "m" + i + "@example.ru").toList();
+        List<String> refs =
+                IntStream.range(0, 500).mapToObj(i -> "m" + i + "@example.ru").toList();
 
         ReplyThread thread = ReplyThread.answering("last@example.ru", refs);
 
-        assertThat(thread.references()).hasSize(ReplyThread.MAX_REFERENCES)
-                .startsWith("m0@example.ru").endsWith("m498@example.ru", "m499@example.ru", "last@example.ru");
+        assertThat(thread.references())
+                .hasSize(ReplyThread.MAX_REFERENCES)
+                .startsWith("m0@example.ru")
+                .endsWith("m498@example.ru", "m499@example.ru", "last@example.ru");
     }
 }

@@ -34,12 +34,16 @@ class MailIntakeCorpusTest {
 
     @Autowired
     InboundStore store;
+
     @Autowired
     QuestionnairePdf generator;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     GreenMail greenMail;
 
@@ -61,12 +65,15 @@ class MailIntakeCorpusTest {
         // Messages without a Message-ID are told apart by their bytes; every case is a message of its own.
         assertThat(stored).hasSameSizeAs(corpus);
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> stored.keySet().stream().allMatch(this::settled));
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> stored.keySet().stream().allMatch(this::settled));
 
         List<String> wrong = new ArrayList<>();
         stored.forEach((id, c) -> {
             Map<String, Object> row = jdbc.sql("SELECT outcome, reason, sender FROM mail_inbound WHERE id = :id")
-                    .param("id", id).query().singleRow();
+                    .param("id", id)
+                    .query()
+                    .singleRow();
             String outcome = (String) row.get("outcome");
             String reason = (String) row.get("reason");
             String expected = switch (c.expected()) {
@@ -81,9 +88,12 @@ class MailIntakeCorpusTest {
             if (c.expected() == MailCorpus.Expected.ONBOARDING && applications(id) != 1) {
                 wrong.add(c.name() + ": no application with channel MAIL");
             }
-            if (c.expected() == MailCorpus.Expected.TRANSCRIPTION && tasks.createTaskQuery()
-                    .processInstanceBusinessKey(QuestionnaireIntakeProcess.businessKey(id))
-                    .taskDefinitionKey(QuestionnaireIntakeProcess.TASK_TRANSCRIBE_QUESTIONNAIRE).count() != 1) {
+            if (c.expected() == MailCorpus.Expected.TRANSCRIPTION
+                    && tasks.createTaskQuery()
+                                    .processInstanceBusinessKey(QuestionnaireIntakeProcess.businessKey(id))
+                                    .taskDefinitionKey(QuestionnaireIntakeProcess.TASK_TRANSCRIBE_QUESTIONNAIRE)
+                                    .count()
+                            != 1) {
                 wrong.add(c.name() + ": no transcription task");
             }
             if (c.expected() == MailCorpus.Expected.IGNORED && replies(id) != 0) {
@@ -101,7 +111,9 @@ class MailIntakeCorpusTest {
         String email = TestQuestionnaires.newEmail();
         byte[] pdf = QuestionnairePdfs.filled(generator, Language.RU, TestQuestionnaires.adult(email), true);
         MailCorpus.Case once = MailCorpus.all(l -> pdf, l -> pdf, pdf, pdf, pdf, pdf).stream()
-                .filter(c -> c.name().equals("outlook")).findFirst().orElseThrow();
+                .filter(c -> c.name().equals("outlook"))
+                .findFirst()
+                .orElseThrow();
         byte[] raw = new String(once.raw(), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replaceFirst("(?im)^Message-ID:.*$", "Message-ID: <twice-" + email + ">")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -110,38 +122,61 @@ class MailIntakeCorpusTest {
         assertThat(store.store(raw, raw.length, false)).isEmpty();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> settled(id));
-        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e").param("e", email)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e")
+                        .param("e", email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aQuestionnaireWithWrongFieldsIsAnsweredWithTheFieldsToCorrect() {
         String email = TestQuestionnaires.newEmail();
         org.clientclub.membership.Questionnaire q = TestQuestionnaires.adult(email);
-        org.clientclub.membership.Questionnaire wrong = new org.clientclub.membership.Questionnaire(q.lastName(),
-                q.firstName(), q.patronymic(), q.email(), q.phone(), q.birthDate(), q.regionCode(), "", "12ab",
-                q.interests(), q.language(), q.readyForInteraction(), q.guardianEmail());
+        org.clientclub.membership.Questionnaire wrong = new org.clientclub.membership.Questionnaire(
+                q.lastName(),
+                q.firstName(),
+                q.patronymic(),
+                q.email(),
+                q.phone(),
+                q.birthDate(),
+                q.regionCode(),
+                "",
+                "12ab",
+                q.interests(),
+                q.language(),
+                q.readyForInteraction(),
+                q.guardianEmail());
         byte[] pdf = QuestionnairePdfs.filled(generator, Language.RU, wrong, true);
         byte[] bytes = MailCorpus.withPdf(email, "wrong-" + email, "anketa", pdf);
 
         long id = store.store(bytes, bytes.length, false).orElseThrow();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> settled(id));
-        assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id").param("id", id)
-                .query(String.class).single()).isEqualTo("REJECTED/incomplete");
+        assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REJECTED/incomplete");
         assertThat(jdbc.sql("SELECT reason_fields FROM membership_mail_intake WHERE inbound_mail_id = :id")
-                .param("id", id).query(String.class).single()).isEqualTo("postcode,town");
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("postcode,town");
         // The outbox drops a body once it is sent (decision 0023): the reply is read as the applicant gets it.
         String reply = Mailbox.decoded(new Mailbox(greenMail).awaitMessage(email, 1));
         assertThat(reply).contains("Населённый пункт").contains("Индекс вашего почтового отделения");
-        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e").param("e", email)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e")
+                        .param("e", email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void tenPdfBombsArrivingTogetherAreEachKeptAndAnsweredAsTooComplex() {
-        byte[] bomb = HostilePdfs.streamValueBomb(generator, TestQuestionnaires.adult("bomb@example.org"),
-                HostilePdfs.GIB);
+        byte[] bomb =
+                HostilePdfs.streamValueBomb(generator, TestQuestionnaires.adult("bomb@example.org"), HostilePdfs.GIB);
         Map<Long, byte[]> stored = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {
             String sender = TestQuestionnaires.newEmail();
@@ -149,27 +184,35 @@ class MailIntakeCorpusTest {
             stored.put(store.store(raw, raw.length, false).orElseThrow(), raw);
         }
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> stored.keySet().stream().allMatch(this::settled));
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> stored.keySet().stream().allMatch(this::settled));
         stored.forEach((id, raw) -> {
-            assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id").param("id", id)
-                    .query(String.class).single()).isEqualTo("REJECTED/tooComplex");
-            assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id").param("id", id)
-                    .query(byte[].class).single()).isEqualTo(raw);
+            assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id")
+                            .param("id", id)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("REJECTED/tooComplex");
+            assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id")
+                            .param("id", id)
+                            .query(byte[].class)
+                            .single())
+                    .isEqualTo(raw);
             assertThat(replies(id)).isEqualTo(1);
         });
     }
 
     private boolean settled(long id) {
-        String outcome = jdbc.sql("SELECT outcome FROM mail_inbound WHERE id = :id").param("id", id)
-                .query(String.class).single();
+        String outcome = jdbc.sql("SELECT outcome FROM mail_inbound WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         return !outcome.equals("RECEIVED");
     }
 
     private long applications(long inboundId) {
         return jdbc.sql("""
                         SELECT count(*) FROM membership_mail_intake i JOIN membership_application a ON a.id = i.application_id
-                         WHERE i.inbound_mail_id = :id AND a.channel = 'MAIL'""")
-                .param("id", inboundId).query(Long.class).single();
+                         WHERE i.inbound_mail_id = :id AND a.channel = 'MAIL'""").param("id", inboundId).query(Long.class).single();
     }
 
     private long replies(long inboundId) {
@@ -178,14 +221,27 @@ class MailIntakeCorpusTest {
                          WHERE i.inbound_mail_id = :id AND o.template = 'questionnaire-rejected'
                            AND o.idempotency_key IN (SELECT p.id_ || ':Task_SendRejection' FROM act_hi_procinst p
                                                       WHERE p.business_key_ = :key)""")
-                .param("id", inboundId).param("key", QuestionnaireIntakeProcess.businessKey(inboundId))
-                .query(Long.class).single();
+                .param("id", inboundId)
+                .param("key", QuestionnaireIntakeProcess.businessKey(inboundId))
+                .query(Long.class)
+                .single();
     }
 
     private static org.clientclub.membership.Questionnaire questionnaire(Language language) {
         org.clientclub.membership.Questionnaire q = TestQuestionnaires.adult(TestQuestionnaires.newEmail());
-        return new org.clientclub.membership.Questionnaire(q.lastName(), q.firstName(), q.patronymic(), q.email(),
-                q.phone(), q.birthDate(), q.regionCode(), q.town(), q.postcode(), q.interests(), language,
-                q.readyForInteraction(), q.guardianEmail());
+        return new org.clientclub.membership.Questionnaire(
+                q.lastName(),
+                q.firstName(),
+                q.patronymic(),
+                q.email(),
+                q.phone(),
+                q.birthDate(),
+                q.regionCode(),
+                q.town(),
+                q.postcode(),
+                q.interests(),
+                language,
+                q.readyForInteraction(),
+                q.guardianEmail());
     }
 }

@@ -33,8 +33,10 @@ class MailboxRobotsAndForgeriesTest {
 
     @Autowired
     InboundStore store;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     GreenMail greenMail;
 
@@ -53,56 +55,97 @@ class MailboxRobotsAndForgeriesTest {
                 robot("an Outlook read receipt", "maria@%s", "", "Read: Анкета", "readReceipt"),
                 robot("a Russian Outlook read receipt", "maria@%s", "", "Прочитано: Анкета", "readReceipt"),
                 robot("a German read receipt", "maria@%s", "", "Gelesen: Fragebogen", "readReceipt"),
-                robot("a disposition notification", "maria@%s",
+                robot(
+                        "a disposition notification",
+                        "maria@%s",
                         "Content-Type: multipart/report; report-type=disposition-notification; boundary=\"mdn\"\r\n",
-                        "Анкета", "readReceipt"),
-                robot("a list member's post (List-Id)", "anna@%s", "List-Id: Friends <friends.lists.example>\r\n",
-                        "Встреча", "bulk"),
-                robot("a newsletter (List-Unsubscribe)", "news@%s", "List-Unsubscribe: <mailto:u@lists.example>\r\n",
-                        "Скидки", "bulk"),
-                robot("a list post (List-Post)", "anna@%s", "List-Post: <mailto:friends@lists.example>\r\n",
-                        "Встреча", "bulk"),
+                        "Анкета",
+                        "readReceipt"),
+                robot(
+                        "a list member's post (List-Id)",
+                        "anna@%s",
+                        "List-Id: Friends <friends.lists.example>\r\n",
+                        "Встреча",
+                        "bulk"),
+                robot(
+                        "a newsletter (List-Unsubscribe)",
+                        "news@%s",
+                        "List-Unsubscribe: <mailto:u@lists.example>\r\n",
+                        "Скидки",
+                        "bulk"),
+                robot(
+                        "a list post (List-Post)",
+                        "anna@%s",
+                        "List-Post: <mailto:friends@lists.example>\r\n",
+                        "Встреча",
+                        "bulk"),
                 robot("Precedence: bulk", "news@%s", "Precedence: bulk\r\n", "Скидки", "bulk"),
                 robot("Precedence: list", "anna@%s", "Precedence: list\r\n", "Встреча", "bulk"),
                 robot("Precedence: junk", "spam@%s", "Precedence: junk\r\n", "Выигрыш", "bulk"),
-                robot("Auto-Submitted: auto-generated", "crm@%s", "Auto-Submitted: auto-generated\r\n", "Заказ",
+                robot(
+                        "Auto-Submitted: auto-generated",
+                        "crm@%s",
+                        "Auto-Submitted: auto-generated\r\n",
+                        "Заказ",
                         "autoReply"),
-                robot("a sender who suppressed automatic replies", "maria@%s", "X-Auto-Response-Suppress: All\r\n",
-                        "Хочу в клуб", "autoRepliesSuppressed"),
-                robot("DMARC failed at the club's server", "security@%s",
+                robot(
+                        "a sender who suppressed automatic replies",
+                        "maria@%s",
+                        "X-Auto-Response-Suppress: All\r\n",
+                        "Хочу в клуб",
+                        "autoRepliesSuppressed"),
+                robot(
+                        "DMARC failed at the club's server",
+                        "security@%s",
                         "Authentication-Results: mail.clientclub.local; spf=pass smtp.mailfrom=bulk.example;\r\n"
                                 + "\tdkim=none; dmarc=fail (p=reject) header.from=victim.example\r\n",
-                        "Хочу в клуб", "forgedSender"),
-                robot("SPF failed at the club's server", "maria@%s",
+                        "Хочу в клуб",
+                        "forgedSender"),
+                robot(
+                        "SPF failed at the club's server",
+                        "maria@%s",
                         "Authentication-Results: mail.clientclub.local;\r\n\tspf=fail (203.0.113.7 not permitted)"
-                                + " smtp.mailfrom=victim.example\r\n", "Хочу в клуб", "forgedSender"),
-                robot("DMARC failed, SPF passing below it", "maria@%s",
+                                + " smtp.mailfrom=victim.example\r\n",
+                        "Хочу в клуб",
+                        "forgedSender"),
+                robot(
+                        "DMARC failed, SPF passing below it",
+                        "maria@%s",
                         "Authentication-Results: mail.clientclub.local; dmarc=fail header.from=victim.example\r\n"
                                 + "Authentication-Results: mail.clientclub.local; spf=pass dmarc=pass\r\n",
-                        "Хочу в клуб", "forgedSender"));
+                        "Хочу в клуб",
+                        "forgedSender"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("robots")
-    void nothingIsWrittenToARobotOrAForgedSenderAndTheMessageIsKept(String kind, String fromPattern, String headers,
-                                                                  String subject, String reason) {
+    void nothingIsWrittenToARobotOrAForgedSenderAndTheMessageIsKept(
+            String kind, String fromPattern, String headers, String subject, String reason) {
         String domain = uniqueDomain();
         String from = fromPattern.formatted(domain);
         byte[] raw = message(from, subject, headers);
 
         long id = deliver(raw);
 
-        assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id").param("id", id)
-                .query(String.class).single()).isEqualTo("IGNORED/" + reason);
-        assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id").param("id", id).query(byte[].class)
-                .single()).isEqualTo(raw);
+        assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("IGNORED/" + reason);
+        assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id")
+                        .param("id", id)
+                        .query(byte[].class)
+                        .single())
+                .isEqualTo(raw);
         assertThat(mailTo(domain)).as("nothing in the outbox for " + kind).isZero();
     }
 
     @Test
     void aServerTheClubDoesNotTrustCannotSilenceAnAnswer() {
         String domain = uniqueDomain();
-        long id = deliver(message("maria@" + domain, "Хочу в клуб",
+        long id = deliver(message(
+                "maria@" + domain,
+                "Хочу в клуб",
                 "Authentication-Results: attacker.example; dmarc=fail header.from=" + domain + "\r\n"));
 
         assertThat(outcome(id)).isEqualTo("REJECTED/noAttachment");
@@ -114,10 +157,10 @@ class MailboxRobotsAndForgeriesTest {
         String sender = TestQuestionnaires.newEmail();
         String messageId = "reply-" + UUID.randomUUID() + "@example.org";
         byte[] raw = ("From: Мария <" + sender + ">\r\nTo: ilove@clientclub.local\r\nSubject: Re: Анкета\r\n"
-                + "Message-ID: <" + messageId + ">\r\nIn-Reply-To: <earlier@clientclub>\r\n"
-                + "References: <first@clientclub> <earlier@clientclub>\r\n"
-                + "Authentication-Results: mail.clientclub.local; spf=pass smtp.mailfrom=example.org; dmarc=pass\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n\r\nА анкету куда прислать?\r\n")
+                        + "Message-ID: <" + messageId + ">\r\nIn-Reply-To: <earlier@clientclub>\r\n"
+                        + "References: <first@clientclub> <earlier@clientclub>\r\n"
+                        + "Authentication-Results: mail.clientclub.local; spf=pass smtp.mailfrom=example.org; dmarc=pass\r\n"
+                        + "Content-Type: text/plain; charset=utf-8\r\n\r\nА анкету куда прислать?\r\n")
                 .getBytes(StandardCharsets.UTF_8);
 
         long id = deliver(raw);
@@ -125,9 +168,9 @@ class MailboxRobotsAndForgeriesTest {
         assertThat(outcome(id)).isEqualTo("REJECTED/noAttachment");
         Map<String, Object> outbox = jdbc.sql("""
                         SELECT auto_submitted, in_reply_to, reply_references FROM mail_outbox
-                         WHERE recipient = :r AND template = 'questionnaire-rejected'""")
-                .param("r", sender).query().singleRow();
-        assertThat(outbox).containsEntry("auto_submitted", "auto-replied")
+                         WHERE recipient = :r AND template = 'questionnaire-rejected'""").param("r", sender).query().singleRow();
+        assertThat(outbox)
+                .containsEntry("auto_submitted", "auto-replied")
                 .containsEntry("in_reply_to", "<" + messageId + ">")
                 .containsEntry("reply_references", "<first@clientclub> <earlier@clientclub> <" + messageId + ">");
         MimeMessage answer = new Mailbox(greenMail).awaitMessage(sender, 1);
@@ -145,15 +188,17 @@ class MailboxRobotsAndForgeriesTest {
     private static byte[] message(String from, String subject, String headers) {
         String body = headers.contains("boundary=\"mdn\"")
                 ? "--mdn\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПрочитано.\r\n--mdn\r\n"
-                  + "Content-Type: message/disposition-notification\r\n\r\nDisposition: manual-action/MDN-sent-manually;"
-                  + " displayed\r\n--mdn--\r\n"
+                        + "Content-Type: message/disposition-notification\r\n\r\nDisposition: manual-action/MDN-sent-manually;"
+                        + " displayed\r\n--mdn--\r\n"
                 : "Здравствуйте! Примите меня в клуб.\r\n";
         String type = headers.contains("Content-Type:") ? "" : "Content-Type: text/plain; charset=utf-8\r\n";
         return ("Received: from mx.example (mx.example [192.0.2.10])\r\n\tby mail.clientclub.local with ESMTPS\r\n"
-                + headers + "From: " + from + "\r\nTo: ilove@clientclub.local\r\nSubject: =?UTF-8?B?"
-                + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "?=\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@example>\r\nDate: Mon, 2 Feb 2026 10:15:00 +0300\r\n"
-                + "MIME-Version: 1.0\r\n" + type + "\r\n" + body).getBytes(StandardCharsets.UTF_8);
+                        + headers + "From: " + from + "\r\nTo: ilove@clientclub.local\r\nSubject: =?UTF-8?B?"
+                        + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
+                        + "?=\r\n"
+                        + "Message-ID: <" + UUID.randomUUID() + "@example>\r\nDate: Mon, 2 Feb 2026 10:15:00 +0300\r\n"
+                        + "MIME-Version: 1.0\r\n" + type + "\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Stores the message as the mailbox reader does and waits until the intake answered it or decided not to. */
@@ -165,12 +210,16 @@ class MailboxRobotsAndForgeriesTest {
 
     private String outcome(long id) {
         return jdbc.sql("SELECT outcome || '/' || coalesce(reason, '') FROM mail_inbound WHERE id = :id")
-                .param("id", id).query(String.class).single();
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private long mailTo(String domain) {
-        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE lower(recipient) LIKE :d").param("d", "%@" + domain)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE lower(recipient) LIKE :d")
+                .param("d", "%@" + domain)
+                .query(Long.class)
+                .single();
     }
 
     private static String uniqueDomain() {

@@ -31,10 +31,13 @@ class MembershipServiceTest {
 
     @Autowired
     MembershipService membership;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     TaskService tasks;
 
@@ -67,7 +70,8 @@ class MembershipServiceTest {
         Submission noConsent = new Submission(adult(newEmail()), 1, false, Channel.WEB, "127.0.0.1", "");
 
         assertThatThrownBy(() -> membership.submit(noConsent))
-                .isInstanceOfSatisfying(QuestionnaireRejected.class,
+                .isInstanceOfSatisfying(
+                        QuestionnaireRejected.class,
                         e -> assertThat(e.errors()).containsEntry("consent", "validation.consent.required"));
         assertThat(applications()).isEqualTo(before);
     }
@@ -76,19 +80,33 @@ class MembershipServiceTest {
     void rejectsBadFieldsAllAtOnceAndStoresNothing() {
         long before = applications();
         String huge = "x".repeat(10 * 1024 * 1024);
-        Questionnaire bad = new Questionnaire(huge, "", null, "not-an-address", "12", LocalDate.now().plusDays(1),
-                "999", "Москва", "012345", null, Language.RU, null, null);
+        Questionnaire bad = new Questionnaire(
+                huge,
+                "",
+                null,
+                "not-an-address",
+                "12",
+                LocalDate.now().plusDays(1),
+                "999",
+                "Москва",
+                "012345",
+                null,
+                Language.RU,
+                null,
+                null);
 
         assertThatThrownBy(() -> membership.submit(submission(bad)))
-                .isInstanceOfSatisfying(QuestionnaireRejected.class, e -> assertThat(e.errors())
-                        .containsEntry("lastName", "validation.tooLong")
-                        .containsEntry("firstName", "validation.required")
-                        .containsEntry("email", "validation.email")
-                        .containsEntry("phone", "validation.phone")
-                        .containsEntry("birthDate", "validation.birthDate.future")
-                        .containsEntry("region", "validation.region.unknown")
-                        .containsEntry("postcode", "validation.postcode")
-                        .containsEntry("readyForInteraction", "validation.required"));
+                .isInstanceOfSatisfying(
+                        QuestionnaireRejected.class,
+                        e -> assertThat(e.errors())
+                                .containsEntry("lastName", "validation.tooLong")
+                                .containsEntry("firstName", "validation.required")
+                                .containsEntry("email", "validation.email")
+                                .containsEntry("phone", "validation.phone")
+                                .containsEntry("birthDate", "validation.birthDate.future")
+                                .containsEntry("region", "validation.region.unknown")
+                                .containsEntry("postcode", "validation.postcode")
+                                .containsEntry("readyForInteraction", "validation.required"));
         assertThat(applications()).isEqualTo(before);
     }
 
@@ -100,14 +118,30 @@ class MembershipServiceTest {
         Questionnaire q = adult(email);
         // the first name is what the e-mail greets; make it hostile too
         String second = newEmail();
-        membership.submit(submission(new Questionnaire("Петров", "<b onmouseover=alert(1)>Пётр</b>", null, second,
-                null, LocalDate.of(1990, 1, 1), q.regionCode(), q.town(), q.postcode(), q.interests(), q.language(),
-                true, null)));
+        membership.submit(submission(new Questionnaire(
+                "Петров",
+                "<b onmouseover=alert(1)>Пётр</b>",
+                null,
+                second,
+                null,
+                LocalDate.of(1990, 1, 1),
+                q.regionCode(),
+                q.town(),
+                q.postcode(),
+                q.interests(),
+                q.language(),
+                true,
+                null)));
 
         String html = Mailbox.html(mailbox.awaitMessage(second, 1));
-        assertThat(html).contains("&lt;b onmouseover=alert(1)&gt;Пётр&lt;/b&gt;").doesNotContain("<b onmouseover");
+        assertThat(html)
+                .contains("&lt;b onmouseover=alert(1)&gt;Пётр&lt;/b&gt;")
+                .doesNotContain("<b onmouseover");
         assertThat(jdbc.sql("SELECT count(*) FROM membership_application WHERE last_name = :n")
-                .param("n", hostile).query(Long.class).single()).isEqualTo(1);
+                        .param("n", hostile)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -131,28 +165,43 @@ class MembershipServiceTest {
         Questionnaire child = with(adult(email), "Иванов", tenYearsOld, true);
 
         assertThatThrownBy(() -> membership.submit(submission(child)))
-                .isInstanceOfSatisfying(QuestionnaireRejected.class,
+                .isInstanceOfSatisfying(
+                        QuestionnaireRejected.class,
                         e -> assertThat(e.errors()).containsEntry("guardianEmail", "validation.guardian.required"));
 
         String guardian = newEmail();
-        Questionnaire withGuardian = new Questionnaire(child.lastName(), child.firstName(), null, email, null,
-                tenYearsOld, child.regionCode(), child.town(), child.postcode(), child.interests(), child.language(),
-                true, guardian);
+        Questionnaire withGuardian = new Questionnaire(
+                child.lastName(),
+                child.firstName(),
+                null,
+                email,
+                null,
+                tenYearsOld,
+                child.regionCode(),
+                child.town(),
+                child.postcode(),
+                child.interests(),
+                child.language(),
+                true,
+                guardian);
         membership.submit(submission(withGuardian));
         assertThat(membership.confirmEmail(token(mailbox.awaitMessage(email, 1), "confirm")))
                 .isEqualTo(ConfirmationResult.CONFIRMED);
 
         String guardianToken = token(mailbox.awaitMessage(guardian, 1), "guardian");
-        assertThat(membership.guardianRequest(guardianToken)).hasValueSatisfying(
-                r -> assertThat(r.applicantName()).contains("Иванов"));
+        assertThat(membership.guardianRequest(guardianToken))
+                .hasValueSatisfying(r -> assertThat(r.applicantName()).contains("Иванов"));
         assertThat(membership.answerGuardianRequest(guardianToken, true, "127.0.0.1"))
                 .isEqualTo(ConfirmationResult.CONFIRMED);
 
         mailbox.awaitMessage(email, 2);
         assertThat(membership.searchMembers(email, 0, 10)).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM membership_consent c JOIN membership_application a "
-                        + "ON a.id = c.application_id WHERE a.email = :e AND c.subject = 'GUARDIAN'")
-                .param("e", email).query(Long.class).single()).isEqualTo(1);
+                                + "ON a.id = c.application_id WHERE a.email = :e AND c.subject = 'GUARDIAN'")
+                        .param("e", email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -169,18 +218,29 @@ class MembershipServiceTest {
         assertThat(alreadyMember.getSubject()).isNotBlank();
         assertThat(Mailbox.decoded(alreadyMember)).contains("уже принадлежит участнику");
         assertThat(membership.searchMembers(email, 0, 10)).hasSize(1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reviewTasksFor(email)).hasSize(1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(reviewTasksFor(email)).hasSize(1));
     }
 
     private List<Task> reviewTasksFor(String email) {
-        List<Long> ids = jdbc.sql("SELECT id FROM membership_application WHERE email = :e").param("e", email)
-                .query(Long.class).list();
-        return ids.stream().flatMap(id -> tasks.createTaskQuery().processInstanceBusinessKey("application-" + id)
-                .taskDefinitionKey("Task_ReviewPossibleDuplicate").list().stream()).toList();
+        List<Long> ids = jdbc.sql("SELECT id FROM membership_application WHERE email = :e")
+                .param("e", email)
+                .query(Long.class)
+                .list();
+        return ids.stream()
+                .flatMap(id -> tasks
+                        .createTaskQuery()
+                        .processInstanceBusinessKey("application-" + id)
+                        .taskDefinitionKey("Task_ReviewPossibleDuplicate")
+                        .list()
+                        .stream())
+                .toList();
     }
 
     private long applications() {
-        return jdbc.sql("SELECT count(*) FROM membership_application").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM membership_application")
+                .query(Long.class)
+                .single();
     }
 
     private static String token(MimeMessage message, String kind) {

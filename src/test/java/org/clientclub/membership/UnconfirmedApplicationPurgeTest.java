@@ -22,8 +22,10 @@ class UnconfirmedApplicationPurgeTest {
 
     @Autowired
     MembershipService membership;
+
     @Autowired
     LapsedApplications lapsed;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -37,8 +39,7 @@ class UnconfirmedApplicationPurgeTest {
         age(confirmedLongAgo, "FEEDBACK_ONLY", 400);
         jdbc.sql("""
                         INSERT INTO membership_mail_intake (inbound_mail_id, sender, language, application_id, updated_at)
-                        VALUES (:inbound, 'stranger@example.org', 'ru', :id, now())""")
-                .param("inbound", -old).param("id", old).update();
+                        VALUES (:inbound, 'stranger@example.org', 'ru', :id, now())""").param("inbound", -old).param("id", old).update();
 
         assertThat(lapsed.purge()).isGreaterThanOrEqualTo(1);
 
@@ -46,10 +47,16 @@ class UnconfirmedApplicationPurgeTest {
         assertThat(count("membership_token WHERE application_id = :id", old)).isZero();
         assertThat(count("membership_consent WHERE application_id = :id", old)).isZero();
         assertThat(count("membership_mail_intake WHERE inbound_mail_id = -:id AND application_id IS NULL", old))
-                .as("the mailbox's message keeps its intake, without the application").isEqualTo(1);
-        assertThat(count("membership_application WHERE id = :id", recent)).as("not 30 days yet").isEqualTo(1);
-        assertThat(count("membership_consent WHERE application_id = :id", recent)).isEqualTo(1);
-        assertThat(count("membership_application WHERE id = :id", confirmedLongAgo)).as("not lapsed").isEqualTo(1);
+                .as("the mailbox's message keeps its intake, without the application")
+                .isEqualTo(1);
+        assertThat(count("membership_application WHERE id = :id", recent))
+                .as("not 30 days yet")
+                .isEqualTo(1);
+        assertThat(count("membership_consent WHERE application_id = :id", recent))
+                .isEqualTo(1);
+        assertThat(count("membership_application WHERE id = :id", confirmedLongAgo))
+                .as("not lapsed")
+                .isEqualTo(1);
         assertThat(lapsed.purge()).as("a second run finds nothing of it").isZero();
     }
 
@@ -65,10 +72,16 @@ class UnconfirmedApplicationPurgeTest {
         jdbc.sql("""
                         UPDATE membership_application SET status = :status,
                                submitted_at = now() - make_interval(days => :days) WHERE id = :id""")
-                .param("status", status).param("days", days).param("id", id).update();
+                .param("status", status)
+                .param("days", days)
+                .param("id", id)
+                .update();
     }
 
     private long count(String fromWhere, long id) {
-        return jdbc.sql("SELECT count(*) FROM " + fromWhere).param("id", id).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM " + fromWhere)
+                .param("id", id)
+                .query(Long.class)
+                .single();
     }
 }

@@ -16,12 +16,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the doors round the throttled /login. The server trusts X-Forwarded-For from the local test client, as it would
  * from a reverse proxy, so one test plays clients at several addresses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.forward-headers-strategy=native")
 class LoginHostileInputIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
 
@@ -35,10 +37,12 @@ class LoginHostileInputIT {
             assertThat(WebSession.loggedIn(stranger.login(admin, "guess-" + i))).isFalse();
         }
         assertThat(WebSession.loggedIn(stranger.login(admin, password)))
-                .as("the stranger's address is throttled, even with the right password").isFalse();
+                .as("the stranger's address is throttled, even with the right password")
+                .isFalse();
 
         assertThat(WebSession.loggedIn(new WebSession(port, "198.51.100.23").login(admin, password)))
-                .as("the administrator from their own address").isTrue();
+                .as("the administrator from their own address")
+                .isTrue();
     }
 
     @Test
@@ -60,23 +64,29 @@ class LoginHostileInputIT {
         account("adm-webapps-" + user, "ADMIN");
 
         WebSession anonymous = new WebSession(port, "192.0.2.41");
-        HttpResponse<String> webappLogin = anonymous.form("/camunda/api/admin/auth/user/default/login/cockpit",
-                user, password);
+        HttpResponse<String> webappLogin =
+                anonymous.form("/camunda/api/admin/auth/user/default/login/cockpit", user, password);
         assertThat(webappLogin.statusCode()).as(webappLogin.body()).isNotEqualTo(200);
-        assertThat(anonymous.get("/camunda/api/admin/auth/user/default").statusCode()).isNotEqualTo(200);
+        assertThat(anonymous.get("/camunda/api/admin/auth/user/default").statusCode())
+                .isNotEqualTo(200);
 
         WebSession loggedIn = new WebSession(port, "192.0.2.42");
         assertThat(WebSession.loggedIn(loggedIn.login(user, password))).isTrue();
-        assertThat(loggedIn.form("/camunda/api/admin/auth/user/default/login/cockpit", user, password).statusCode())
+        assertThat(loggedIn.form("/camunda/api/admin/auth/user/default/login/cockpit", user, password)
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(loggedIn.json("POST", "/camunda/api/engine/engine/default/identity/verify",
-                "{\"username\":\"" + user + "\",\"password\":\"wrong\"}").statusCode()).isEqualTo(403);
+        assertThat(loggedIn.json(
+                                "POST",
+                                "/camunda/api/engine/engine/default/identity/verify",
+                                "{\"username\":\"" + user + "\",\"password\":\"wrong\"}")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private String account(String username, String... roles) {
         String password = UUID.randomUUID().toString();
-        staff.save(new StaffAccount(username, "Тест", username, username + "@clientclub.local", Set.of(roles)),
-                password);
+        staff.save(
+                new StaffAccount(username, "Тест", username, username + "@clientclub.local", Set.of(roles)), password);
         return password;
     }
 }

@@ -42,7 +42,8 @@ class LoginThrottleTest {
         for (int i = 0; i < 30; i++) {
             throttle.failed("198.51.100." + i, "Admin ");
         }
-        assertThat(throttle.allows("192.0.2.1", "admin")).as("names are keyed as typed, case and spaces aside")
+        assertThat(throttle.allows("192.0.2.1", "admin"))
+                .as("names are keyed as typed, case and spaces aside")
                 .isFalse();
 
         clock.advance(Duration.ofMinutes(1));

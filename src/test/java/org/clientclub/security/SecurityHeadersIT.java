@@ -24,6 +24,7 @@ class SecurityHeadersIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
 
@@ -36,15 +37,20 @@ class SecurityHeadersIT {
 
     @Test
     void tokenPagesRunNoScriptCannotBeFramedAndSendNoReferrer() throws Exception {
-        for (String page : new String[] {"/confirm/no-such-token", "/guardian/no-such-token",
-                "/unsubscribe/no-such-token", "/card/no-such-token"}) {
+        for (String page : new String[] {
+            "/confirm/no-such-token", "/guardian/no-such-token", "/unsubscribe/no-such-token", "/card/no-such-token"
+        }) {
             HttpResponse<String> response = web.get(page);
 
-            assertThat(response.headers().allValues(CSP)).as(page)
+            assertThat(response.headers().allValues(CSP))
+                    .as(page)
                     .containsExactly(SecurityConfiguration.TOKEN_PAGE_POLICY);
-            assertThat(response.headers().allValues(CSP).get(0)).contains("default-src 'none'", "frame-ancestors 'none'")
+            assertThat(response.headers().allValues(CSP).get(0))
+                    .contains("default-src 'none'", "frame-ancestors 'none'")
                     .doesNotContain("script-src");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(page).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(page)
+                    .hasValue("no-referrer");
         }
     }
 
@@ -53,10 +59,14 @@ class SecurityHeadersIT {
         for (String page : new String[] {"/login", "/join", "/"}) {
             HttpResponse<String> response = web.get(page);
 
-            assertThat(response.headers().allValues(CSP)).as(page)
+            assertThat(response.headers().allValues(CSP))
+                    .as(page)
                     .containsExactly(SecurityConfiguration.STAFF_APP_POLICY);
-            assertThat(response.headers().allValues(CSP).get(0)).contains("object-src 'none'", "frame-ancestors 'self'");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(page).isEmpty();
+            assertThat(response.headers().allValues(CSP).get(0))
+                    .contains("object-src 'none'", "frame-ancestors 'self'");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(page)
+                    .isEmpty();
         }
     }
 
@@ -64,10 +74,12 @@ class SecurityHeadersIT {
     void theCamundaWebappsKeepTheirOwnPolicyWithItsNonce() throws Exception {
         String username = "csp-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
-        staff.save(new StaffAccount(username, "Ирина", "Проверкина", username + "@clientclub.local",
-                Set.of("CLUB_STAFF")), password);
+        staff.save(
+                new StaffAccount(username, "Ирина", "Проверкина", username + "@clientclub.local", Set.of("CLUB_STAFF")),
+                password);
         // an administrator must exist, or the webapps only offer their set-up page
-        staff.save(new StaffAccount("csp-admin", "Анна", "Админова", "csp-admin@clientclub.local", Set.of("ADMIN")),
+        staff.save(
+                new StaffAccount("csp-admin", "Анна", "Админова", "csp-admin@clientclub.local", Set.of("ADMIN")),
                 UUID.randomUUID().toString());
         assertThat(WebSession.loggedIn(web.login(username, password))).isTrue();
 

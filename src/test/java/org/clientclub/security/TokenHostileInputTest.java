@@ -46,12 +46,16 @@ class TokenHostileInputTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -60,19 +64,24 @@ class TokenHostileInputTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
-                .defaultRequest(get("/").header("Accept-Language", "ru")).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .defaultRequest(get("/").header("Accept-Language", "ru"))
+                .build();
         mailbox = new Mailbox(greenMail);
     }
 
     @Test
     void aForgedTokenOpensNoPage() throws Exception {
-        for (String token : List.of(SecureTokens.newToken(), "A".repeat(43), "short", "' OR '1'='1", "x".repeat(5000))) {
+        for (String token :
+                List.of(SecureTokens.newToken(), "A".repeat(43), "short", "' OR '1'='1", "x".repeat(5000))) {
             for (String page : PAGES) {
                 MockHttpServletResponse response = send(get(page + "{token}", token));
                 assertThat(response.getStatus()).as(page + token).isEqualTo(404);
-                assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(page + token)
-                        .contains(INVALID).doesNotContain("<form");
+                assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                        .as(page + token)
+                        .contains(INVALID)
+                        .doesNotContain("<form");
             }
         }
     }
@@ -80,12 +89,15 @@ class TokenHostileInputTest {
     @Test
     void aForgedTokenPostedDoesNothing() throws Exception {
         String token = SecureTokens.newToken();
-        for (RequestBuilder request : List.of(post("/confirm/" + token).with(csrf()),
+        for (RequestBuilder request : List.of(
+                post("/confirm/" + token).with(csrf()),
                 post("/guardian/" + token).param("decision", "agree").with(csrf()),
                 post("/unsubscribe/" + token).param("List-Unsubscribe", "One-Click"))) {
             MockHttpServletResponse response = send(request);
             assertThat(response.getStatus()).isEqualTo(404);
-            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains(INVALID).doesNotContain("<form");
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                    .contains(INVALID)
+                    .doesNotContain("<form");
         }
     }
 
@@ -94,7 +106,8 @@ class TokenHostileInputTest {
         String email = TestQuestionnaires.newEmail();
         membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(email)));
         String link = Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm");
-        assertThat(send(post(link).with(csrf())).getContentAsString(StandardCharsets.UTF_8)).contains("адрес подтверждён");
+        assertThat(send(post(link).with(csrf())).getContentAsString(StandardCharsets.UTF_8))
+                .contains("адрес подтверждён");
 
         for (RequestBuilder again : List.of(get(link), post(link).with(csrf()))) {
             String page = send(again).getContentAsString(StandardCharsets.UTF_8);
@@ -105,34 +118,51 @@ class TokenHostileInputTest {
     @Test
     void aUsedGuardianLinkShowsNothingAboutTheChild() throws Exception {
         Child child = childAwaitingGuardian();
-        assertThat(page(child.link())).as("the guardian sees whose application it is")
+        assertThat(page(child.link()))
+                .as("the guardian sees whose application it is")
                 .contains(child.lastName(), child.birthDate());
         send(post(child.link()).param("decision", "decline").with(csrf()));
 
-        assertThat(page(child.link())).contains("Вы уже ответили").doesNotContain(child.lastName())
-                .doesNotContain(child.firstName()).doesNotContain(child.birthDate()).doesNotContain("<form");
+        assertThat(page(child.link()))
+                .contains("Вы уже ответили")
+                .doesNotContain(child.lastName())
+                .doesNotContain(child.firstName())
+                .doesNotContain(child.birthDate())
+                .doesNotContain("<form");
     }
 
     @Test
     void anExpiredGuardianLinkShowsNothingAboutTheChild() throws Exception {
         Child child = childAwaitingGuardian();
         jdbc.sql("UPDATE membership_token SET expires_at = now() - interval '1 minute' WHERE token_hash = :h")
-                .param("h", SecureTokens.sha256(child.token())).update();
+                .param("h", SecureTokens.sha256(child.token()))
+                .update();
 
-        assertThat(page(child.link())).contains("Срок действия ссылки истёк").doesNotContain(child.lastName())
-                .doesNotContain(child.firstName()).doesNotContain(child.birthDate()).doesNotContain("<form");
+        assertThat(page(child.link()))
+                .contains("Срок действия ссылки истёк")
+                .doesNotContain(child.lastName())
+                .doesNotContain(child.firstName())
+                .doesNotContain(child.birthDate())
+                .doesNotContain("<form");
     }
 
     @Test
     void aGuardianLinkOfAClosedApplicationShowsNothingAboutTheChild() throws Exception {
         Child child = childAwaitingGuardian();
         // As the process's timer leaves it; the link's own expiry is configured apart and may be later.
-        jdbc.sql("UPDATE membership_application SET status = 'LAPSED' WHERE email = :e").param("e", child.email()).update();
+        jdbc.sql("UPDATE membership_application SET status = 'LAPSED' WHERE email = :e")
+                .param("e", child.email())
+                .update();
 
-        assertThat(page(child.link())).contains("Срок действия ссылки истёк").doesNotContain(child.lastName())
-                .doesNotContain(child.firstName()).doesNotContain(child.birthDate()).doesNotContain("<form");
+        assertThat(page(child.link()))
+                .contains("Срок действия ссылки истёк")
+                .doesNotContain(child.lastName())
+                .doesNotContain(child.firstName())
+                .doesNotContain(child.birthDate())
+                .doesNotContain("<form");
         assertThat(send(post(child.link()).param("decision", "agree").with(csrf()))
-                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain(child.lastName());
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain(child.lastName());
     }
 
     @Test
@@ -144,7 +174,8 @@ class TokenHostileInputTest {
         assertThat(page(link)).contains(card);
 
         jdbc.sql("UPDATE loyalty_card_link SET created_at = now() - interval '366 days' WHERE member_id = :m")
-                .param("m", memberId).update();
+                .param("m", memberId)
+                .update();
 
         assertNothingShown(link, card);
     }
@@ -175,12 +206,14 @@ class TokenHostileInputTest {
 
         assertThat(jdbc.sql("""
                         SELECT body_html || body_text || coalesce(list_unsubscribe, '') FROM mail_outbox
-                         WHERE recipient = :e AND body_discarded_at IS NOT NULL""")
-                .param("e", email).query(String.class).list()).as("both bodies are gone").containsExactly("", "");
+                         WHERE recipient = :e AND body_discarded_at IS NOT NULL""").param("e", email).query(String.class).list())
+                .as("both bodies are gone")
+                .containsExactly("", "");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM mail_outbox_inline i JOIN mail_outbox m ON m.id = i.outbox_id
                          WHERE m.recipient = :e""").param("e", email).query(Long.class).single())
-                .as("the welcome's card images went with its body").isZero();
+                .as("the welcome's card images went with its body")
+                .isZero();
     }
 
     @Test
@@ -196,12 +229,15 @@ class TokenHostileInputTest {
 
         List<String> tables = jdbc.sql("""
                         SELECT table_name FROM information_schema.tables
-                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'""")
-                .query(String.class).list();
+                         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'""").query(String.class).list();
         for (String token : List.of(confirm, unsubscribe, card)) {
             for (String table : tables) {
                 assertThat(jdbc.sql("SELECT count(*) FROM \"" + table + "\" t WHERE strpos(t::text, :token) > 0")
-                        .param("token", token).query(Long.class).single()).as(table + " holds a token").isZero();
+                                .param("token", token)
+                                .query(Long.class)
+                                .single())
+                        .as(table + " holds a token")
+                        .isZero();
             }
         }
         assertThat(count("membership_token", confirm)).isEqualTo(1);
@@ -212,8 +248,11 @@ class TokenHostileInputTest {
     private void assertNothingShown(String link, String card) throws Exception {
         MockHttpServletResponse page = send(get(link));
         assertThat(page.getStatus()).isEqualTo(404);
-        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains(INVALID).doesNotContain(card)
-                .doesNotContain("card-balance").doesNotContain("card-history");
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8))
+                .contains(INVALID)
+                .doesNotContain(card)
+                .doesNotContain("card-balance")
+                .doesNotContain("card-history");
         MockHttpServletResponse barcode = send(get(link + "/barcode.png"));
         assertThat(barcode.getStatus()).isEqualTo(404);
         assertThat(barcode.getContentAsByteArray()).isEmpty();
@@ -230,24 +269,47 @@ class TokenHostileInputTest {
         String guardian = TestQuestionnaires.newEmail();
         LocalDate birthDate = membership.today().minusYears(10);
         Questionnaire adult = TestQuestionnaires.adult(email);
-        Questionnaire child = new Questionnaire("Петровский", "Михаил", null, email, null, birthDate,
-                adult.regionCode(), adult.town(), adult.postcode(), adult.interests(), adult.language(), true, guardian);
+        Questionnaire child = new Questionnaire(
+                "Петровский",
+                "Михаил",
+                null,
+                email,
+                null,
+                birthDate,
+                adult.regionCode(),
+                adult.town(),
+                adult.postcode(),
+                adult.interests(),
+                adult.language(),
+                true,
+                guardian);
         membership.submit(TestQuestionnaires.submission(child));
         membership.confirmEmail(token(Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm")));
         String link = Mailbox.linkPath(mailbox.awaitMessage(guardian, 1), "guardian");
-        return new Child(email, child.lastName(), child.firstName(),
-                birthDate.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")), link);
+        return new Child(
+                email,
+                child.lastName(),
+                child.firstName(),
+                birthDate.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                link);
     }
 
     private void awaitAllSent(String email, int messages) {
-        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> jdbc.sql(
-                        "SELECT count(*) FILTER (WHERE status = 'SENT') FROM mail_outbox WHERE recipient = :e")
-                .param("e", email).query(Long.class).single() == messages);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInSameThread()
+                .until(() ->
+                        jdbc.sql("SELECT count(*) FILTER (WHERE status = 'SENT') FROM mail_outbox WHERE recipient = :e")
+                                        .param("e", email)
+                                        .query(Long.class)
+                                        .single()
+                                == messages);
     }
 
     private long count(String table, String token) {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE token_hash = :h")
-                .param("h", SecureTokens.sha256(token)).query(Long.class).single();
+                .param("h", SecureTokens.sha256(token))
+                .query(Long.class)
+                .single();
     }
 
     private String page(String link) throws Exception {

@@ -21,8 +21,20 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plain", "@mail.ru", "ivan@", "ivan@mail", "iv..an@mail.ru", ".ivan@mail.ru",
-            "ivan.@mail.ru", "Ivan <ivan@mail.ru>", "ivan@mail.ru\r\nBcc: x@y.ru", "<script>@x.ru"})
+    @ValueSource(
+            strings = {
+                "",
+                "plain",
+                "@mail.ru",
+                "ivan@",
+                "ivan@mail",
+                "iv..an@mail.ru",
+                ".ivan@mail.ru",
+                "ivan.@mail.ru",
+                "Ivan <ivan@mail.ru>",
+                "ivan@mail.ru\r\nBcc: x@y.ru",
+                "<script>@x.ru"
+            })
     void rejectsWhatIsNotAnAddress(String address) {
         assertThat(EmailAddress.isValid(address)).isFalse();
         assertThatThrownBy(() -> new EmailAddress(address)).isInstanceOf(IllegalArgumentException.class);
@@ -30,6 +42,7 @@ class EmailAddressTest {
 
     @Test
     void rejectsOverlongAddresses() {
-        assertThat(EmailAddress.isValid("a".repeat(64) + "@" + "b".repeat(190) + ".ru")).isFalse();
+        assertThat(EmailAddress.isValid("a".repeat(64) + "@" + "b".repeat(190) + ".ru"))
+                .isFalse();
     }
 }

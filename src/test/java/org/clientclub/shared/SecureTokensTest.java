@@ -23,7 +23,8 @@ class SecureTokensTest {
         assertThat(SecureTokens.wellFormed(null)).isFalse();
         assertThat(SecureTokens.wellFormed("x".repeat(42))).isFalse();
         assertThat(SecureTokens.wellFormed("x".repeat(44))).isFalse();
-        assertThat(SecureTokens.wellFormed("'; DROP TABLE t; --" + "x".repeat(24))).isFalse();
+        assertThat(SecureTokens.wellFormed("'; DROP TABLE t; --" + "x".repeat(24)))
+                .isFalse();
     }
 
     @Test

@@ -32,8 +32,7 @@ public final class HostilePdfs {
 
     private static final int CHUNK = 1 << 20;
 
-    private HostilePdfs() {
-    }
+    private HostilePdfs() {}
 
     /**
      * zlib data that inflates to {@code inflatedBytes} zero bytes, about a thousandth of that in size. Made in
@@ -96,8 +95,8 @@ public final class HostilePdfs {
     public static byte[] xfaBomb(QuestionnairePdf generator, Questionnaire q, long inflatedBytes) {
         return QuestionnairePdfs.edit(QuestionnairePdfs.filled(generator, q, true), document -> {
             PDAcroForm form = document.getDocumentCatalog().getAcroForm();
-            form.getCOSObject().setItem(COSName.XFA, stream(document, deflatedZeros(inflatedBytes),
-                    COSName.FLATE_DECODE));
+            form.getCOSObject()
+                    .setItem(COSName.XFA, stream(document, deflatedZeros(inflatedBytes), COSName.FLATE_DECODE));
         });
     }
 
@@ -105,8 +104,11 @@ public final class HostilePdfs {
     public static byte[] richTextBomb(QuestionnairePdf generator, Questionnaire q, long inflatedBytes) {
         return QuestionnairePdfs.edit(QuestionnairePdfs.filled(generator, q, true), document -> {
             PDAcroForm form = document.getDocumentCatalog().getAcroForm();
-            form.getField(QuestionnaireField.LAST_NAME.key()).getCOSObject().setItem(COSName.getPDFName("RV"),
-                    stream(document, deflatedZeros(inflatedBytes), COSName.FLATE_DECODE));
+            form.getField(QuestionnaireField.LAST_NAME.key())
+                    .getCOSObject()
+                    .setItem(
+                            COSName.getPDFName("RV"),
+                            stream(document, deflatedZeros(inflatedBytes), COSName.FLATE_DECODE));
         });
     }
 
@@ -134,8 +136,9 @@ public final class HostilePdfs {
      * file, tens of bytes each on the heap once parsed.
      */
     public static byte[] wideArray(int count) {
-        return form(List.of("<< /FT /Ch /T (" + QuestionnaireField.REGION.key() + ") /V [" + "()".repeat(count)
-                + "] >>"), null);
+        return form(
+                List.of("<< /FT /Ch /T (" + QuestionnaireField.REGION.key() + ") /V [" + "()".repeat(count) + "] >>"),
+                null);
     }
 
     /** Our marker field and {@code count} more text fields, each with a value. */
@@ -147,12 +150,12 @@ public final class HostilePdfs {
         return form(fields, null);
     }
 
-    private static byte[] withLastNameStream(QuestionnairePdf generator, Questionnaire q, byte[] raw,
-                                             COSBase filter) {
+    private static byte[] withLastNameStream(QuestionnairePdf generator, Questionnaire q, byte[] raw, COSBase filter) {
         return QuestionnairePdfs.edit(QuestionnairePdfs.filled(generator, q, true), document -> {
             PDAcroForm form = document.getDocumentCatalog().getAcroForm();
-            form.getField(QuestionnaireField.LAST_NAME.key()).getCOSObject().setItem(COSName.V,
-                    stream(document, raw, filter));
+            form.getField(QuestionnaireField.LAST_NAME.key())
+                    .getCOSObject()
+                    .setItem(COSName.V, stream(document, raw, filter));
         });
     }
 
@@ -179,7 +182,8 @@ public final class HostilePdfs {
         for (int i = 0; i < fields.size(); i++) {
             refs.append(' ').append(7 + i).append(" 0 R");
         }
-        for (String object : List.of("<< /Type /Catalog /Pages 2 0 R /AcroForm 4 0 R >>",
+        for (String object : List.of(
+                "<< /Type /Catalog /Pages 2 0 R /AcroForm 4 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
                 "<< /Fields [" + refs + "] >>",
@@ -200,12 +204,16 @@ public final class HostilePdfs {
             pdf.writeBytes("\nendobj\n".getBytes(StandardCharsets.US_ASCII));
         }
         int xref = pdf.size();
-        StringBuilder tail = new StringBuilder("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f\r\n");
+        StringBuilder tail =
+                new StringBuilder("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f\r\n");
         for (int offset : offsets) {
             tail.append(String.format("%010d 00000 n\r\n", offset));
         }
-        tail.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
+        tail.append("trailer\n<< /Size ")
+                .append(objects.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         pdf.writeBytes(tail.toString().getBytes(StandardCharsets.US_ASCII));
         return pdf.toByteArray();
     }

@@ -50,7 +50,8 @@ public abstract class KaribuTest {
 
     protected static void login(String username, String... roles) {
         List<SimpleGrantedAuthority> authorities = Arrays.stream(roles)
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
         UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
                 new User(username, "", authorities), null, authorities);
         // Where Vaadin's security context strategy looks first, as after a real log-in; the thread-local alone

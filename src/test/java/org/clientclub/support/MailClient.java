@@ -36,8 +36,16 @@ public final class MailClient {
      * @param messageId the Message-ID to send with, or null for one of the client's own
      * @return the message sent: sent again, it goes out byte for byte the same (a client's or an MTA's retry)
      */
-    public MimeMessage sendPdf(String from, String fromName, String to, String subject, String text, String fileName,
-                        byte[] pdf, String messageId) throws MessagingException, UnsupportedEncodingException {
+    public MimeMessage sendPdf(
+            String from,
+            String fromName,
+            String to,
+            String subject,
+            String text,
+            String fileName,
+            byte[] pdf,
+            String messageId)
+            throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new MimeMessage(session()) {
             @Override
             protected void updateMessageID() throws MessagingException {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /** What the embedded mail server received, for tests: wait for a message, pull a link out of it. */
 public class Mailbox {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/(confirm|guardian|unsubscribe|card)/[A-Za-z0-9_-]+");
+    private static final Pattern LINK =
+            Pattern.compile("https?://[^\\s\"'<>]+/(confirm|guardian|unsubscribe|card)/[A-Za-z0-9_-]+");
 
     private final GreenMail greenMail;
 
@@ -25,12 +26,15 @@ public class Mailbox {
     }
 
     public List<MimeMessage> to(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> isTo(m, address))
+                .toList();
     }
 
     /** Waits until the address has received {@code count} messages and returns the newest. */
     public MimeMessage awaitMessage(String address, int count) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> to(address).size() >= count);
         List<MimeMessage> messages = to(address);
         return messages.get(messages.size() - 1);

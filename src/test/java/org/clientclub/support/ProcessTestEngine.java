@@ -19,8 +19,7 @@ public final class ProcessTestEngine {
 
     private static ProcessEngine engine;
 
-    private ProcessTestEngine() {
-    }
+    private ProcessTestEngine() {}
 
     public static synchronized ProcessEngineExtension extension() {
         if (engine == null) {

@@ -62,14 +62,21 @@ public final class QuestionnairePdfs {
 
     public static final String MAILBOX = "ilove@clientclub.local";
     public static final int CONSENT_VERSION = 1;
-    public static final List<Region> REGIONS_RU = List.of(new Region("22", "Алтайский край"),
-            new Region("77", "Москва"), new Region("50", "Московская область"),
-            new Region("78", "Санкт-Петербург"), new Region("14", "Республика Саха (Якутия)"));
-    public static final List<Region> REGIONS_EN = List.of(new Region("22", "Altai Krai"),
-            new Region("77", "Moscow"), new Region("50", "Moscow Oblast"),
-            new Region("78", "Saint Petersburg"), new Region("14", "Sakha (Yakutia) Republic"));
+    public static final List<Region> REGIONS_RU = List.of(
+            new Region("22", "Алтайский край"),
+            new Region("77", "Москва"),
+            new Region("50", "Московская область"),
+            new Region("78", "Санкт-Петербург"),
+            new Region("14", "Республика Саха (Якутия)"));
+    public static final List<Region> REGIONS_EN = List.of(
+            new Region("22", "Altai Krai"),
+            new Region("77", "Moscow"),
+            new Region("50", "Moscow Oblast"),
+            new Region("78", "Saint Petersburg"),
+            new Region("14", "Sakha (Yakutia) Republic"));
     /** Distinctive phrases of the test consent text, to find it in the PDF's page text. */
     public static final String CONSENT_PHRASE_RU = "свободно, своей волей и в своем интересе";
+
     public static final String CONSENT_PHRASE_EN = "freely, of my own will and in my own interest";
 
     private static final String CONSENT_RU = """
@@ -89,8 +96,7 @@ public final class QuestionnairePdfs {
             The consent is valid until the purposes are achieved or until I withdraw it.""";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private QuestionnairePdfs() {
-    }
+    private QuestionnairePdfs() {}
 
     /** The application's message bundles, RU default and EN, read as UTF-8 like the application reads them. */
     public static MessageSource messages() {
@@ -111,8 +117,10 @@ public final class QuestionnairePdfs {
             @Override
             public ConsentDocument currentConsent(Language language) {
                 return language == Language.EN
-                        ? new ConsentDocument(CONSENT_VERSION, "en", "Consent to the processing of personal data", CONSENT_EN)
-                        : new ConsentDocument(CONSENT_VERSION, "ru", "Согласие на обработку персональных данных", CONSENT_RU);
+                        ? new ConsentDocument(
+                                CONSENT_VERSION, "en", "Consent to the processing of personal data", CONSENT_EN)
+                        : new ConsentDocument(
+                                CONSENT_VERSION, "ru", "Согласие на обработку персональных данных", CONSENT_RU);
             }
         };
     }
@@ -162,14 +170,16 @@ public final class QuestionnairePdfs {
 
     /** Filled and then flattened: the text is on the page, the form fields are gone. */
     public static byte[] flattened(QuestionnairePdf generator, Questionnaire q, boolean consent) {
-        return edit(filled(generator, q, consent), document -> document.getDocumentCatalog().getAcroForm().flatten());
+        return edit(
+                filled(generator, q, consent),
+                document -> document.getDocumentCatalog().getAcroForm().flatten());
     }
 
     /** Filled and then encrypted with a user password (AES-256), so it cannot be opened without it. */
     public static byte[] encrypted(QuestionnairePdf generator, Questionnaire q, boolean consent, String userPassword) {
         return edit(filled(generator, q, consent), document -> {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword,
-                    new AccessPermission());
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
             policy.setEncryptionKeyLength(256);
             document.protect(policy);
         });
@@ -207,7 +217,9 @@ public final class QuestionnairePdfs {
             PDAcroForm form = new PDAcroForm(document);
             document.getDocumentCatalog().setAcroForm(form);
             PDResources resources = new PDResources();
-            String font = resources.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA)).getName();
+            String font = resources
+                    .add(new PDType1Font(Standard14Fonts.FontName.HELVETICA))
+                    .getName();
             form.setDefaultResources(resources);
             form.setDefaultAppearance("/" + font + " 10 Tf 0 g");
             List<PDField> fields = new ArrayList<>();
@@ -239,7 +251,8 @@ public final class QuestionnairePdfs {
     public static byte[] manyObjects(int count) {
         StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
         List<Integer> offsets = new ArrayList<>();
-        List<String> objects = new ArrayList<>(List.of("<< /Type /Catalog /Pages 2 0 R >>",
+        List<String> objects = new ArrayList<>(List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"));
         for (int i = 0; i < count; i++) {
@@ -254,8 +267,11 @@ public final class QuestionnairePdfs {
         for (int offset : offsets) {
             pdf.append(String.format("%010d 00000 n\r\n", offset));
         }
-        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
+        pdf.append("trailer\n<< /Size ")
+                .append(objects.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -289,7 +305,8 @@ public final class QuestionnairePdfs {
             String objects = "<< /Type /Catalog /Pages 2 0 R >>";
             String header = "1 0 ";
             ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-            try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION))) {
+            try (DeflaterOutputStream deflate =
+                    new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION))) {
                 deflate.write((header + objects).getBytes(StandardCharsets.US_ASCII));
                 byte[] spaces = new byte[1 << 20];
                 Arrays.fill(spaces, (byte) ' ');
@@ -301,13 +318,15 @@ public final class QuestionnairePdfs {
             List<Integer> offsets = new ArrayList<>();
             pdf.write("%PDF-1.5\n".getBytes(StandardCharsets.US_ASCII));
             offsets.add(pdf.size());
-            pdf.write("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+            pdf.write(
+                    "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n".getBytes(StandardCharsets.US_ASCII));
             offsets.add(pdf.size());
             pdf.write("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
                     .getBytes(StandardCharsets.US_ASCII));
             offsets.add(pdf.size());
             pdf.write(("4 0 obj\n<< /Type /ObjStm /N 1 /First " + header.length() + " /Filter /FlateDecode /Length "
-                    + compressed.size() + " >>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+                            + compressed.size() + " >>\nstream\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             pdf.write(compressed.toByteArray());
             pdf.write("\nendstream\nendobj\n".getBytes(StandardCharsets.US_ASCII));
             // A cross-reference stream that puts the catalog (object 1) in the object stream (object 4).
@@ -319,7 +338,8 @@ public final class QuestionnairePdfs {
                 entry(entries, 1, offset, 0);
             }
             pdf.write(("5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Length " + entries.size()
-                    + " >>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+                            + " >>\nstream\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             pdf.write(entries.toByteArray());
             pdf.write(("\nendstream\nendobj\nstartxref\n" + offsets.get(offsets.size() - 1) + "\n%%EOF\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -353,8 +373,11 @@ public final class QuestionnairePdfs {
         text(form, QuestionnaireField.BIRTH_DATE, q.birthDate() == null ? null : DATE.format(q.birthDate()));
         if (q.regionCode() != null) {
             List<Region> regions = pdfLanguage == Language.EN ? REGIONS_EN : REGIONS_RU;
-            String name = regions.stream().filter(r -> r.code().equals(q.regionCode())).map(Region::name)
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("No test region " + q.regionCode()));
+            String name = regions.stream()
+                    .filter(r -> r.code().equals(q.regionCode()))
+                    .map(Region::name)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No test region " + q.regionCode()));
             form.getField(QuestionnaireField.REGION.key()).setValue(name);
         }
         text(form, QuestionnaireField.TOWN, q.town());

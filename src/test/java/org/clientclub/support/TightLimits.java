@@ -11,6 +11,5 @@ public final class TightLimits {
     public static final String MESSAGES_PER_SENDER = "clientclub.mailbox.max-messages-per-sender-per-day=3";
     public static final String REPLIES_PER_RECIPIENT = "clientclub.mail.quota.rejection-replies-per-recipient=1";
 
-    private TightLimits() {
-    }
+    private TightLimits() {}
 }

@@ -19,8 +19,10 @@ public final class WebSession {
     private final int port;
     private final String clientAddress;
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** @param clientAddress sent as X-Forwarded-For, for a server that trusts it; null sends none */
     public WebSession(int port, String clientAddress) {
@@ -39,15 +41,19 @@ public final class WebSession {
 
     /** Posts a user name and password as a log-in form does, to any address. */
     public HttpResponse<String> form(String path, String username, String password) throws Exception {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
-                        + encode(password))));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + encode(username) + "&password=" + encode(password))));
     }
 
     /** Whether the response sends the browser on into the app rather than back to the log-in. */
     public static boolean loggedIn(HttpResponse<String> login) {
-        return login.statusCode() == 302 && login.headers().firstValue("Location")
-                .filter(l -> !l.contains("login") && !l.contains("error")).isPresent();
+        return login.statusCode() == 302
+                && login.headers()
+                        .firstValue("Location")
+                        .filter(l -> !l.contains("login") && !l.contains("error"))
+                        .isPresent();
     }
 
     public HttpResponse<String> get(String path) throws Exception {
@@ -60,14 +66,22 @@ public final class WebSession {
             // the webapps set their CSRF cookie on the first request to them
             get("/camunda/app/cockpit/default/");
         }
-        return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrfToken())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", xsrfToken())
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private String xsrfToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private HttpRequest.Builder request(String path) {

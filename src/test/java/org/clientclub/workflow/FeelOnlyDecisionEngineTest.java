@@ -25,22 +25,28 @@ class FeelOnlyDecisionEngineTest {
     @Test
     void evaluatesATableWithoutLanguagesAsFeel() {
         // An if-then-else and a list filter are FEEL; JUEL would not parse them.
-        DmnDecision decision = parse(FeelOnlyDecisions.engine(), table("",
-                "if activity = \"IDEA_ACCEPTED\" then 50 else 0",
-                "sum([1, 2, 3][item > 1])"));
+        DmnDecision decision = parse(
+                FeelOnlyDecisions.engine(),
+                table("", "if activity = \"IDEA_ACCEPTED\" then 50 else 0", "sum([1, 2, 3][item > 1])"));
 
-        assertThat(FeelOnlyDecisions.engine().evaluateDecision(decision, Map.of("activity", "IDEA_ACCEPTED"))
-                .getSingleResult().getEntryMap()).containsEntry("points", 50L).containsEntry("bonus", 5L);
+        assertThat(FeelOnlyDecisions.engine()
+                        .evaluateDecision(decision, Map.of("activity", "IDEA_ACCEPTED"))
+                        .getSingleResult()
+                        .getEntryMap())
+                .containsEntry("points", 50L)
+                .containsEntry("bonus", 5L);
     }
 
     @Test
     void refusesToEvaluateJuelThatCamundasDefaultEngineRuns() {
         Path ranOnDefault = dir.resolve("ran-on-default-engine");
         Path ranOnOurs = dir.resolve("ran-on-feel-only-engine");
-        DmnEngine camundaDefault = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DmnEngine camundaDefault =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         // Proof that the payload is real: Camunda's defaults run the command.
         try {
-            camundaDefault.evaluateDecision(parse(camundaDefault, table(" expressionLanguage=\"juel\"", exec(ranOnDefault), "1")),
+            camundaDefault.evaluateDecision(
+                    parse(camundaDefault, table(" expressionLanguage=\"juel\"", exec(ranOnDefault), "1")),
                     Map.of("activity", "IDEA_ACCEPTED"));
         } catch (RuntimeException e) {
             // the command's Process is no integer; it has run by then
@@ -69,12 +75,19 @@ class FeelOnlyDecisionEngineTest {
     void feelCannotCallJavaMethods() {
         // FEEL's external functions would reach any static method; the FEEL engine leaves them off.
         DmnEngine ours = FeelOnlyDecisions.engine();
-        DmnDecision hostile = parse(ours, table("", "{ f: function(name) external { java: { class: \"java.lang.System\","
-                + " method signature: \"getProperty(java.lang.String)\" } }, r: f(\"user.home\") }.r", "1"));
+        DmnDecision hostile = parse(
+                ours,
+                table(
+                        "",
+                        "{ f: function(name) external { java: { class: \"java.lang.System\","
+                                + " method signature: \"getProperty(java.lang.String)\" } }, r: f(\"user.home\") }.r",
+                        "1"));
 
         Object points;
         try {
-            points = ours.evaluateDecision(hostile, Map.of("activity", "IDEA_ACCEPTED")).getSingleResult().getEntry("points");
+            points = ours.evaluateDecision(hostile, Map.of("activity", "IDEA_ACCEPTED"))
+                    .getSingleResult()
+                    .getEntry("points");
         } catch (RuntimeException refused) {
             points = null;
         }

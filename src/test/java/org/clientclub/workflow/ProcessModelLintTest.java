@@ -45,9 +45,24 @@ class ProcessModelLintTest {
     private static final Path FORMS = Path.of("forms");
     private static final Pattern SUFFIX = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Map<Class<? extends BaseElement>, String> PREFIXES = Map.of(
-            StartEvent.class, "StartEvent_", EndEvent.class, "EndEvent_", ExclusiveGateway.class, "Gateway_",
-            SequenceFlow.class, "Flow_", Message.class, "Message_", UserTask.class, "Task_",
-            ServiceTask.class, "Task_", ReceiveTask.class, "Task_", SendTask.class, "Task_");
+            StartEvent.class,
+            "StartEvent_",
+            EndEvent.class,
+            "EndEvent_",
+            ExclusiveGateway.class,
+            "Gateway_",
+            SequenceFlow.class,
+            "Flow_",
+            Message.class,
+            "Message_",
+            UserTask.class,
+            "Task_",
+            ServiceTask.class,
+            "Task_",
+            ReceiveTask.class,
+            "Task_",
+            SendTask.class,
+            "Task_");
 
     @Test
     void diagramFileNamesAreTheirProcessIds() throws IOException {
@@ -55,7 +70,9 @@ class ProcessModelLintTest {
             Process process = single(read(file).getModelElementsByType(Process.class));
             assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
             assertThat(process.isExecutable()).as("%s is executable", file).isTrue();
-            assertThat(process.getCamundaHistoryTimeToLiveString()).as("%s has a history time to live", file).isNotBlank();
+            assertThat(process.getCamundaHistoryTimeToLiveString())
+                    .as("%s has a history time to live", file)
+                    .isNotBlank();
         }
     }
 
@@ -64,13 +81,16 @@ class ProcessModelLintTest {
         List<String> bad = new ArrayList<>();
         for (Path file : diagrams()) {
             BpmnModelInstance model = read(file);
-            PREFIXES.forEach((type, prefix) -> model.getModelElementsByType(type).forEach(e -> {
-                if (!hasPrefix(e.getId(), prefix)) {
-                    bad.add(file + ": " + e.getId() + " should start with " + prefix);
-                }
-            }));
+            PREFIXES.forEach((type, prefix) -> model.getModelElementsByType(type)
+                    .forEach(e -> {
+                        if (!hasPrefix(e.getId(), prefix)) {
+                            bad.add(file + ": " + e.getId() + " should start with " + prefix);
+                        }
+                    }));
             model.getModelElementsByType(BoundaryEvent.class).forEach(e -> {
-                if (!hasPrefix(e.getId(), "Timer_") && !hasPrefix(e.getId(), "Error_") && !hasPrefix(e.getId(), "Message_")) {
+                if (!hasPrefix(e.getId(), "Timer_")
+                        && !hasPrefix(e.getId(), "Error_")
+                        && !hasPrefix(e.getId(), "Message_")) {
                     bad.add(file + ": " + e.getId() + " should start with Timer_, Error_ or Message_");
                 }
             });
@@ -88,7 +108,9 @@ class ProcessModelLintTest {
                     .filter(task -> !task.isCamundaAsyncBefore())
                     .forEach(task -> synchronous.add(file + ": " + task.getId()));
         }
-        assertThat(synchronous).as("service, send and script tasks without asyncBefore").isEmpty();
+        assertThat(synchronous)
+                .as("service, send and script tasks without asyncBefore")
+                .isEmpty();
     }
 
     @Test
@@ -105,7 +127,9 @@ class ProcessModelLintTest {
                 if (groups == null || groups.isBlank()) {
                     bad.add(file + ": " + task.getId() + " has no candidate group");
                 } else {
-                    Arrays.stream(groups.split(",")).map(String::trim).filter(g -> !AppRoles.ALL.contains(g))
+                    Arrays.stream(groups.split(","))
+                            .map(String::trim)
+                            .filter(g -> !AppRoles.ALL.contains(g))
                             .forEach(g -> bad.add(file + ": " + task.getId() + " names unknown group " + g));
                 }
             }
@@ -119,7 +143,8 @@ class ProcessModelLintTest {
         try (Stream<Path> files = Files.walk(FORMS)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".form")).toList()) {
                 JsonNode form = json.readTree(file.toFile());
-                assertThat(file.getFileName().toString()).isEqualTo(form.path("id").asText() + ".form");
+                assertThat(file.getFileName().toString())
+                        .isEqualTo(form.path("id").asText() + ".form");
                 List<String> keys = new ArrayList<>();
                 form.path("components").forEach(c -> {
                     if (c.hasNonNull("key")) {
@@ -136,20 +161,26 @@ class ProcessModelLintTest {
         for (Path file : diagrams()) {
             BpmnModelInstance model = read(file);
             Set<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
-                    .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
-            List<String> undrawn = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)
-                    .stream().map(BaseElement::getId).filter(id -> !drawn.contains(id)).toList();
+                    .map(s -> s.getBpmnElement().getId())
+                    .collect(Collectors.toSet());
+            List<String> undrawn =
+                    model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class).stream()
+                            .map(BaseElement::getId)
+                            .filter(id -> !drawn.contains(id))
+                            .toList();
             assertThat(undrawn).as("flow nodes of %s without a shape", file).isEmpty();
         }
     }
 
     private static boolean hasPrefix(String id, String prefix) {
-        return id.startsWith(prefix) && SUFFIX.matcher(id.substring(prefix.length())).matches();
+        return id.startsWith(prefix)
+                && SUFFIX.matcher(id.substring(prefix.length())).matches();
     }
 
     private static List<Path> diagrams() throws IOException {
         try (Stream<Path> files = Files.walk(PROCESSES)) {
-            List<Path> found = files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
+            List<Path> found =
+                    files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
             assertThat(found).isNotEmpty();
             return found;
         }

@@ -50,22 +50,31 @@ class WebappsApiHostileInputIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -94,12 +103,24 @@ class WebappsApiHostileInputIT {
         Task approval = approvalRequestedBy(manager, "CLUB_MANAGER", "CLUB_STAFF");
         WebSession session = loggedIn(manager);
 
-        assertThat(session.json("POST", API + "/task/" + approval.getId() + "/claim", "{\"userId\":\"" + manager + "\"}")
-                .statusCode()).isEqualTo(403);
-        assertThat(session.json("POST", API + "/task/" + approval.getId() + "/complete",
-                "{\"variables\":{\"approved\":{\"value\":\"yes\"}}}").statusCode()).isEqualTo(403);
+        assertThat(session.json(
+                                "POST",
+                                API + "/task/" + approval.getId() + "/claim",
+                                "{\"userId\":\"" + manager + "\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(session.json(
+                                "POST",
+                                API + "/task/" + approval.getId() + "/complete",
+                                "{\"variables\":{\"approved\":{\"value\":\"yes\"}}}")
+                        .statusCode())
+                .isEqualTo(403);
 
-        assertThat(tasks.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery()
+                        .taskId(approval.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
         assertThat(balance()).isEqualTo(balanceBefore);
     }
 
@@ -109,13 +130,19 @@ class WebappsApiHostileInputIT {
         WebSession session = loggedIn(admin);
 
         assertThat(session.json("POST", API + "/task/" + approval.getId() + "/claim", "{\"userId\":\"" + admin + "\"}")
-                .statusCode()).as("an administrator may claim").isEqualTo(204);
-        HttpResponse<String> completed = session.json("POST", API + "/task/" + approval.getId() + "/complete",
+                        .statusCode())
+                .as("an administrator may claim")
+                .isEqualTo(204);
+        HttpResponse<String> completed = session.json(
+                "POST",
+                API + "/task/" + approval.getId() + "/complete",
                 "{\"variables\":{\"approved\":{\"value\":\"yes\"}}}");
 
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(403);
         assertThat(completed.body()).contains("REQUESTER");
-        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).as("still open").isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count())
+                .as("still open")
+                .isEqualTo(1);
     }
 
     @Test
@@ -123,13 +150,25 @@ class WebappsApiHostileInputIT {
         Task approval = approvalRequestedBy(manager, "CLUB_MANAGER", "CLUB_STAFF");
         WebSession session = loggedIn(manager);
 
-        assertThat(session.json("POST", API + "/process-instance/" + approval.getProcessInstanceId() + "/variables",
-                "{\"modifications\":{\"points\":{\"value\":100000,\"type\":\"Long\"},"
-                        + "\"memberId\":{\"value\":1,\"type\":\"Long\"}}}").statusCode()).isEqualTo(403);
-        assertThat(session.json("PUT", API + "/task/" + approval.getId() + "/variables/points",
-                "{\"value\":100000,\"type\":\"Long\"}").statusCode()).isEqualTo(403);
-        assertThat(session.json("PUT", API + "/task/" + approval.getId() + "/localVariables/points",
-                "{\"value\":100000,\"type\":\"Long\"}").statusCode()).isEqualTo(403);
+        assertThat(session.json(
+                                "POST",
+                                API + "/process-instance/" + approval.getProcessInstanceId() + "/variables",
+                                "{\"modifications\":{\"points\":{\"value\":100000,\"type\":\"Long\"},"
+                                        + "\"memberId\":{\"value\":1,\"type\":\"Long\"}}}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(session.json(
+                                "PUT",
+                                API + "/task/" + approval.getId() + "/variables/points",
+                                "{\"value\":100000,\"type\":\"Long\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(session.json(
+                                "PUT",
+                                API + "/task/" + approval.getId() + "/localVariables/points",
+                                "{\"value\":100000,\"type\":\"Long\"}")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(runtime.getVariables(approval.getProcessInstanceId())).doesNotContainKeys("points", "memberId");
     }
 
@@ -137,17 +176,27 @@ class WebappsApiHostileInputIT {
     void evenAnAdministratorsRewrittenPointsAreNotWhatIsBooked() throws Exception {
         Task approval = approvalRequestedBy(manager, "CLUB_MANAGER", "CLUB_STAFF");
         WebSession session = loggedIn(admin);
-        assertThat(session.json("POST", API + "/process-instance/" + approval.getProcessInstanceId() + "/variables",
-                "{\"modifications\":{\"points\":{\"value\":100000,\"type\":\"Long\"}}}").statusCode()).isEqualTo(204);
+        assertThat(session.json(
+                                "POST",
+                                API + "/process-instance/" + approval.getProcessInstanceId() + "/variables",
+                                "{\"modifications\":{\"points\":{\"value\":100000,\"type\":\"Long\"}}}")
+                        .statusCode())
+                .isEqualTo(204);
 
         actAs(colleague, "CLUB_MANAGER", "CLUB_STAFF");
         inbox.complete(approval.getId(), Map.of("approved", "yes"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceId(approval.getProcessInstanceId()).count() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runtime.createProcessInstanceQuery()
+                                .processInstanceId(approval.getProcessInstanceId())
+                                .count()
+                        == 0);
         assertThat(jdbc.sql("SELECT points FROM loyalty_ledger_entry WHERE source_ref = :ref")
-                .param("ref", "adjustment:" + approval.getProcessInstanceId()).query(Long.class).single())
-                .as("the points asked for").isEqualTo(REQUESTED);
+                        .param("ref", "adjustment:" + approval.getProcessInstanceId())
+                        .query(Long.class)
+                        .single())
+                .as("the points asked for")
+                .isEqualTo(REQUESTED);
     }
 
     @Test
@@ -155,12 +204,16 @@ class WebappsApiHostileInputIT {
         Task approval = approvalRequestedBy(manager, "CLUB_MANAGER", "CLUB_STAFF");
         WebSession session = loggedIn(manager);
 
-        HttpResponse<String> modified = session.json("POST", API + "/process-instance/"
-                + approval.getProcessInstanceId() + "/modification", skipApproval());
+        HttpResponse<String> modified = session.json(
+                "POST", API + "/process-instance/" + approval.getProcessInstanceId() + "/modification", skipApproval());
 
         assertThat(modified.statusCode()).as(modified.body()).isEqualTo(403);
         assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
-        assertThat(management.createJobQuery().processInstanceId(approval.getProcessInstanceId()).count()).isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(approval.getProcessInstanceId())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -169,37 +222,54 @@ class WebappsApiHostileInputIT {
         String instance = approval.getProcessInstanceId();
         long balance = balance();
 
-        HttpResponse<String> modified = loggedIn(admin).json("POST", API + "/process-instance/" + instance
-                + "/modification", skipApproval());
+        HttpResponse<String> modified =
+                loggedIn(admin).json("POST", API + "/process-instance/" + instance + "/modification", skipApproval());
         assertThat(modified.statusCode()).as(modified.body()).isEqualTo(204);
 
-        Incident incident = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery()
-                .processInstanceId(instance).singleResult(), i -> i != null);
+        Incident incident = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> runtime.createIncidentQuery()
+                                .processInstanceId(instance)
+                                .singleResult(),
+                        i -> i != null);
         assertThat(incident.getIncidentMessage()).contains("NO_ASSIGNEE");
         assertThat(balance()).isEqualTo(balance);
 
-        HttpResponse<String> retried = loggedIn(manager).json("PUT", API + "/job/" + incident.getConfiguration()
-                + "/retries", "{\"retries\":1}");
+        HttpResponse<String> retried = loggedIn(manager)
+                .json("PUT", API + "/job/" + incident.getConfiguration() + "/retries", "{\"retries\":1}");
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
         assertThat(balance()).as("the retry is refused again").isEqualTo(balance);
     }
 
     @Test
     void aManagerCannotConfirmAnApplicantsAddressForThem() throws Exception {
-        long applicationId = membership.submit(TestQuestionnaires.submission(TestQuestionnaires.adult(
-                TestQuestionnaires.newEmail()))).orElseThrow();
-        ProcessInstance onboarding = await().atMost(Duration.ofSeconds(30)).until(() -> runtime
-                .createProcessInstanceQuery().processDefinitionKey(MembershipOnboardingProcess.PROCESS_ID)
-                .variableValueEquals(MembershipOnboardingProcess.VAR_APPLICATION_ID, applicationId)
-                .activityIdIn(MembershipOnboardingProcess.TASK_AWAIT_CONFIRMATION).singleResult(), pi -> pi != null);
+        long applicationId = membership
+                .submit(TestQuestionnaires.submission(TestQuestionnaires.adult(TestQuestionnaires.newEmail())))
+                .orElseThrow();
+        ProcessInstance onboarding = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> runtime.createProcessInstanceQuery()
+                                .processDefinitionKey(MembershipOnboardingProcess.PROCESS_ID)
+                                .variableValueEquals(MembershipOnboardingProcess.VAR_APPLICATION_ID, applicationId)
+                                .activityIdIn(MembershipOnboardingProcess.TASK_AWAIT_CONFIRMATION)
+                                .singleResult(),
+                        pi -> pi != null);
 
-        HttpResponse<String> correlated = loggedIn(manager).json("POST", API + "/message", "{\"messageName\":\""
-                + MembershipOnboardingProcess.MESSAGE_APPLICANT_CONFIRMED + "\",\"processInstanceId\":\""
-                + onboarding.getId() + "\"}");
+        HttpResponse<String> correlated = loggedIn(manager)
+                .json(
+                        "POST",
+                        API + "/message",
+                        "{\"messageName\":\""
+                                + MembershipOnboardingProcess.MESSAGE_APPLICANT_CONFIRMED
+                                + "\",\"processInstanceId\":\""
+                                + onboarding.getId() + "\"}");
 
         assertThat(correlated.statusCode()).as(correlated.body()).isEqualTo(403);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(onboarding.getId())
-                .activityIdIn(MembershipOnboardingProcess.TASK_AWAIT_CONFIRMATION).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(onboarding.getId())
+                        .activityIdIn(MembershipOnboardingProcess.TASK_AWAIT_CONFIRMATION)
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -209,11 +279,15 @@ class WebappsApiHostileInputIT {
 
         HttpResponse<String> user = session.get("/camunda/api/admin/auth/user/default");
         assertThat(user.body()).contains("cockpit").doesNotContain("tasklist");
-        assertThat(session.get(API + "/process-instance/" + approval.getProcessInstanceId()).statusCode())
+        assertThat(session.get(API + "/process-instance/" + approval.getProcessInstanceId())
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(session.get(API + "/task?processInstanceId=" + approval.getProcessInstanceId()).body())
-                .as("tasks are readable in Cockpit").contains(approval.getId());
-        assertThat(loggedIn(admin).get("/camunda/api/admin/auth/user/default").body()).contains("tasklist");
+        assertThat(session.get(API + "/task?processInstanceId=" + approval.getProcessInstanceId())
+                        .body())
+                .as("tasks are readable in Cockpit")
+                .contains(approval.getId());
+        assertThat(loggedIn(admin).get("/camunda/api/admin/auth/user/default").body())
+                .contains("tasklist");
     }
 
     private static final long REQUESTED = 40;
@@ -225,13 +299,17 @@ class WebappsApiHostileInputIT {
         balanceBefore = balance();
         String businessKey = loyalty.requestAdjustment(memberId, REQUESTED, "Чек 77 не засчитан");
         SecurityContextHolder.clearContext();
-        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT)
+                .singleResult();
     }
 
     private long balance() {
-        return jdbc.sql("SELECT balance FROM loyalty_account WHERE member_id = :m").param("m", memberId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT balance FROM loyalty_account WHERE member_id = :m")
+                .param("m", memberId)
+                .query(Long.class)
+                .single();
     }
 
     private static String skipApproval() {
@@ -242,22 +320,25 @@ class WebappsApiHostileInputIT {
 
     private void account(String username, String... roles) {
         String password = UUID.randomUUID().toString();
-        staff.save(new StaffAccount(username, "Тест", username, username + "@clientclub.local", Set.of(roles)),
-                password);
+        staff.save(
+                new StaffAccount(username, "Тест", username, username + "@clientclub.local", Set.of(roles)), password);
         passwords.put(username, password);
     }
 
     private WebSession loggedIn(String username) throws Exception {
         WebSession session = new WebSession(port);
-        assertThat(WebSession.loggedIn(session.login(username, passwords.get(username)))).isTrue();
+        assertThat(WebSession.loggedIn(session.login(username, passwords.get(username))))
+                .isTrue();
         // as a browser does: the webapps take the user over from the app's session when one of their pages opens
         assertThat(session.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
         return session;
     }
 
     private static void actAs(String username, String... roles) {
-        var authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
+        var authorities = Arrays.stream(roles)
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
     }
 }

@@ -16,8 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AdjustmentRequests {
 
     /** An adjustment as it was asked for. */
-    public record Request(long memberId, long points, String reason, String requestedBy) {
-    }
+    public record Request(long memberId, long points, String reason, String requestedBy) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,9 +32,13 @@ public class AdjustmentRequests {
                         INSERT INTO loyalty_adjustment_request (business_key, member_id, points, reason, requested_by,
                                                                 requested_at)
                         VALUES (:key, :m, :points, :reason, :by, :now)""")
-                .param("key", businessKey).param("m", request.memberId()).param("points", request.points())
-                .param("reason", request.reason()).param("by", request.requestedBy())
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("key", businessKey)
+                .param("m", request.memberId())
+                .param("points", request.points())
+                .param("reason", request.reason())
+                .param("by", request.requestedBy())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     public Optional<Request> find(String businessKey) {

@@ -18,8 +18,7 @@ import org.clientclub.loyalty.CardNumber;
 /** The card's EAN-13 barcode, which tills scan, and a QR code of the same number, as PNG data URIs. */
 public final class CardImages {
 
-    private CardImages() {
-    }
+    private CardImages() {}
 
     public static String barcode(CardNumber number) {
         return dataUri(barcodeMatrix(number));
@@ -45,8 +44,8 @@ public final class CardImages {
 
     private static BitMatrix qrCodeMatrix(CardNumber number) {
         try {
-            return new QRCodeWriter().encode(number.value(), BarcodeFormat.QR_CODE, 200, 200,
-                    Map.of(EncodeHintType.MARGIN, 1));
+            return new QRCodeWriter()
+                    .encode(number.value(), BarcodeFormat.QR_CODE, 200, 200, Map.of(EncodeHintType.MARGIN, 1));
         } catch (WriterException e) {
             throw new IllegalStateException("A 13-digit number always fits a QR code", e);
         }

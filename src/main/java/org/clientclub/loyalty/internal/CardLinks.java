@@ -39,9 +39,13 @@ public class CardLinks {
     private final Duration validity;
     private final String publicBaseUrl;
 
-    public CardLinks(JdbcClient jdbc, MailService mail, MemberContacts contacts, Clock clock,
-                     @Value("${clientclub.loyalty.card-link-validity:P365D}") Duration validity,
-                     @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+    public CardLinks(
+            JdbcClient jdbc,
+            MailService mail,
+            MemberContacts contacts,
+            Clock clock,
+            @Value("${clientclub.loyalty.card-link-validity:P365D}") Duration validity,
+            @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.contacts = contacts;
@@ -58,7 +62,10 @@ public class CardLinks {
                         INSERT INTO loyalty_card_link (member_id, token_hash, created_at) VALUES (:m, :h, :now)
                         ON CONFLICT (member_id) DO UPDATE
                            SET token_hash = EXCLUDED.token_hash, created_at = EXCLUDED.created_at, revoked_at = NULL""")
-                .param("m", memberId).param("h", SecureTokens.sha256(token)).param("now", Timestamp.from(clock.instant())).update();
+                .param("m", memberId)
+                .param("h", SecureTokens.sha256(token))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         return publicBaseUrl + "/card/" + token;
     }
 
@@ -68,15 +75,26 @@ public class CardLinks {
         MemberContact contact = contacts.of(memberId).orElseThrow();
         String url = issue(memberId);
         // Each renewal is a new message: its key names the renewal, not the member.
-        mail.enqueue(OutgoingMail.transactional("card-link:" + memberId + ":" + UUID.randomUUID(),
-                new EmailAddress(contact.email()), Language.fromCode(contact.language()), "card-link",
-                Map.of("name", contact.firstName(), "cardUrl", url, "validUntil", LocalDate.ofInstant(expiry(clock.instant()), ClubTime.ZONE))));
+        mail.enqueue(OutgoingMail.transactional(
+                "card-link:" + memberId + ":" + UUID.randomUUID(),
+                new EmailAddress(contact.email()),
+                Language.fromCode(contact.language()),
+                "card-link",
+                Map.of(
+                        "name",
+                        contact.firstName(),
+                        "cardUrl",
+                        url,
+                        "validUntil",
+                        LocalDate.ofInstant(expiry(clock.instant()), ClubTime.ZONE))));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void revoke(long memberId) {
         jdbc.sql("UPDATE loyalty_card_link SET revoked_at = :now WHERE member_id = :m AND revoked_at IS NULL")
-                .param("m", memberId).param("now", Timestamp.from(clock.instant())).update();
+                .param("m", memberId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** @return the member of a link that opens the page now; empty for a malformed, unknown, expired or revoked one */
@@ -89,7 +107,8 @@ public class CardLinks {
                          WHERE token_hash = :h AND revoked_at IS NULL AND created_at > :oldest""")
                 .param("h", SecureTokens.sha256(token))
                 .param("oldest", Timestamp.from(clock.instant().minus(validity)))
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
     }
 
     public CardLinkState state(long memberId) {
@@ -98,11 +117,15 @@ public class CardLinks {
                 .query((rs, i) -> {
                     Instant issued = rs.getTimestamp("created_at").toInstant();
                     Instant expires = expiry(issued);
-                    CardLinkState.Status status = rs.getTimestamp("revoked_at") != null ? CardLinkState.Status.REVOKED
-                            : clock.instant().isBefore(expires) ? CardLinkState.Status.ACTIVE : CardLinkState.Status.EXPIRED;
+                    CardLinkState.Status status = rs.getTimestamp("revoked_at") != null
+                            ? CardLinkState.Status.REVOKED
+                            : clock.instant().isBefore(expires)
+                                    ? CardLinkState.Status.ACTIVE
+                                    : CardLinkState.Status.EXPIRED;
                     return new CardLinkState(status, issued, expires);
                 })
-                .optional().orElse(new CardLinkState(CardLinkState.Status.NONE, null, null));
+                .optional()
+                .orElse(new CardLinkState(CardLinkState.Status.NONE, null, null));
     }
 
     private Instant expiry(Instant issued) {

@@ -21,8 +21,10 @@ public class MemberPages {
     private final TransactionTemplate ownTransaction;
     private final int pageSize;
 
-    public MemberPages(JdbcClient jdbc, PlatformTransactionManager transactions,
-                       @Value("${clientclub.loyalty.page-size:500}") int pageSize) {
+    public MemberPages(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${clientclub.loyalty.page-size:500}") int pageSize) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -46,8 +48,11 @@ public class MemberPages {
                             SELECT member_id FROM loyalty_account
                              WHERE member_id > :after AND (:all OR balance > 0)
                              ORDER BY member_id LIMIT :size""")
-                    .param("after", after).param("all", !onlyWithPoints).param("size", size)
-                    .query(Long.class).list();
+                    .param("after", after)
+                    .param("all", !onlyWithPoints)
+                    .param("size", size)
+                    .query(Long.class)
+                    .list();
             if (ids.isEmpty()) {
                 return total;
             }

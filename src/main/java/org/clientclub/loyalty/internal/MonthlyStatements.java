@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonthlyStatements {
 
-
     private final JdbcClient jdbc;
     private final MailService mail;
     private final MemberContacts contacts;
@@ -32,9 +31,13 @@ public class MonthlyStatements {
     private final boolean enabled;
     private final MemberPages pages;
 
-    public MonthlyStatements(JdbcClient jdbc, MailService mail, MemberContacts contacts, Clock clock,
-                             @Value("${clientclub.loyalty.monthly-statement:true}") boolean enabled,
-                             MemberPages pages) {
+    public MonthlyStatements(
+            JdbcClient jdbc,
+            MailService mail,
+            MemberContacts contacts,
+            Clock clock,
+            @Value("${clientclub.loyalty.monthly-statement:true}") boolean enabled,
+            MemberPages pages) {
         this.jdbc = jdbc;
         this.pages = pages;
         this.mail = mail;
@@ -48,9 +51,12 @@ public class MonthlyStatements {
         if (!enabled) {
             return 0;
         }
-        YearMonth month = YearMonth.from(LocalDate.now(clock.withZone(ClubTime.ZONE))).minusMonths(1);
-        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(ClubTime.ZONE).toInstant());
-        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(ClubTime.ZONE).toInstant());
+        YearMonth month =
+                YearMonth.from(LocalDate.now(clock.withZone(ClubTime.ZONE))).minusMonths(1);
+        Timestamp from =
+                Timestamp.from(month.atDay(1).atStartOfDay(ClubTime.ZONE).toInstant());
+        Timestamp to = Timestamp.from(
+                month.plusMonths(1).atDay(1).atStartOfDay(ClubTime.ZONE).toInstant());
         return pages.forEachPage(false, members -> {
             int written = 0;
             for (long[] row : jdbc.sql("""
@@ -61,16 +67,33 @@ public class MonthlyStatements {
                               FROM loyalty_ledger_entry e JOIN loyalty_account a ON a.member_id = e.member_id
                              WHERE e.member_id IN (:members) AND e.occurred_at >= :from AND e.occurred_at < :to
                              GROUP BY e.member_id, a.balance""")
-                    .param("members", members).param("from", from).param("to", to)
-                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list()) {
+                    .param("members", members)
+                    .param("from", from)
+                    .param("to", to)
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                    .list()) {
                 var contact = contacts.of(row[0]);
                 if (contact.isEmpty()) {
                     continue;
                 }
-                boolean sent = Enqueued.QUEUED == mail.enqueue(new OutgoingMail("statement:" + row[0] + ":" + month,
-                        new EmailAddress(contact.get().email()), Language.fromCode(contact.get().language()),
-                        "monthly-statement", Map.of("name", contact.get().firstName(), "month", month.toString(),
-                                "earned", row[1], "spent", row[2], "balance", row[3]), MailKind.CLUB));
+                boolean sent = Enqueued.QUEUED
+                        == mail.enqueue(new OutgoingMail(
+                                "statement:" + row[0] + ":" + month,
+                                new EmailAddress(contact.get().email()),
+                                Language.fromCode(contact.get().language()),
+                                "monthly-statement",
+                                Map.of(
+                                        "name",
+                                        contact.get().firstName(),
+                                        "month",
+                                        month.toString(),
+                                        "earned",
+                                        row[1],
+                                        "spent",
+                                        row[2],
+                                        "balance",
+                                        row[3]),
+                                MailKind.CLUB));
                 written += sent ? 1 : 0;
             }
             return written;

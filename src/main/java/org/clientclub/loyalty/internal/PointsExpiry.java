@@ -37,9 +37,14 @@ public class PointsExpiry {
     private final Period validity;
     private final MemberPages pages;
 
-    public PointsExpiry(JdbcClient jdbc, Ledger ledger, MailService mail, MemberContacts contacts, Clock clock,
-                        @Value("${clientclub.loyalty.points-validity-months:24}") int validityMonths,
-                        MemberPages pages) {
+    public PointsExpiry(
+            JdbcClient jdbc,
+            Ledger ledger,
+            MailService mail,
+            MemberContacts contacts,
+            Clock clock,
+            @Value("${clientclub.loyalty.points-validity-months:24}") int validityMonths,
+            MemberPages pages) {
         this.jdbc = jdbc;
         this.pages = pages;
         this.ledger = ledger;
@@ -55,8 +60,13 @@ public class PointsExpiry {
         return pages.forEachPage(true, members -> {
             List<long[]> due = dueBefore(today.minus(validity), members);
             for (long[] memberAndPoints : due) {
-                ledger.book(memberAndPoints[0], Ledger.Kind.EXPIRE, -memberAndPoints[1],
-                        "expire:" + memberAndPoints[0] + ":" + today, "expired", null);
+                ledger.book(
+                        memberAndPoints[0],
+                        Ledger.Kind.EXPIRE,
+                        -memberAndPoints[1],
+                        "expire:" + memberAndPoints[0] + ":" + today,
+                        "expired",
+                        null);
             }
             return due.size();
         });
@@ -74,11 +84,19 @@ public class PointsExpiry {
                 if (contact.isEmpty()) {
                     continue;
                 }
-                boolean written = Enqueued.QUEUED == mail.enqueue(OutgoingMail.transactional(
-                        "expiry-warning:" + memberId + ":" + today.getYear() + "-" + today.getMonthValue(),
-                        new EmailAddress(contact.get().email()), Language.fromCode(contact.get().language()),
-                        "points-expiry-warning", Map.of("name", contact.get().firstName(), "points", memberAndPoints[1],
-                                "expiresOn", expiresOn)));
+                boolean written = Enqueued.QUEUED
+                        == mail.enqueue(OutgoingMail.transactional(
+                                "expiry-warning:" + memberId + ":" + today.getYear() + "-" + today.getMonthValue(),
+                                new EmailAddress(contact.get().email()),
+                                Language.fromCode(contact.get().language()),
+                                "points-expiry-warning",
+                                Map.of(
+                                        "name",
+                                        contact.get().firstName(),
+                                        "points",
+                                        memberAndPoints[1],
+                                        "expiresOn",
+                                        expiresOn)));
                 warned += written ? 1 : 0;
             }
             return warned;
@@ -99,7 +117,9 @@ public class PointsExpiry {
                         HAVING LEAST(a.balance, GREATEST(0,
                                    coalesce(sum(e.points) FILTER (WHERE e.points > 0 AND e.occurred_at < :cutoff), 0)
                                  + coalesce(sum(e.points) FILTER (WHERE e.points < 0), 0))) > 0""")
-                .param("cutoff", cutoffTime).param("members", members)
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .param("cutoff", cutoffTime)
+                .param("members", members)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
     }
 }

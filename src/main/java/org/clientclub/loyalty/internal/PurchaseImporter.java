@@ -38,19 +38,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.clientclub.loyalty.EntryReason;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.process.PurchasePointsDecision;
 import org.clientclub.shared.ClubTime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,6 +71,7 @@ public class PurchaseImporter {
     static final int BATCH = 125_000;
     /** Batches booked at the same time, each on its own connection. */
     static final int BOOKING_THREADS = 2;
+
     private static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     private static final byte[] TAB = {'\t'};
     private static final DateTimeFormatter RETURN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -89,8 +90,14 @@ public class PurchaseImporter {
     /** The uploads arriving at this node, by import. */
     private final Map<Long, Arrival> arrivals = new ConcurrentHashMap<>();
 
-    public PurchaseImporter(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DataSource dataSource,
-                            TransactionTemplate transaction, Ledger ledger, PurchasePointsDecision rates, Clock clock) {
+    public PurchaseImporter(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            DataSource dataSource,
+            TransactionTemplate transaction,
+            Ledger ledger,
+            PurchasePointsDecision rates,
+            Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.dataSource = dataSource;
@@ -111,8 +118,11 @@ public class PurchaseImporter {
                         INSERT INTO loyalty_import (file_name, file_size, uploaded_by, uploaded_at, status, received)
                         VALUES (:name, :size, :by, :now, 'QUEUED', false) RETURNING id""")
                 .param("name", fileName.length() > 255 ? fileName.substring(0, 255) : fileName)
-                .param("size", Math.max(0, size)).param("by", uploadedBy).param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+                .param("size", Math.max(0, size))
+                .param("by", uploadedBy)
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
         arrivals.put(importId, new Arrival());
         return importId;
     }
@@ -135,15 +145,22 @@ public class PurchaseImporter {
                 int partNo = part++;
                 transaction.executeWithoutResult(status -> {
                     jdbc.sql("INSERT INTO loyalty_import_part (import_id, part_no, data) VALUES (:id, :no, :data)")
-                            .param("id", importId).param("no", partNo).param("data", data).update();
+                            .param("id", importId)
+                            .param("no", partNo)
+                            .param("data", data)
+                            .update();
                     jdbc.sql("UPDATE loyalty_import SET heartbeat_at = :now WHERE id = :id")
-                            .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+                            .param("now", Timestamp.from(clock.instant()))
+                            .param("id", importId)
+                            .update();
                 });
                 arrival.kept(partNo, data);
                 size += length;
             }
-            jdbc.sql("UPDATE loyalty_import SET file_size = :size, received = true WHERE id = :id").param("size", size)
-                    .param("id", importId).update();
+            jdbc.sql("UPDATE loyalty_import SET file_size = :size, received = true WHERE id = :id")
+                    .param("size", size)
+                    .param("id", importId)
+                    .update();
             arrival.complete();
         } catch (IOException e) {
             brokeOff(importId, arrival);
@@ -169,7 +186,9 @@ public class PurchaseImporter {
         jdbc.sql("""
                         UPDATE loyalty_import SET status = 'FAILED', failure = :f, finished_at = :now
                          WHERE id = :id AND status = 'QUEUED'""")
-                .param("f", UPLOAD_BROKE_OFF).param("now", Timestamp.from(clock.instant())).param("id", importId)
+                .param("f", UPLOAD_BROKE_OFF)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", importId)
                 .update();
     }
 
@@ -252,12 +271,24 @@ public class PurchaseImporter {
             }
             process(importId, arrival);
             jdbc.sql("UPDATE loyalty_import SET status = 'DONE', finished_at = :now WHERE id = :id")
-                    .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", importId)
+                    .update();
         } catch (RuntimeException | IOException e) {
             log.warn("Purchase import {} failed: {}", importId, e.toString());
             jdbc.sql("UPDATE loyalty_import SET status = 'FAILED', failure = :f, finished_at = :now WHERE id = :id")
-                    .param("f", String.valueOf(e.getMessage()).substring(0, Math.min(1000, String.valueOf(e.getMessage()).length())))
-                    .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+                    .param(
+                            "f",
+                            String.valueOf(e.getMessage())
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    1000,
+                                                    String.valueOf(e.getMessage())
+                                                            .length())))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", importId)
+                    .update();
         } finally {
             if (arrival != null) {
                 arrival.stopReading();
@@ -266,8 +297,10 @@ public class PurchaseImporter {
     }
 
     private boolean received(long importId) {
-        return jdbc.sql("SELECT received FROM loyalty_import WHERE id = :id").param("id", importId)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT received FROM loyalty_import WHERE id = :id")
+                .param("id", importId)
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -280,15 +313,21 @@ public class PurchaseImporter {
                          WHERE id = :id AND (status = 'QUEUED'
                                OR (status = 'RUNNING' AND heartbeat_at < :stale))
                            AND (:here OR received OR coalesce(heartbeat_at, uploaded_at) < :stale)""")
-                .param("now", Timestamp.from(clock.instant())).param("here", arrivingHere)
-                .param("stale", Timestamp.from(clock.instant().minusSeconds(120)))
-                .param("id", importId).update() == 1;
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("here", arrivingHere)
+                        .param("stale", Timestamp.from(clock.instant().minusSeconds(120)))
+                        .param("id", importId)
+                        .update()
+                == 1;
     }
 
     /** The line ranges of the batches booked before a restart, in file order. */
     private List<long[]> bookedRanges(long importId) {
-        return jdbc.sql("SELECT first_line, last_line FROM loyalty_import_batch WHERE import_id = :id ORDER BY first_line")
-                .param("id", importId).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        return jdbc.sql(
+                        "SELECT first_line, last_line FROM loyalty_import_batch WHERE import_id = :id ORDER BY first_line")
+                .param("id", importId)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
     }
 
     /**
@@ -303,8 +342,8 @@ public class PurchaseImporter {
         Timings timings = new Timings();
         BlockingQueue<Object> prepared = new ArrayBlockingQueue<>(BOOKING_THREADS);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread reader = new Thread(() -> read(importId, arrival, booked, now, prepared, stop, timings),
-                "purchase-import-" + importId);
+        Thread reader = new Thread(
+                () -> read(importId, arrival, booked, now, prepared, stop, timings), "purchase-import-" + importId);
         reader.setDaemon(true);
         reader.start();
         List<Thread> helpers = new ArrayList<>();
@@ -324,14 +363,16 @@ public class PurchaseImporter {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure.compareAndSet(null, new IllegalStateException("Purchase import " + importId + " interrupted", e));
+                failure.compareAndSet(
+                        null, new IllegalStateException("Purchase import " + importId + " interrupted", e));
                 stop.set(true);
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
                 stop.set(true);
             } catch (Error e) {
                 // A batch that could not be booked stops the others too, so no batch is skipped silently.
-                failure.compareAndSet(null, new IllegalStateException("Booking purchase import " + importId + " failed", e));
+                failure.compareAndSet(
+                        null, new IllegalStateException("Booking purchase import " + importId + " failed", e));
                 stop.set(true);
             }
         };
@@ -362,15 +403,23 @@ public class PurchaseImporter {
     }
 
     /** The reading thread: batches into the queue, then an end mark (or the failure). */
-    private void read(long importId, Arrival arrival, List<long[]> booked, LocalDateTime now,
-                      BlockingQueue<Object> prepared, AtomicBoolean stop, Timings timings) {
+    private void read(
+            long importId,
+            Arrival arrival,
+            List<long[]> booked,
+            LocalDateTime now,
+            BlockingQueue<Object> prepared,
+            AtomicBoolean stop,
+            Timings timings) {
         Object end = END;
         PurchasePointsDecision.Rates table;
         try {
             table = rates.newestVersion();
         } catch (RuntimeException e) {
-            log.warn("Purchase import {}: rating through the decision service, the table could not be parsed: {}",
-                    importId, e.toString());
+            log.warn(
+                    "Purchase import {}: rating through the decision service, the table could not be parsed: {}",
+                    importId,
+                    e.toString());
             table = rates::rateFor;
         }
         RateBook rateBook = new RateBook(table);
@@ -422,8 +471,12 @@ public class PurchaseImporter {
                 if (purchases.size() + refunds.size() + rejected.size() >= (first ? BATCH / 10 : BATCH)) {
                     first = false;
                     timings.parse += System.nanoTime() - t;
-                    put(prepared, stop, prepare(importId, purchases, refunds, rejected, firstLine, lineNo, read,
-                            rateBook, timings));
+                    put(
+                            prepared,
+                            stop,
+                            prepare(
+                                    importId, purchases, refunds, rejected, firstLine, lineNo, read, rateBook,
+                                    timings));
                     firstLine = 0;
                     read = 0;
                     purchases = new Purchases(BATCH);
@@ -434,8 +487,10 @@ public class PurchaseImporter {
             }
             timings.parse += System.nanoTime() - t;
             if (firstLine != 0) {
-                put(prepared, stop, prepare(importId, purchases, refunds, rejected, firstLine, lineNo, read, rateBook,
-                        timings));
+                put(
+                        prepared,
+                        stop,
+                        prepare(importId, purchases, refunds, rejected, firstLine, lineNo, read, rateBook, timings));
             }
         } catch (InterruptedException e) {
             return; // the booking thread gave up
@@ -452,7 +507,8 @@ public class PurchaseImporter {
     }
 
     /** Waits for room in the queue unless the booking has stopped. */
-    private static void put(BlockingQueue<Object> prepared, AtomicBoolean stop, Object next) throws InterruptedException {
+    private static void put(BlockingQueue<Object> prepared, AtomicBoolean stop, Object next)
+            throws InterruptedException {
         while (!stop.get() && !prepared.offer(next, 100, TimeUnit.MILLISECONDS)) {
             // the booking threads are busy
         }
@@ -465,10 +521,19 @@ public class PurchaseImporter {
      * order), that order as rows of COPY's text format, and the sums per member; the refunds; the
      * lines rejected so far.
      */
-    private record Batch(Purchases purchases, int[] order, long[] points, int[] owner, Cards cards, CopyRows rows,
-                         List<MemberSum> sums, List<PurchaseLine> refunds, List<PurchaseLine.Rejected> errors,
-                         long firstLine, long lastLine, long lines) {
-    }
+    private record Batch(
+            Purchases purchases,
+            int[] order,
+            long[] points,
+            int[] owner,
+            Cards cards,
+            CopyRows rows,
+            List<MemberSum> sums,
+            List<PurchaseLine> refunds,
+            List<PurchaseLine.Rejected> errors,
+            long firstLine,
+            long lastLine,
+            long lines) {}
 
     /**
      * One rate per category and day for the whole import: the version of the table deployed when the import starts
@@ -482,6 +547,7 @@ public class PurchaseImporter {
         private final List<String> categoryNames = new ArrayList<>();
         /** (category + 1) << 32 | yyyyMMdd; 0 marks a free slot. */
         private long[] keys = new long[64];
+
         private PurchasePointsDecision.Rate[] values = new PurchasePointsDecision.Rate[64];
         private int size;
 
@@ -519,8 +585,8 @@ public class PurchaseImporter {
             }
             long t = System.nanoTime();
             List<PurchasePointsDecision.Rate> evaluated = missing.parallelStream()
-                    .map(key -> table.rateFor(categoryNames.get((int) (key >>> 32) - 1),
-                            Purchases.date((int) (key & 0xFFFF_FFFFL))))
+                    .map(key -> table.rateFor(
+                            categoryNames.get((int) (key >>> 32) - 1), Purchases.date((int) (key & 0xFFFF_FFFFL))))
                     .toList();
             for (int k = 0; k < missing.size(); k++) {
                 values[slot(missing.get(k))] = evaluated.get(k);
@@ -573,12 +639,21 @@ public class PurchaseImporter {
 
         @Override
         public String toString() {
-            return String.format("%d batches (%d copies again without receipts booked before or repeated); reading thread: "
+            return String.format(
+                    "%d batches (%d copies again without receipts booked before or repeated); reading thread: "
                             + "read+parse %d ms, cards %d ms, rating+sorting+sums %d ms (of which DMN %d ms), COPY rows %d ms; "
                             + "booking threads together: receipts COPY %d ms, accounts+ledger+balances %d ms, "
-                            + "refunds+errors+progress %d ms", batches.sum(), repeated.sum(), parse / 1_000_000,
-                    cards / 1_000_000, rate / 1_000_000, decisions.sum() / 1_000_000, render / 1_000_000,
-                    copy.sum() / 1_000_000, ledger.sum() / 1_000_000, rest.sum() / 1_000_000);
+                            + "refunds+errors+progress %d ms",
+                    batches.sum(),
+                    repeated.sum(),
+                    parse / 1_000_000,
+                    cards / 1_000_000,
+                    rate / 1_000_000,
+                    decisions.sum() / 1_000_000,
+                    render / 1_000_000,
+                    copy.sum() / 1_000_000,
+                    ledger.sum() / 1_000_000,
+                    rest.sum() / 1_000_000);
         }
     }
 
@@ -587,9 +662,16 @@ public class PurchaseImporter {
      * member and written as rows for the receipts table. The card lookup runs outside the booking transaction: cards are not
      * locked, a card blocked meanwhile still earns for this batch.
      */
-    private Batch prepare(long importId, Purchases purchases, List<PurchaseLine> refunds,
-                          List<PurchaseLine.Rejected> rejected, long firstLine, long lastLine, long lineCount,
-                          RateBook rateBook, Timings timings) {
+    private Batch prepare(
+            long importId,
+            Purchases purchases,
+            List<PurchaseLine> refunds,
+            List<PurchaseLine.Rejected> rejected,
+            long firstLine,
+            long lastLine,
+            long lineCount,
+            RateBook rateBook,
+            Timings timings) {
         long t = System.nanoTime();
         Cards cards = activeCards(purchases, refunds);
         long t2 = System.nanoTime();
@@ -617,7 +699,8 @@ public class PurchaseImporter {
             int card = cards.find(purchases.card(i));
             if (card < 0) {
                 owner[i] = -1;
-                errors.add(new PurchaseLine.Rejected(purchases.lineNo(i), "unknownCard", Long.toString(purchases.card(i))));
+                errors.add(new PurchaseLine.Rejected(
+                        purchases.lineNo(i), "unknownCard", Long.toString(purchases.card(i))));
                 continue;
             }
             points[i] = rates[i].pointsFor(purchases.kopecks(i));
@@ -647,12 +730,23 @@ public class PurchaseImporter {
         CopyRows rows = rows(importId, purchases, order, points, owner, cards);
         timings.render += System.nanoTime() - r;
         errors.sort(java.util.Comparator.comparingLong(PurchaseLine.Rejected::lineNo));
-        return new Batch(purchases, order, points, owner, cards, rows, sums, knownRefunds, errors, firstLine, lastLine,
+        return new Batch(
+                purchases,
+                order,
+                points,
+                owner,
+                cards,
+                rows,
+                sums,
+                knownRefunds,
+                errors,
+                firstLine,
+                lastLine,
                 lineCount);
     }
 
-    private static CopyRows rows(long importId, Purchases purchases, int[] order, long[] points, int[] owner,
-                                 Cards cards) {
+    private static CopyRows rows(
+            long importId, Purchases purchases, int[] order, long[] points, int[] owner, Cards cards) {
         CopyRows rows = new CopyRows(order.length * 40);
         // What repeats is written once: each member's id between its tabs, and the import's id ending each row.
         byte[][] members = new byte[cards.size()][];
@@ -671,7 +765,12 @@ public class PurchaseImporter {
             }
             rows.ascii(officeText);
             purchases.receiptId(i, rows);
-            rows.ascii(member).number(points[i]).ascii(TAB).number(purchases.kopecks(i)).ascii(end).endRow();
+            rows.ascii(member)
+                    .number(points[i])
+                    .ascii(TAB)
+                    .number(purchases.kopecks(i))
+                    .ascii(end)
+                    .endRow();
         }
         return rows;
     }
@@ -689,7 +788,8 @@ public class PurchaseImporter {
             timings.copy.add(System.nanoTime() - t);
             t = System.nanoTime();
             lockAccounts(batch, order);
-            List<MemberSum> sums = order == batch.order() ? batch.sums()
+            List<MemberSum> sums = order == batch.order()
+                    ? batch.sums()
                     : MemberSum.of(batch.purchases(), order, batch.points(), batch.owner(), batch.cards());
             long points = credit(importId, batch.lastLine(), sums);
             timings.ledger.add(System.nanoTime() - t);
@@ -697,26 +797,37 @@ public class PurchaseImporter {
             long booked = order.length;
             long duplicates = batch.order().length - order.length;
             for (PurchaseLine refund : batch.refunds()) {
-                String outcome = bookRefund(importId, refund,
+                String outcome = bookRefund(
+                        importId,
+                        refund,
                         batch.cards().member(batch.cards().find(Long.parseLong(refund.cardNumber()))));
                 switch (outcome) {
                     case "booked" -> booked++;
                     case "duplicate" -> duplicates++;
-                    default -> errors.add(new PurchaseLine.Rejected(refund.lineNo(), outcome,
-                            refund.cardNumber() + ";" + refund.receiptId()));
+                    default ->
+                        errors.add(new PurchaseLine.Rejected(
+                                refund.lineNo(), outcome, refund.cardNumber() + ";" + refund.receiptId()));
                 }
             }
             copyErrors(importId, errors);
             jdbc.sql("INSERT INTO loyalty_import_batch (import_id, first_line, last_line) VALUES (:id, :first, :last)")
-                    .param("id", importId).param("first", batch.firstLine()).param("last", batch.lastLine()).update();
+                    .param("id", importId)
+                    .param("first", batch.firstLine())
+                    .param("last", batch.lastLine())
+                    .update();
             jdbc.sql("""
                             UPDATE loyalty_import SET lines_done = lines_done + :done, lines_booked = lines_booked + :booked,
                                    lines_duplicate = lines_duplicate + :dup, lines_rejected = lines_rejected + :rej,
                                    points_booked = points_booked + :points, heartbeat_at = :now
                              WHERE id = :id""")
-                    .param("done", batch.lines()).param("booked", booked).param("dup", duplicates)
-                    .param("rej", (long) errors.size()).param("points", points)
-                    .param("now", Timestamp.from(clock.instant())).param("id", importId).update();
+                    .param("done", batch.lines())
+                    .param("booked", booked)
+                    .param("dup", duplicates)
+                    .param("rej", (long) errors.size())
+                    .param("points", points)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", importId)
+                    .update();
             timings.rest.add(System.nanoTime() - t);
         });
     }
@@ -740,7 +851,9 @@ public class PurchaseImporter {
             for (int attempt = 1; ; attempt++) {
                 Savepoint beforeCopy = connection.setSavepoint();
                 try {
-                    copyIn(connection, "COPY loyalty_purchase (postcode, receipt_id, member_id, points, kopecks, import_id) FROM STDIN",
+                    copyIn(
+                            connection,
+                            "COPY loyalty_purchase (postcode, receipt_id, member_id, points, kopecks, import_id) FROM STDIN",
                             rows);
                     connection.releaseSavepoint(beforeCopy);
                     return order;
@@ -775,14 +888,19 @@ public class PurchaseImporter {
             booking[cards.find(Long.parseLong(refund.cardNumber()))] = true;
         }
         // One active card per member, so the members of these cards are distinct.
-        Object[] ids = IntStream.range(0, booking.length).filter(card -> booking[card]).mapToLong(cards::member).sorted()
-                .boxed().toArray();
+        Object[] ids = IntStream.range(0, booking.length)
+                .filter(card -> booking[card])
+                .mapToLong(cards::member)
+                .sorted()
+                .boxed()
+                .toArray();
         if (ids.length == 0) {
             return;
         }
-        jdbcTemplate.query("SELECT member_id FROM loyalty_account WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", ids)), rs -> {
-                });
+        jdbcTemplate.query(
+                "SELECT member_id FROM loyalty_account WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", ids)),
+                rs -> {});
     }
 
     /** The batch's receipts (in booking order), each once, less those the table already has. */
@@ -790,7 +908,8 @@ public class PurchaseImporter {
         Set<String> seen = new HashSet<>();
         Object[] postcodes = Arrays.stream(order).mapToObj(purchases::postcode).toArray();
         Object[] receipts = Arrays.stream(order).mapToObj(purchases::receiptId).toArray();
-        jdbcTemplate.query("""
+        jdbcTemplate.query(
+                """
                         SELECT p.postcode, p.receipt_id FROM loyalty_purchase p
                           JOIN unnest(?::int4[], ?::text[]) AS b(postcode, receipt_id)
                             ON p.postcode = b.postcode AND p.receipt_id = b.receipt_id""",
@@ -801,8 +920,10 @@ public class PurchaseImporter {
                 rs -> {
                     seen.add(rs.getInt(1) + ":" + rs.getString(2));
                 });
-        return IntStream.range(0, order.length).filter(k -> seen.add(postcodes[k] + ":" + receipts[k]))
-                .map(k -> order[k]).toArray();
+        return IntStream.range(0, order.length)
+                .filter(k -> seen.add(postcodes[k] + ":" + receipts[k]))
+                .map(k -> order[k])
+                .toArray();
     }
 
     /**
@@ -829,19 +950,33 @@ public class PurchaseImporter {
                                    to_timestamp(occurred_ms / 1000.0), ?
                               FROM credit)
                         UPDATE loyalty_account a SET balance = a.balance + c.points, updated_at = ?
-                          FROM credit c WHERE a.member_id = c.member_id""",
-                ps -> {
-                    Connection c = ps.getConnection();
-                    ps.setArray(1, c.createArrayOf("int8", members));
-                    ps.setArray(2, c.createArrayOf("int8", credits.stream().map(s -> s.cardId).toArray()));
-                    ps.setArray(3, c.createArrayOf("int8", credits.stream().map(s -> s.points).toArray()));
-                    ps.setArray(4, c.createArrayOf("text", credits.stream().map(MemberSum::reason).toArray()));
-                    ps.setArray(5, c.createArrayOf("int8", credits.stream().map(s -> Purchases.unpacked(s.newest)
-                            .atZone(ClubTime.ZONE).toInstant().toEpochMilli()).toArray()));
-                    ps.setString(6, "purchases:" + importId + ":" + lastLine + ":");
-                    ps.setTimestamp(7, now);
-                    ps.setTimestamp(8, now);
-                });
+                          FROM credit c WHERE a.member_id = c.member_id""", ps -> {
+            Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("int8", members));
+            ps.setArray(
+                    2,
+                    c.createArrayOf("int8", credits.stream().map(s -> s.cardId).toArray()));
+            ps.setArray(
+                    3,
+                    c.createArrayOf("int8", credits.stream().map(s -> s.points).toArray()));
+            ps.setArray(
+                    4,
+                    c.createArrayOf(
+                            "text", credits.stream().map(MemberSum::reason).toArray()));
+            ps.setArray(
+                    5,
+                    c.createArrayOf(
+                            "int8",
+                            credits.stream()
+                                    .map(s -> Purchases.unpacked(s.newest)
+                                            .atZone(ClubTime.ZONE)
+                                            .toInstant()
+                                            .toEpochMilli())
+                                    .toArray()));
+            ps.setString(6, "purchases:" + importId + ":" + lastLine + ":");
+            ps.setTimestamp(7, now);
+            ps.setTimestamp(8, now);
+        });
         return credits.stream().mapToLong(s -> s.points).sum();
     }
 
@@ -872,8 +1007,10 @@ public class PurchaseImporter {
                 sum.kopecks += purchases.kopecks(i);
                 sum.newest = Math.max(sum.newest, purchases.purchasedAt(i));
             }
-            return Arrays.stream(byCard).filter(java.util.Objects::nonNull)
-                    .sorted(java.util.Comparator.comparingLong(s -> s.memberId)).toList();
+            return Arrays.stream(byCard)
+                    .filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparingLong(s -> s.memberId))
+                    .toList();
         }
 
         String reason() {
@@ -895,8 +1032,13 @@ public class PurchaseImporter {
             byte[] reason = error.reason().getBytes(StandardCharsets.UTF_8);
             byte[] raw = (error.raw().length() > 1000 ? error.raw().substring(0, 1000) : error.raw())
                     .getBytes(StandardCharsets.UTF_8);
-            rows.ascii(id).number(error.lineNo()).tab().escaped(reason, 0, reason.length).tab()
-                    .escaped(raw, 0, raw.length).endRow();
+            rows.ascii(id)
+                    .number(error.lineNo())
+                    .tab()
+                    .escaped(reason, 0, reason.length)
+                    .tab()
+                    .escaped(raw, 0, raw.length)
+                    .endRow();
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -932,9 +1074,12 @@ public class PurchaseImporter {
         Optional<long[]> receipt = jdbc.sql("""
                         SELECT points, kopecks, refunded_kopecks, refunded_points FROM loyalty_purchase
                          WHERE postcode = :postcode AND receipt_id = :receipt AND member_id = :m FOR UPDATE""")
-                .param("postcode", postcode).param("receipt", refund.receiptId()).param("m", memberId)
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? -1 : rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4)})
+                .param("postcode", postcode)
+                .param("receipt", refund.receiptId())
+                .param("m", memberId)
+                .query((rs, i) -> new long[] {
+                    rs.getLong(1), rs.getObject(2) == null ? -1 : rs.getLong(2), rs.getLong(3), rs.getLong(4)
+                })
                 .optional();
         if (receipt.isEmpty()) {
             return "refundWithoutOriginal";
@@ -944,8 +1089,13 @@ public class PurchaseImporter {
         boolean seen = jdbc.sql("""
                         SELECT count(*) FROM loyalty_purchase_refund
                          WHERE postcode = :postcode AND receipt_id = :receipt AND refunded_at = :at AND kopecks = :k""")
-                .param("postcode", postcode).param("receipt", refund.receiptId()).param("at", refundedAt)
-                .param("k", kopecks).query(Long.class).single() > 0;
+                        .param("postcode", postcode)
+                        .param("receipt", refund.receiptId())
+                        .param("at", refundedAt)
+                        .param("k", kopecks)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (seen) {
             return "duplicate";
         }
@@ -954,9 +1104,14 @@ public class PurchaseImporter {
         long points = pointsTakenBack(r[0], r[1], refundedKopecks, r[3]);
         if (points > 0) {
             try {
-                ledger.book(memberId, Ledger.Kind.REVERSE, -points, "return:" + postcode + ":"
-                        + RETURN_TIME.format(refund.purchasedAt()) + ":" + kopecks + ":" + refund.receiptId(),
-                        EntryReason.refund(refund.amount()), null);
+                ledger.book(
+                        memberId,
+                        Ledger.Kind.REVERSE,
+                        -points,
+                        "return:" + postcode + ":" + RETURN_TIME.format(refund.purchasedAt()) + ":" + kopecks + ":"
+                                + refund.receiptId(),
+                        EntryReason.refund(refund.amount()),
+                        null);
             } catch (InsufficientPoints e) {
                 return "refundExceedsBalance";
             }
@@ -964,13 +1119,21 @@ public class PurchaseImporter {
         jdbc.sql("""
                         INSERT INTO loyalty_purchase_refund (postcode, receipt_id, refunded_at, kopecks, points, import_id)
                         VALUES (:postcode, :receipt, :at, :k, :points, :import)""")
-                .param("postcode", postcode).param("receipt", refund.receiptId()).param("at", refundedAt)
-                .param("k", kopecks).param("points", points).param("import", importId).update();
+                .param("postcode", postcode)
+                .param("receipt", refund.receiptId())
+                .param("at", refundedAt)
+                .param("k", kopecks)
+                .param("points", points)
+                .param("import", importId)
+                .update();
         jdbc.sql("""
                         UPDATE loyalty_purchase SET refunded_kopecks = :rk, refunded_points = refunded_points + :points
                          WHERE postcode = :postcode AND receipt_id = :receipt""")
-                .param("rk", refundedKopecks).param("points", points).param("postcode", postcode)
-                .param("receipt", refund.receiptId()).update();
+                .param("rk", refundedKopecks)
+                .param("points", points)
+                .param("postcode", postcode)
+                .param("receipt", refund.receiptId())
+                .update();
         return "booked";
     }
 
@@ -1030,16 +1193,19 @@ public class PurchaseImporter {
                 all[unique++] = all[i];
             }
         }
-        Object[] distinct = Arrays.stream(all, 0, unique).mapToObj(Long::toString).toArray();
+        Object[] distinct =
+                Arrays.stream(all, 0, unique).mapToObj(Long::toString).toArray();
         if (distinct.length == 0) {
             return new Cards(new long[0], new long[0], new long[0]);
         }
-        List<long[]> found = jdbcTemplate.query("""
+        List<long[]> found = jdbcTemplate.query(
+                """
                         SELECT card_number::int8, member_id, id FROM loyalty_card
-                         WHERE status = 'ACTIVE' AND card_number = ANY (?) ORDER BY 1""",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", distinct)),
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
-        return new Cards(found.stream().mapToLong(c -> c[0]).toArray(), found.stream().mapToLong(c -> c[1]).toArray(),
+                         WHERE status = 'ACTIVE' AND card_number = ANY (?) ORDER BY 1""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", distinct)), (rs, i) ->
+                        new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+        return new Cards(
+                found.stream().mapToLong(c -> c[0]).toArray(),
+                found.stream().mapToLong(c -> c[1]).toArray(),
                 found.stream().mapToLong(c -> c[2]).toArray());
     }
 
@@ -1049,11 +1215,16 @@ public class PurchaseImporter {
      * @return the encoding
      */
     private Charset recordCharsetAndLines(long importId, byte[] start) {
-        long size = jdbc.sql("SELECT file_size FROM loyalty_import WHERE id = :id").param("id", importId)
-                .query(Long.class).single();
+        long size = jdbc.sql("SELECT file_size FROM loyalty_import WHERE id = :id")
+                .param("id", importId)
+                .query(Long.class)
+                .single();
         Charset charset = charsetOf(start);
         jdbc.sql("UPDATE loyalty_import SET charset = :c, lines_expected = :lines WHERE id = :id")
-                .param("c", charset.name()).param("lines", expectedLines(start, size)).param("id", importId).update();
+                .param("c", charset.name())
+                .param("lines", expectedLines(start, size))
+                .param("id", importId)
+                .update();
         return charset;
     }
 
@@ -1084,8 +1255,11 @@ public class PurchaseImporter {
         // A multi-byte character may be cut at the end of the sample: leave the last three bytes out.
         int length = first.length == 65536 ? first.length - 3 : first.length;
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(first, 0, Math.max(0, length)));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(first, 0, Math.max(0, length)));
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
             return WINDOWS_1251;
@@ -1097,8 +1271,10 @@ public class PurchaseImporter {
      * its size, for the server to write and the driver to read back.
      */
     public InputStream original(long importId) {
-        int count = jdbc.sql("SELECT count(*) FROM loyalty_import_part WHERE import_id = :id").param("id", importId)
-                .query(Integer.class).single();
+        int count = jdbc.sql("SELECT count(*) FROM loyalty_import_part WHERE import_id = :id")
+                .param("id", importId)
+                .query(Integer.class)
+                .single();
         return parts(partNo -> partNo < count ? keptPart(importId, partNo) : null);
     }
 
@@ -1144,13 +1320,15 @@ public class PurchaseImporter {
     }
 
     private byte[] keptPart(long importId, int partNo) {
-        return jdbcTemplate.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(
-                    "SELECT data FROM loyalty_import_part WHERE import_id = ? AND part_no = ?");
-            select.unwrap(PGStatement.class).setPrepareThreshold(-1); // binary from the first execution on
-            select.setLong(1, importId);
-            select.setInt(2, partNo);
-            return select;
-        }, (ResultSet rs) -> rs.next() ? rs.getBytes(1) : new byte[0]);
+        return jdbcTemplate.query(
+                connection -> {
+                    PreparedStatement select = connection.prepareStatement(
+                            "SELECT data FROM loyalty_import_part WHERE import_id = ? AND part_no = ?");
+                    select.unwrap(PGStatement.class).setPrepareThreshold(-1); // binary from the first execution on
+                    select.setLong(1, importId);
+                    select.setInt(2, partNo);
+                    return select;
+                },
+                (ResultSet rs) -> rs.next() ? rs.getBytes(1) : new byte[0]);
     }
 }

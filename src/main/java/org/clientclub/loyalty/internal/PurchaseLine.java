@@ -16,8 +16,14 @@ import org.clientclub.shared.Postcode;
  * A negative amount is a refund of the receipt it names. Parsing never throws: a line is either a purchase or a
  * rejection with a reason (a message key under {@code import.error.}).
  */
-public record PurchaseLine(long lineNo, String cardNumber, LocalDateTime purchasedAt, String postcode,
-                           BigDecimal amount, String category, String receiptId) {
+public record PurchaseLine(
+        long lineNo,
+        String cardNumber,
+        LocalDateTime purchasedAt,
+        String postcode,
+        BigDecimal amount,
+        String category,
+        String receiptId) {
 
     public static final String HEADER = "card;datetime;postcode;amount;category;receipt";
     static final int MAX_LINE = 2000;
@@ -25,12 +31,12 @@ public record PurchaseLine(long lineNo, String cardNumber, LocalDateTime purchas
     private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFD]");
     private static final Pattern AMOUNT = Pattern.compile("[-+]?[0-9][0-9.,]*");
     private static final DateTimeFormatter[] DATE_TIMES = {
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]"),
-            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm[:ss]")};
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]"),
+        DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm[:ss]")
+    };
 
-    public record Rejected(long lineNo, String reason, String raw) {
-    }
+    public record Rejected(long lineNo, String reason, String raw) {}
 
     public boolean isRefund() {
         return amount.signum() < 0;
@@ -56,8 +62,10 @@ public record PurchaseLine(long lineNo, String cardNumber, LocalDateTime purchas
         }
         String card = f[0].trim().replace(" ", "");
         if (!CardNumber.isValid(card)) {
-            return new Rejected(lineNo, card.length() == 13 && card.chars().allMatch(Character::isDigit)
-                    ? "cardCheckDigit" : "cardNumber", raw);
+            return new Rejected(
+                    lineNo,
+                    card.length() == 13 && card.chars().allMatch(Character::isDigit) ? "cardCheckDigit" : "cardNumber",
+                    raw);
         }
         Optional<LocalDateTime> when = dateTime(f[1].trim());
         if (when.isEmpty()) {

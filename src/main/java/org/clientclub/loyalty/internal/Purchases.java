@@ -29,10 +29,12 @@ final class Purchases {
     private int[] category;
     /** Purchase time as the decimal number yyyyMMddHHmmss. */
     private long[] purchasedAt;
+
     private int[] receiptStart;
     private int[] receiptLength;
     /** The receipt ids, UTF-8, one after another. */
     private byte[] receipts;
+
     private int receiptBytes;
 
     private final List<String> categories = new ArrayList<>();
@@ -110,8 +112,15 @@ final class Purchases {
         for (int k = 0; k < part.length; k++) {
             part[k] = order[from + k];
         }
-        Arrays.sort(part, (a, b) -> Arrays.compareUnsigned(receipts, receiptStart[a], receiptStart[a] + receiptLength[a],
-                receipts, receiptStart[b], receiptStart[b] + receiptLength[b]));
+        Arrays.sort(
+                part,
+                (a, b) -> Arrays.compareUnsigned(
+                        receipts,
+                        receiptStart[a],
+                        receiptStart[a] + receiptLength[a],
+                        receipts,
+                        receiptStart[b],
+                        receiptStart[b] + receiptLength[b]));
         for (int k = 0; k < part.length; k++) {
             order[from + k] = part[k];
         }
@@ -119,12 +128,19 @@ final class Purchases {
 
     static long packed(LocalDateTime at) {
         return ((((at.getYear() * 100L + at.getMonthValue()) * 100 + at.getDayOfMonth()) * 100 + at.getHour()) * 100
-                + at.getMinute()) * 100 + at.getSecond();
+                                + at.getMinute())
+                        * 100
+                + at.getSecond();
     }
 
     static LocalDateTime unpacked(long at) {
-        return LocalDateTime.of((int) (at / 10_000_000_000L), (int) (at / 100_000_000 % 100), (int) (at / 1_000_000 % 100),
-                (int) (at / 10_000 % 100), (int) (at / 100 % 100), (int) (at % 100));
+        return LocalDateTime.of(
+                (int) (at / 10_000_000_000L),
+                (int) (at / 100_000_000 % 100),
+                (int) (at / 1_000_000 % 100),
+                (int) (at / 10_000 % 100),
+                (int) (at / 100 % 100),
+                (int) (at % 100));
     }
 
     static LocalDate date(int yyyyMMdd) {
@@ -209,8 +225,11 @@ final class Purchases {
         }
         int categoryFrom = cut[3] + 1;
         int categoryLength = cut[4] - categoryFrom;
-        if (categoryLength < 1 || categoryLength > MAX_CATEGORY || line[categoryFrom] == ' '
-                || line[cut[4] - 1] == ' ' || contains(line, categoryFrom, cut[4], (byte) 0x7F)) {
+        if (categoryLength < 1
+                || categoryLength > MAX_CATEGORY
+                || line[categoryFrom] == ' '
+                || line[cut[4] - 1] == ' '
+                || contains(line, categoryFrom, cut[4], (byte) 0x7F)) {
             return false;
         }
         int receiptFrom = cut[4] + 1;
@@ -238,8 +257,11 @@ final class Purchases {
     /** {@code yyyy-MM-dd HH:mm}, optionally {@code :ss}, a space or 'T' between, packed; -1 for anything else. */
     private static long dateTime(byte[] s, int from, int to) {
         int n = to - from;
-        if ((n != 16 && n != 19) || s[from + 4] != '-' || s[from + 7] != '-'
-                || (s[from + 10] != ' ' && s[from + 10] != 'T') || s[from + 13] != ':'
+        if ((n != 16 && n != 19)
+                || s[from + 4] != '-'
+                || s[from + 7] != '-'
+                || (s[from + 10] != ' ' && s[from + 10] != 'T')
+                || s[from + 13] != ':'
                 || (n == 19 && s[from + 16] != ':')) {
             return -1;
         }
@@ -249,8 +271,17 @@ final class Purchases {
         int hour = number(s, from + 11, from + 13);
         int minute = number(s, from + 14, from + 16);
         int second = n == 19 ? number(s, from + 17, from + 19) : 0;
-        if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+        if (year < 1
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
             return -1;
         }
         return ((((year * 100L + month) * 100 + day) * 100 + hour) * 100 + minute) * 100 + second;

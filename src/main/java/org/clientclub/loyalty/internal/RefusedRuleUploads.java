@@ -27,16 +27,20 @@ public class RefusedRuleUploads {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void keep(String uploadedBy, byte[] content, InvalidEarningRule refusal) {
-        String detail = refusal.detail().length() <= 2000 ? refusal.detail() : refusal.detail().substring(0, 1999) + "…";
+        String detail = refusal.detail().length() <= 2000
+                ? refusal.detail()
+                : refusal.detail().substring(0, 1999) + "…";
         jdbc.sql("""
                         INSERT INTO loyalty_rule_upload_refused (uploaded_by, reason, detail, content)
                         VALUES (:by, :reason, :detail, :content)""")
-                .param("by", uploadedBy).param("reason", refusal.reason()).param("detail", detail)
-                .param("content", content).update();
+                .param("by", uploadedBy)
+                .param("reason", refusal.reason())
+                .param("detail", detail)
+                .param("content", content)
+                .update();
         jdbc.sql("""
                         DELETE FROM loyalty_rule_upload_refused WHERE id NOT IN (
-                            SELECT id FROM loyalty_rule_upload_refused ORDER BY uploaded_at DESC, id DESC LIMIT :kept)""")
-                .param("kept", KEPT).update();
+                            SELECT id FROM loyalty_rule_upload_refused ORDER BY uploaded_at DESC, id DESC LIMIT :kept)""").param("kept", KEPT).update();
     }
 
     public List<RefusedEarningRule> newest() {
@@ -44,13 +48,19 @@ public class RefusedRuleUploads {
                         SELECT id, uploaded_by, uploaded_at, reason, detail FROM loyalty_rule_upload_refused
                          ORDER BY uploaded_at DESC, id DESC LIMIT :kept""")
                 .param("kept", KEPT)
-                .query((rs, i) -> new RefusedEarningRule(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, i) -> new RefusedEarningRule(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .list();
     }
 
     public Optional<byte[]> content(long id) {
-        return jdbc.sql("SELECT content FROM loyalty_rule_upload_refused WHERE id = :id").param("id", id)
-                .query(byte[].class).optional();
+        return jdbc.sql("SELECT content FROM loyalty_rule_upload_refused WHERE id = :id")
+                .param("id", id)
+                .query(byte[].class)
+                .optional();
     }
 }

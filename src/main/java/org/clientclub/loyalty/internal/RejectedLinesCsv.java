@@ -19,8 +19,13 @@ import org.apache.commons.csv.QuoteMode;
 public final class RejectedLinesCsv {
 
     /** Semicolons, as the till exports and the spreadsheets set up for Russian use. */
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setQuoteMode(QuoteMode.ALL)
-            .setRecordSeparator("\r\n").setHeader("line", "reason", "content").get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(';')
+            .setQuoteMode(QuoteMode.ALL)
+            .setRecordSeparator("\r\n")
+            .setHeader("line", "reason", "content")
+            .get();
 
     private final CSVPrinter printer;
 

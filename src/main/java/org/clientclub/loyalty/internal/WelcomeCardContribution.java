@@ -30,8 +30,14 @@ class WelcomeCardContribution implements WelcomeMailContributor {
         ledger.openAccount(memberId);
         CardNumber number = ledger.activeCard(memberId).orElseThrow();
         String cardUrl = links.issue(memberId);
-        return Map.of("cardNumber", number.value(), "cardUrl", cardUrl,
-                "cardBarcode", InlineImage.png(CardImages.barcodePng(number)),
-                "cardQrCode", InlineImage.png(CardImages.qrCodePng(number)));
+        return Map.of(
+                "cardNumber",
+                number.value(),
+                "cardUrl",
+                cardUrl,
+                "cardBarcode",
+                InlineImage.png(CardImages.barcodePng(number)),
+                "cardQrCode",
+                InlineImage.png(CardImages.qrCodePng(number)));
     }
 }

@@ -23,7 +23,8 @@ public class ActivityPointsDecision {
 
     /** @return the points, 0 when no rule matches */
     public long pointsFor(Activity activity) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_ID)
+        DmnDecisionResult result = decisions
+                .evaluateDecisionByKey(DECISION_ID)
                 .variables(Map.of("activity", activity.name()))
                 .evaluate();
         if (result.isEmpty()) {

@@ -40,6 +40,7 @@ public class EarningRules {
 
     /** The deployments of uploaded tables are named so; a release's are the engine's auto-deployment. */
     static final String DEPLOYMENT_NAME = "earning-rules";
+
     private static final String SOURCE_PREFIX = "staff:";
 
     /** The outputs the code reads from each table. */
@@ -56,17 +57,29 @@ public class EarningRules {
     }
 
     public List<EarningRule> current() {
-        return OUTPUTS.keySet().stream().sorted().map(this::current).flatMap(Optional::stream).toList();
+        return OUTPUTS.keySet().stream()
+                .sorted()
+                .map(this::current)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Optional<EarningRule> current(String decisionId) {
         return Optional.ofNullable(latest(decisionId)).map(definition -> {
-            Deployment deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId())
+            Deployment deployment = repository
+                    .createDeploymentQuery()
+                    .deploymentId(definition.getDeploymentId())
                     .singleResult();
             String source = deployment.getSource();
-            String by = DEPLOYMENT_NAME.equals(deployment.getName()) && source != null && source.startsWith(SOURCE_PREFIX)
-                    ? source.substring(SOURCE_PREFIX.length()) : null;
-            return new EarningRule(decisionId, definition.getVersion(), deployment.getDeploymentTime().toInstant(), by);
+            String by =
+                    DEPLOYMENT_NAME.equals(deployment.getName()) && source != null && source.startsWith(SOURCE_PREFIX)
+                            ? source.substring(SOURCE_PREFIX.length())
+                            : null;
+            return new EarningRule(
+                    decisionId,
+                    definition.getVersion(),
+                    deployment.getDeploymentTime().toInstant(),
+                    by);
         });
     }
 
@@ -93,8 +106,12 @@ public class EarningRules {
      */
     public EarningRule deploy(byte[] xml, String username) {
         String decisionId = check(xml);
-        repository.createDeployment().name(DEPLOYMENT_NAME).source(SOURCE_PREFIX + username)
-                .addInputStream("processes/loyalty/" + decisionId + ".dmn", new ByteArrayInputStream(xml)).deploy();
+        repository
+                .createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source(SOURCE_PREFIX + username)
+                .addInputStream("processes/loyalty/" + decisionId + ".dmn", new ByteArrayInputStream(xml))
+                .deploy();
         return current(decisionId).orElseThrow();
     }
 
@@ -113,10 +130,11 @@ public class EarningRules {
             throw new InvalidEarningRule("rules.invalid.unreadable", String.valueOf(e.getMessage()));
         }
         // Exactly one of ours: the file is deployed whole, and nothing else is to become a decision of the engine.
-        DmnDecision decision = decisions.size() == 1 && OUTPUTS.containsKey(decisions.get(0).getKey()) ? decisions.get(0)
-                : null;
+        DmnDecision decision =
+                decisions.size() == 1 && OUTPUTS.containsKey(decisions.get(0).getKey()) ? decisions.get(0) : null;
         if (decision == null) {
-            throw new InvalidEarningRule("rules.invalid.unknownDecision",
+            throw new InvalidEarningRule(
+                    "rules.invalid.unknownDecision",
                     decisions.stream().map(DmnDecision::getKey).collect(Collectors.joining(", ")));
         }
         Decision element = model.getModelElementById(decision.getKey());
@@ -124,7 +142,8 @@ public class EarningRules {
             throw new InvalidEarningRule("rules.invalid.notATable", "");
         }
         Set<String> outputs = table.getOutputs().stream().map(Output::getName).collect(Collectors.toSet());
-        Set<String> missing = OUTPUTS.get(decision.getKey()).stream().filter(o -> !outputs.contains(o))
+        Set<String> missing = OUTPUTS.get(decision.getKey()).stream()
+                .filter(o -> !outputs.contains(o))
                 .collect(Collectors.toCollection(TreeSet::new));
         if (!missing.isEmpty()) {
             throw new InvalidEarningRule("rules.invalid.outputs", String.join(", ", missing));
@@ -136,8 +155,13 @@ public class EarningRules {
                 }
             } else {
                 for (String category : List.of("GOODS", "POSTCARDS", "POSTAL_SERVICES", "SUBSCRIPTIONS", "OTHER")) {
-                    dmnEngine.evaluateDecision(decision, Map.of("category", category,
-                            "purchaseDate", LocalDate.now().toString()));
+                    dmnEngine.evaluateDecision(
+                            decision,
+                            Map.of(
+                                    "category",
+                                    category,
+                                    "purchaseDate",
+                                    LocalDate.now().toString()));
                 }
             }
         } catch (RuntimeException e) {
@@ -147,7 +171,10 @@ public class EarningRules {
     }
 
     private DecisionDefinition latest(String decisionId) {
-        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionId).latestVersion()
+        return repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(decisionId)
+                .latestVersion()
                 .singleResult();
     }
 }

@@ -28,8 +28,10 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     static final int MAX_EXPRESSIONS = 10_000;
 
-    private final java.util.Map<String, Either<FeelEngine.Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
-    private final java.util.Map<String, Either<FeelEngine.Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
+    private final java.util.Map<String, Either<FeelEngine.Failure, ParsedExpression>> unaryTests =
+            new ConcurrentHashMap<>();
+    private final java.util.Map<String, Either<FeelEngine.Failure, ParsedExpression>> expressions =
+            new ConcurrentHashMap<>();
 
     ParsedOnceFeelEngine() {
         super(List.of());
@@ -58,11 +60,13 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
                 return new VariableProvider.CompositeVariableProvider(toScalaList(input, variables));
             }
         };
-        return BoxesRunTime.unboxToBoolean(evaluate(parsed(unaryTests, expression, feelEngine::parseUnaryTests), context));
+        return BoxesRunTime.unboxToBoolean(
+                evaluate(parsed(unaryTests, expression, feelEngine::parseUnaryTests), context));
     }
 
     private static Either<FeelEngine.Failure, ParsedExpression> parsed(
-            java.util.Map<String, Either<FeelEngine.Failure, ParsedExpression>> cache, String expression,
+            java.util.Map<String, Either<FeelEngine.Failure, ParsedExpression>> cache,
+            String expression,
             Function<String, Either<FeelEngine.Failure, ParsedExpression>> parser) {
         if (cache.size() >= MAX_EXPRESSIONS) {
             cache.clear();

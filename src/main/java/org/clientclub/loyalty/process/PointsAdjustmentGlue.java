@@ -38,25 +38,40 @@ public class PointsAdjustmentGlue {
         AdjustmentRequests.Request request = requests.find(execution.getProcessBusinessKey())
                 .orElseThrow(() -> new IllegalStateException("No adjustment request recorded under business key "
                         + execution.getProcessBusinessKey() + "; nothing is booked"));
-        String approvedBy = history.createHistoricTaskInstanceQuery()
+        String approvedBy = history
+                .createHistoricTaskInstanceQuery()
                 .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT).finished()
-                .orderByHistoricTaskInstanceEndTime().desc().list().stream()
+                .taskDefinitionKey(PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT)
+                .finished()
+                .orderByHistoricTaskInstanceEndTime()
+                .desc()
+                .list()
+                .stream()
                 // a task cancelled by instance modification is finished too, but approved nothing
                 .filter(task -> TaskEntity.DELETE_REASON_COMPLETED.equals(task.getDeleteReason()))
-                .findFirst().map(HistoricTaskInstance::getAssignee).orElse(null);
+                .findFirst()
+                .map(HistoricTaskInstance::getAssignee)
+                .orElse(null);
         if (approvedBy == null) {
-            throw new FourEyesRefused(FourEyesRefused.Reason.NO_ASSIGNEE, PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT);
+            throw new FourEyesRefused(
+                    FourEyesRefused.Reason.NO_ASSIGNEE, PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT);
         }
         if (approvedBy.equals(request.requestedBy())) {
-            throw new FourEyesRefused(FourEyesRefused.Reason.REQUESTER, PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT);
+            throw new FourEyesRefused(
+                    FourEyesRefused.Reason.REQUESTER, PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT);
         }
         try {
-            ledger.book(request.memberId(), Ledger.Kind.ADJUST, request.points(),
-                    "adjustment:" + execution.getProcessInstanceId(), request.reason(), approvedBy);
+            ledger.book(
+                    request.memberId(),
+                    Ledger.Kind.ADJUST,
+                    request.points(),
+                    "adjustment:" + execution.getProcessInstanceId(),
+                    request.reason(),
+                    approvedBy);
         } catch (InsufficientPoints e) {
             // Nothing was written: the check comes before the insert.
-            throw new BpmnError(PointsAdjustmentProcess.ERROR_INSUFFICIENT_POINTS,
+            throw new BpmnError(
+                    PointsAdjustmentProcess.ERROR_INSUFFICIENT_POINTS,
                     "The balance is " + e.balance() + ", the adjustment takes " + (-request.points()));
         }
     }

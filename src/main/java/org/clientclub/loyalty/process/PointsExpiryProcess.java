@@ -8,6 +8,5 @@ public final class PointsExpiryProcess {
     public static final String TASK_WARN_MEMBERS = "Task_WarnMembersOfExpiry";
     public static final String END_EXPIRY_DONE = "EndEvent_ExpiryDone";
 
-    private PointsExpiryProcess() {
-    }
+    private PointsExpiryProcess() {}
 }

@@ -47,7 +47,9 @@ public class PurchasePointsDecision {
     private DmnEngine dmnEngine() {
         DmnEngine engine = dmnEngine;
         if (engine == null) {
-            engine = FeelOnlyDecisions.configuration().feelEngineFactory(ParsedOnceFeelEngine::new).buildEngine();
+            engine = FeelOnlyDecisions.configuration()
+                    .feelEngineFactory(ParsedOnceFeelEngine::new)
+                    .buildEngine();
             dmnEngine = engine;
         }
         return engine;
@@ -66,8 +68,11 @@ public class PurchasePointsDecision {
      * deployed later takes effect for the next call.
      */
     public Rates newestVersion() {
-        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_ID)
-                .latestVersion().singleResult();
+        DecisionDefinition definition = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION_ID)
+                .latestVersion()
+                .singleResult();
         if (definition == null) {
             return this::rateFor;
         }
@@ -78,8 +83,8 @@ public class PurchasePointsDecision {
             throw new UncheckedIOException(e);
         }
         DmnEngine engine = dmnEngine();
-        return (category, purchaseDate) -> rate(engine.evaluateDecision(decision, Map.of("category", category,
-                "purchaseDate", purchaseDate.toString())));
+        return (category, purchaseDate) -> rate(engine.evaluateDecision(
+                decision, Map.of("category", category, "purchaseDate", purchaseDate.toString())));
     }
 
     /**
@@ -107,7 +112,8 @@ public class PurchasePointsDecision {
     }
 
     public Rate rateFor(String category, LocalDate purchaseDate) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_ID)
+        DmnDecisionResult result = decisions
+                .evaluateDecisionByKey(DECISION_ID)
                 .variables(Map.of("category", category, "purchaseDate", purchaseDate.toString()))
                 .evaluate();
         return rate(result);
@@ -121,7 +127,9 @@ public class PurchasePointsDecision {
         Map<String, Object> entries = result.getFirstResult().getEntryMap();
         Object points = entries.get("pointsPer100");
         Object multiplier = entries.get("multiplier");
-        return new Rate(points instanceof Number n ? n.longValue() : 0,
-                multiplier instanceof Number n ? n.longValue() : 1, (String) entries.get("campaign"));
+        return new Rate(
+                points instanceof Number n ? n.longValue() : 0,
+                multiplier instanceof Number n ? n.longValue() : 1,
+                (String) entries.get("campaign"));
     }
 }

@@ -33,21 +33,26 @@ class AdjustmentRequestPanel implements TaskPanelProvider {
     public Component createPanel(TaskRef task) {
         FormLayout panel = new FormLayout();
         panel.setId("adjustment-request");
-        AdjustmentRequest request = loyalty.adjustmentRequest(task.businessKey()).orElse(null);
+        AdjustmentRequest request =
+                loyalty.adjustmentRequest(task.businessKey()).orElse(null);
         if (request == null) {
             panel.add(new Paragraph(panel.getTranslation("adjustment.notFound")));
             return panel;
         }
         CardDetails card = request.card();
         panel.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        panel.addFormItem(new Span(card.memberName() + " (" + card.memberNumber() + ") · " + card.email()),
+        panel.addFormItem(
+                new Span(card.memberName() + " (" + card.memberNumber() + ") · " + card.email()),
                 panel.getTranslation("cards.member"));
-        panel.addFormItem(new Span(card.cardNumber() + " · " + panel.getTranslation("cards.status." + card.status())),
+        panel.addFormItem(
+                new Span(card.cardNumber() + " · " + panel.getTranslation("cards.status." + card.status())),
                 panel.getTranslation("cards.number"));
-        panel.addFormItem(value("adjustment-points", (request.points() > 0 ? "+" : "") + request.points()),
+        panel.addFormItem(
+                value("adjustment-points", (request.points() > 0 ? "+" : "") + request.points()),
                 panel.getTranslation("adjustment.points"));
-        Span after = value("adjustment-balance", panel.getTranslation("adjustment.balanceChange", card.balance(),
-                request.balanceAfter()));
+        Span after = value(
+                "adjustment-balance",
+                panel.getTranslation("adjustment.balanceChange", card.balance(), request.balanceAfter()));
         if (request.balanceAfter() < 0) {
             after.setText(after.getText() + " — " + panel.getTranslation("adjustment.insufficient"));
             after.getStyle().set("color", "var(--lumo-error-text-color)");

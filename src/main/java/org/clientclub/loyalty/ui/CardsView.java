@@ -81,13 +81,14 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
 
     /** Several members of that name: staff pick the one in front of them. */
     private void choose(List<CardDetails> cards) {
-        Paragraph several = new Paragraph(getTranslation(cards.size() >= LoyaltyService.NAME_MATCHES
-                ? "cards.several.more" : "cards.several", cards.size()));
+        Paragraph several = new Paragraph(getTranslation(
+                cards.size() >= LoyaltyService.NAME_MATCHES ? "cards.several.more" : "cards.several", cards.size()));
         several.setId("cards-several");
         result.add(several);
         for (CardDetails card : cards) {
-            Button pick = new Button(card.memberName() + " (" + card.memberNumber() + ") · " + card.email() + " · "
-                    + card.cardNumber(), e -> {
+            Button pick = new Button(
+                    card.memberName() + " (" + card.memberNumber() + ") · " + card.email() + " · " + card.cardNumber(),
+                    e -> {
                         // The card number finds the same card again after a redemption or a reissue.
                         query.setValue(card.cardNumber());
                         show();
@@ -102,7 +103,8 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         FormLayout facts = new FormLayout();
         facts.addFormItem(new Span(card.cardNumber()), getTranslation("cards.number"));
         facts.addFormItem(new Span(getTranslation("cards.status." + card.status())), getTranslation("cards.status"));
-        facts.addFormItem(new Span(card.memberName() + " (" + card.memberNumber() + ")"), getTranslation("cards.member"));
+        facts.addFormItem(
+                new Span(card.memberName() + " (" + card.memberNumber() + ")"), getTranslation("cards.member"));
         facts.addFormItem(new Span(card.email()), getTranslation("members.email"));
         Span balance = new Span(String.valueOf(card.balance()));
         balance.setId("cards-balance");
@@ -111,8 +113,14 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         Span link = new Span(linkState(linkState));
         link.setId("cards-link-state");
         facts.addFormItem(link, getTranslation("cards.link"));
-        result.add(facts, redeemForm(card), adjustmentForm(card), cardActions(card), linkActions(card, linkState),
-                new H3(getTranslation("cards.history")), history(card));
+        result.add(
+                facts,
+                redeemForm(card),
+                adjustmentForm(card),
+                cardActions(card),
+                linkActions(card, linkState),
+                new H3(getTranslation("cards.history")),
+                history(card));
     }
 
     private HorizontalLayout redeemForm(CardDetails card) {
@@ -142,7 +150,11 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
-                loyalty.redeem(card.memberId(), points.getValue(), office.getValue(), "redeem:" + redemptionRef,
+                loyalty.redeem(
+                        card.memberId(),
+                        points.getValue(),
+                        office.getValue(),
+                        "redeem:" + redemptionRef,
                         reason.getValue());
                 VaadinSession.getCurrent().setAttribute(LAST_OFFICE, office.getValue());
                 redemptionRef = UUID.randomUUID().toString();
@@ -180,7 +192,8 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
             loyalty.requestAdjustment(card.memberId(), points.getValue(), reason.getValue());
             points.clear();
             reason.clear();
-            Notification.show(getTranslation("cards.adjust.requested")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(getTranslation("cards.adjust.requested"))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
         request.setId("cards-adjust");
         HorizontalLayout form = new HorizontalLayout(points, reason, request);
@@ -199,7 +212,8 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         Button reissue = new Button(getTranslation("cards.reissue"), e -> {
             String number = loyalty.reissueCard(card.memberId()).value();
             query.setValue(number);
-            Notification.show(getTranslation("cards.reissued", number)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(getTranslation("cards.reissued", number))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             show();
         });
         reissue.setId("cards-reissue");
@@ -208,7 +222,8 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
 
     private String linkState(CardLinkState state) {
         String key = "cards.link.status." + state.status();
-        return state.expiresAt() == null ? getTranslation(key)
+        return state.expiresAt() == null
+                ? getTranslation(key)
                 : getTranslation(key, ClubTime.dateTime(getLocale()).format(state.expiresAt()));
     }
 
@@ -238,14 +253,22 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
         Grid<LedgerEntryView> grid = new Grid<>();
         // The reason takes the room left, wrapped where it is long; the other columns are as wide as their contents.
-        grid.addColumn(e -> time.format(e.occurredAt())).setHeader(getTranslation("cards.history.when"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> getTranslation("cards.kind." + e.kind())).setHeader(getTranslation("cards.history.kind"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LedgerEntryView::points).setHeader(getTranslation("cards.history.points")).setAutoWidth(true)
+        grid.addColumn(e -> time.format(e.occurredAt()))
+                .setHeader(getTranslation("cards.history.when"))
+                .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(e -> getTranslation(e.readableReason().key(), e.readableReason().argumentArray()))
-                .setHeader(getTranslation("cards.history.reason")).setFlexGrow(1);
+        grid.addColumn(e -> getTranslation("cards.kind." + e.kind()))
+                .setHeader(getTranslation("cards.history.kind"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(LedgerEntryView::points)
+                .setHeader(getTranslation("cards.history.points"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(e -> getTranslation(
+                        e.readableReason().key(), e.readableReason().argumentArray()))
+                .setHeader(getTranslation("cards.history.reason"))
+                .setFlexGrow(1);
         grid.setItems(loyalty.history(card.memberId(), 20));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("cards.history.empty"));

@@ -45,13 +45,23 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         add(new H2(getTranslation("rules.title")), new Paragraph(getTranslation("rules.hint")));
 
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
-        grid.addColumn(rule -> getTranslation("rules.decision." + rule.decisionId())).setHeader(getTranslation("rules.table"))
-                .setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(EarningRule::version).setHeader(getTranslation("rules.version")).setWidth("6rem").setFlexGrow(0);
-        grid.addColumn(rule -> time.format(rule.deployedAt()) + ", " + (rule.deployedBy() == null
-                        ? getTranslation("rules.byRelease") : rule.deployedBy()))
-                .setHeader(getTranslation("rules.deployed")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::download).setKey("download").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(rule -> getTranslation("rules.decision." + rule.decisionId()))
+                .setHeader(getTranslation("rules.table"))
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(EarningRule::version)
+                .setHeader(getTranslation("rules.version"))
+                .setWidth("6rem")
+                .setFlexGrow(0);
+        grid.addColumn(rule -> time.format(rule.deployedAt()) + ", "
+                        + (rule.deployedBy() == null ? getTranslation("rules.byRelease") : rule.deployedBy()))
+                .setHeader(getTranslation("rules.deployed"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::download)
+                .setKey("download")
+                .setWidth("9rem")
+                .setFlexGrow(0);
         grid.setId("rules-grid");
         grid.setAllRowsVisible(true);
         add(grid);
@@ -62,8 +72,8 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         upload.setMaxFileSize(LoyaltyService.MAX_RULE_BYTES);
         upload.setAcceptedFileTypes(".dmn");
         upload.setI18n(UploadTexts.of(this, "rules.upload.wrongType"));
-        upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage())
-                .addThemeVariants(NotificationVariant.LUMO_ERROR));
+        upload.addFileRejectedListener(
+                e -> Notification.show(e.getErrorMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR));
         // One file at a time, but one after another: the outcome below says what became of the last one.
         upload.addAllFinishedListener(e -> upload.clearFileList());
         outcome.setId("rules-outcome");
@@ -72,10 +82,16 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         // A refused file is kept with why, for the manager who tried and for anyone checking what was tried.
         refused.setId("rules-refused");
         refused.addColumn(rule -> time.format(rule.uploadedAt()) + ", " + rule.uploadedBy())
-                .setHeader(getTranslation("rules.refused.when")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("rules.refused.when"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         refused.addColumn(rule -> getTranslation(rule.reason(), rule.detail()))
-                .setHeader(getTranslation("rules.refused.reason")).setFlexGrow(1);
-        refused.addComponentColumn(this::downloadRefused).setKey("download").setWidth("9rem").setFlexGrow(0);
+                .setHeader(getTranslation("rules.refused.reason"))
+                .setFlexGrow(1);
+        refused.addComponentColumn(this::downloadRefused)
+                .setKey("download")
+                .setWidth("9rem")
+                .setFlexGrow(0);
         refused.setEmptyStateText(getTranslation("rules.refused.empty"));
         refused.setAllRowsVisible(true);
         add(new H3(getTranslation("rules.refused.title")), refused);
@@ -86,8 +102,8 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
     void deploy(byte[] dmnXml) {
         try {
             EarningRule rule = loyalty.deployEarningRule(dmnXml);
-            outcome.setText(getTranslation("rules.deployedNow", getTranslation("rules.decision." + rule.decisionId()),
-                    rule.version()));
+            outcome.setText(getTranslation(
+                    "rules.deployedNow", getTranslation("rules.decision." + rule.decisionId()), rule.version()));
             outcome.getStyle().remove("color");
             refresh();
         } catch (InvalidEarningRule e) {
@@ -98,21 +114,27 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private Component download(EarningRule rule) {
-        Anchor anchor = new Anchor((DownloadHandler) event -> {
-            event.setFileName(rule.decisionId() + ".dmn");
-            event.setContentType("application/xml");
-            event.getOutputStream().write(loyalty.earningRuleXml(rule.decisionId()).orElseThrow());
-        }, getTranslation("rules.download"));
+        Anchor anchor = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName(rule.decisionId() + ".dmn");
+                    event.setContentType("application/xml");
+                    event.getOutputStream()
+                            .write(loyalty.earningRuleXml(rule.decisionId()).orElseThrow());
+                },
+                getTranslation("rules.download"));
         anchor.setId("rules-download-" + rule.decisionId());
         return anchor;
     }
 
     private Component downloadRefused(RefusedEarningRule rule) {
-        Anchor anchor = new Anchor((DownloadHandler) event -> {
-            event.setFileName("refused-" + rule.id() + ".dmn");
-            event.setContentType("application/octet-stream");
-            event.getOutputStream().write(loyalty.refusedEarningRuleXml(rule.id()).orElseThrow());
-        }, getTranslation("rules.refused.download"));
+        Anchor anchor = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName("refused-" + rule.id() + ".dmn");
+                    event.setContentType("application/octet-stream");
+                    event.getOutputStream()
+                            .write(loyalty.refusedEarningRuleXml(rule.id()).orElseThrow());
+                },
+                getTranslation("rules.refused.download"));
         anchor.setId("rules-refused-download-" + rule.id());
         return anchor;
     }

@@ -15,8 +15,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -69,21 +69,32 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
             upload.clearFileList();
             refresh();
         });
-        upload.addFileRejectedListener(e -> Notification.show(getTranslation("imports.rejectedFile", e.getErrorMessage()))
-                .addThemeVariants(NotificationVariant.LUMO_ERROR));
+        upload.addFileRejectedListener(
+                e -> Notification.show(getTranslation("imports.rejectedFile", e.getErrorMessage()))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR));
         add(upload);
 
         // The file's name, which downloads the original, over when and by whom it came; the rejected lines' count
         // downloads them. Fixed widths: an automatic width is measured once, for the first rows seen, and a running
         // import's counts grow after that. In rem: an em is smaller in the header cells than in the rows.
-        grid.addComponentColumn(this::file).setHeader(getTranslation("imports.file")).setKey("file").setWidth("12rem")
+        grid.addComponentColumn(this::file)
+                .setHeader(getTranslation("imports.file"))
+                .setKey("file")
+                .setWidth("12rem")
                 .setFlexGrow(1);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("imports.status")).setKey("state").setWidth("8rem")
+        grid.addComponentColumn(this::state)
+                .setHeader(getTranslation("imports.status"))
+                .setKey("state")
+                .setWidth("8rem")
                 .setFlexGrow(0);
         count(ImportSummary::linesBooked, "imports.booked");
         count(ImportSummary::linesDuplicate, "imports.duplicates");
-        grid.addComponentColumn(this::rejected).setHeader(getTranslation("imports.rejected")).setKey("rejected")
-                .setWidth("7.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addComponentColumn(this::rejected)
+                .setHeader(getTranslation("imports.rejected"))
+                .setKey("rejected")
+                .setWidth("7.5rem")
+                .setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         count(ImportSummary::pointsBooked, "imports.points");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("imports.empty"));
@@ -108,8 +119,11 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
     }
 
     private void count(ValueProvider<ImportSummary, Long> value, String header) {
-        grid.addColumn(s -> String.format(getLocale(), "%,d", value.apply(s))).setHeader(getTranslation(header))
-                .setWidth("7.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> String.format(getLocale(), "%,d", value.apply(s)))
+                .setHeader(getTranslation(header))
+                .setWidth("7.5rem")
+                .setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
     }
 
     private void refresh() {
@@ -131,24 +145,35 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         Span status = new Span(getTranslation("imports.status." + summary.status()));
         if (summary.failure() != null) {
             status.setTitle(getTranslation(summary.failure()));
-            status.setText(getTranslation("imports.status." + summary.status()) + ": " + getTranslation(summary.failure()));
+            status.setText(
+                    getTranslation("imports.status." + summary.status()) + ": " + getTranslation(summary.failure()));
         }
         return status;
     }
 
     private Component file(ImportSummary summary) {
-        Anchor name = new Anchor((DownloadHandler) event -> {
-            event.setFileName(summary.fileName());
-            event.setContentType("text/csv");
-            imports.writeOriginal(summary.id(), event.getOutputStream());
-        }, summary.fileName());
+        Anchor name = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName(summary.fileName());
+                    event.setContentType("text/csv");
+                    imports.writeOriginal(summary.id(), event.getOutputStream());
+                },
+                summary.fileName());
         name.setTitle(getTranslation("imports.downloadOriginal", summary.fileName()));
-        name.getStyle().set("display", "block").set("overflow", "hidden").set("text-overflow", "ellipsis")
+        name.getStyle()
+                .set("display", "block")
+                .set("overflow", "hidden")
+                .set("text-overflow", "ellipsis")
                 .set("white-space", "nowrap");
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
-        Div uploaded = new Div(getTranslation("imports.uploadedBy", time.format(summary.uploadedAt()), summary.uploadedBy()));
-        uploaded.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
-                .set("overflow", "hidden").set("text-overflow", "ellipsis").set("white-space", "nowrap");
+        Div uploaded =
+                new Div(getTranslation("imports.uploadedBy", time.format(summary.uploadedAt()), summary.uploadedBy()));
+        uploaded.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("overflow", "hidden")
+                .set("text-overflow", "ellipsis")
+                .set("white-space", "nowrap");
         return new Div(name, uploaded);
     }
 
@@ -157,11 +182,13 @@ public class PurchaseImportsView extends VerticalLayout implements HasDynamicTit
         if (summary.linesRejected() == 0) {
             return new Span(count);
         }
-        Anchor errors = new Anchor((DownloadHandler) event -> {
-            event.setFileName("errors-" + summary.id() + ".csv");
-            event.setContentType("text/csv; charset=UTF-8");
-            imports.writeErrors(summary.id(), event.getOutputStream());
-        }, count);
+        Anchor errors = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName("errors-" + summary.id() + ".csv");
+                    event.setContentType("text/csv; charset=UTF-8");
+                    imports.writeErrors(summary.id(), event.getOutputStream());
+                },
+                count);
         errors.setTitle(getTranslation("imports.downloadErrors"));
         return errors;
     }

@@ -21,7 +21,8 @@ class CardPageController {
      * Mail clients fetch the e-mail's barcode each time it is opened; an hour of private caching spares that,
      * and a reissued card shows its new number within the hour.
      */
-    private static final CacheControl BARCODE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
+    private static final CacheControl BARCODE_CACHE =
+            CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
 
     private final LoyaltyService loyalty;
 
@@ -47,7 +48,12 @@ class CardPageController {
     @GetMapping("/card/{token}/barcode.png")
     ResponseEntity<byte[]> barcode(@PathVariable String token) {
         return loyalty.cardBarcode(token)
-                .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(BARCODE_CACHE).body(png))
-                .orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
+                .map(png -> ResponseEntity.ok()
+                        .contentType(MediaType.IMAGE_PNG)
+                        .cacheControl(BARCODE_CACHE)
+                        .body(png))
+                .orElseGet(() -> ResponseEntity.notFound()
+                        .cacheControl(CacheControl.noStore())
+                        .build());
     }
 }

@@ -21,13 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthenticationResults {
 
-    private static final Pattern RESULT = Pattern.compile("^\\s*([a-z0-9_-]+)(?:\\s*/\\s*[0-9]+)?\\s*=\\s*([a-z0-9_-]+)");
+    private static final Pattern RESULT =
+            Pattern.compile("^\\s*([a-z0-9_-]+)(?:\\s*/\\s*[0-9]+)?\\s*=\\s*([a-z0-9_-]+)");
 
     private final Set<String> trusted;
 
-    public AuthenticationResults(@Value("${clientclub.mailbox.trusted-authserv-ids:}") List<String> trustedAuthservIds) {
-        this.trusted = trustedAuthservIds.stream().map(id -> id.trim().toLowerCase(Locale.ROOT))
-                .filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    public AuthenticationResults(
+            @Value("${clientclub.mailbox.trusted-authserv-ids:}") List<String> trustedAuthservIds) {
+        this.trusted = trustedAuthservIds.stream()
+                .map(id -> id.trim().toLowerCase(Locale.ROOT))
+                .filter(id -> !id.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Trusting no server: what the parser uses when it is made without configuration. */

@@ -21,19 +21,19 @@ final class AutomatedMail {
     private static final Pattern AUTO_SUBJECT = Pattern.compile("(?iu)^\\s*(автоответ|автоматический ответ"
             + "|auto[- ]?reply|auto[- ]?response|automatic reply|out of (the )?office|abwesenheitsnotiz)");
     /** Outlook and Exchange write read receipts as a subject when they send no disposition notification. */
-    private static final Pattern READ_SUBJECT = Pattern.compile("(?iu)^\\s*(read|not read|прочитано|не прочитано"
-            + "|gelesen|ungelesen|gelezen)\\s*:");
+    private static final Pattern READ_SUBJECT =
+            Pattern.compile("(?iu)^\\s*(read|not read|прочитано|не прочитано" + "|gelesen|ungelesen|gelezen)\\s*:");
     /** Local parts of list robots: the list software's own address, its -request, owner- and -bounces addresses. */
-    private static final Pattern LIST_ROBOT = Pattern.compile("(?i)^(majordomo|listserv|listproc|mailman|ezmlm)$"
-            + "|-request$|^owner-|-bounces?(\\+.*)?$");
-    private static final Pattern NO_REPLY = Pattern.compile("(?i)(^|[-_.+])(no[-_.]?reply|do[-_.]?not[-_.]?reply"
-            + "|dont[-_.]?reply)([-_.+]|$)");
+    private static final Pattern LIST_ROBOT = Pattern.compile(
+            "(?i)^(majordomo|listserv|listproc|mailman|ezmlm)$" + "|-request$|^owner-|-bounces?(\\+.*)?$");
+
+    private static final Pattern NO_REPLY =
+            Pattern.compile("(?i)(^|[-_.+])(no[-_.]?reply|do[-_.]?not[-_.]?reply" + "|dont[-_.]?reply)([-_.+]|$)");
     private static final Set<String> AUTO_REPLY_PRECEDENCE = Set.of("auto_reply");
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list");
     private static final Set<String> SUPPRESSING = Set.of("all", "autoreply");
 
-    private AutomatedMail() {
-    }
+    private AutomatedMail() {}
 
     /**
      * @param header         a top-level header's raw value by name, null when absent
@@ -42,8 +42,13 @@ final class AutomatedMail {
      * @param deliveryReport whether a part is a delivery status notification
      * @param readReceipt    whether a part is a disposition notification (a read receipt)
      */
-    static Automatic classify(UnaryOperator<String> header, String rawFrom, String from, String subject,
-                              boolean deliveryReport, boolean readReceipt) {
+    static Automatic classify(
+            UnaryOperator<String> header,
+            String rawFrom,
+            String from,
+            String subject,
+            boolean deliveryReport,
+            boolean readReceipt) {
         boolean fromDaemon = rawFrom != null && DAEMON.matcher(rawFrom).find();
         if (deliveryReport || (fromDaemon && DSN_SUBJECT.matcher(subject).find())) {
             return Automatic.BOUNCE;
@@ -64,22 +69,26 @@ final class AutomatedMail {
             return Automatic.AUTO_REPLY;
         }
         String returnPath = header.apply("Return-Path");
-        if (returnPath != null && HeaderValue.unfold(returnPath).replaceAll("\\s", "").equals("<>")) {
+        if (returnPath != null
+                && HeaderValue.unfold(returnPath).replaceAll("\\s", "").equals("<>")) {
             return Automatic.AUTO_REPLY;
         }
         // Mail servers without Auto-Submitted still mark their replies in the subject.
         if (autoSubmitted == null && AUTO_SUBJECT.matcher(subject).find()) {
             return Automatic.AUTO_REPLY;
         }
-        // A list relays a person's message with its own Sender and envelope address: the list is who would get the answer.
+        // A list relays a person's message with its own Sender and envelope address: the list is who would get the
+        // answer.
         if (listRobot(from) || listRobot(address(header.apply("Sender"))) || listRobot(address(returnPath))) {
             return Automatic.MAILING_LIST;
         }
         if (from != null && NO_REPLY.matcher(localPart(from)).find()) {
             return Automatic.NO_REPLY;
         }
-        if (BULK_PRECEDENCE.contains(precedenceToken) || header.apply("List-Id") != null
-                || header.apply("List-Unsubscribe") != null || header.apply("List-Post") != null) {
+        if (BULK_PRECEDENCE.contains(precedenceToken)
+                || header.apply("List-Id") != null
+                || header.apply("List-Unsubscribe") != null
+                || header.apply("List-Post") != null) {
             return Automatic.BULK;
         }
         return Automatic.NONE;
@@ -93,7 +102,9 @@ final class AutomatedMail {
         if (xAutoResponseSuppress == null) {
             return false;
         }
-        for (String token : HeaderValue.unfold(xAutoResponseSuppress).toLowerCase(Locale.ROOT).split("[\\s,;]+")) {
+        for (String token : HeaderValue.unfold(xAutoResponseSuppress)
+                .toLowerCase(Locale.ROOT)
+                .split("[\\s,;]+")) {
             if (SUPPRESSING.contains(token)) {
                 return true;
             }

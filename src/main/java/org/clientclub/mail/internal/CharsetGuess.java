@@ -20,15 +20,27 @@ final class CharsetGuess {
 
     /** Names mailers write that Java does not know. */
     private static final Map<String, String> ALIASES = Map.of(
-            "win-1251", "windows-1251", "cp-1251", "windows-1251", "windows1251", "windows-1251",
-            "koi8", "KOI8-R", "koi-8-r", "KOI8-R", "utf8", "UTF-8", "unicode-1-1-utf-8", "UTF-8",
-            "ansi_x3.4-1968", "US-ASCII");
+            "win-1251",
+            "windows-1251",
+            "cp-1251",
+            "windows-1251",
+            "windows1251",
+            "windows-1251",
+            "koi8",
+            "KOI8-R",
+            "koi-8-r",
+            "KOI8-R",
+            "utf8",
+            "UTF-8",
+            "unicode-1-1-utf-8",
+            "UTF-8",
+            "ansi_x3.4-1968",
+            "US-ASCII");
 
     /** Below this many 8-bit bytes the detector's statistics say little; Russian letter case says more. */
     private static final int DETECTOR_MIN_HIGH_BYTES = 200;
 
-    private CharsetGuess() {
-    }
+    private CharsetGuess() {}
 
     /** The charset a name means, or null when Java does not know it. */
     static Charset forName(String name) {
@@ -58,7 +70,8 @@ final class CharsetGuess {
 
     static boolean isUtf8(byte[] bytes, int offset, int length) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, offset, length));
@@ -95,7 +108,8 @@ final class CharsetGuess {
         boolean looksCyrillic = upperHalf * 10 >= high * 8 && meanHighRun(bytes, offset, length) >= 2.0;
         Charset detected = detect(bytes, offset, length);
         if (looksCyrillic) {
-            if (detected != null && high >= DETECTOR_MIN_HIGH_BYTES
+            if (detected != null
+                    && high >= DETECTOR_MIN_HIGH_BYTES
                     && (detected.equals(KOI8_R) || detected.equals(WINDOWS_1251))) {
                 return detected;
             }
@@ -180,8 +194,7 @@ final class CharsetGuess {
         Charset charset = declared;
         if (charset == null
                 || (charset.equals(StandardCharsets.US_ASCII) && !isAscii(bytes, 0, bytes.length))
-                || (charset.equals(StandardCharsets.UTF_8) && !isUtf8(bytes, 0, bytes.length)
-                    && !mostlyUtf8(bytes))) {
+                || (charset.equals(StandardCharsets.UTF_8) && !isUtf8(bytes, 0, bytes.length) && !mostlyUtf8(bytes))) {
             charset = guess(bytes);
         }
         return new String(bytes, charset);

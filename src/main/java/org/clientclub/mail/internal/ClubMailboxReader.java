@@ -58,16 +58,18 @@ public class ClubMailboxReader implements SmartLifecycle {
     private volatile Store connected;
     private Thread worker;
 
-    public ClubMailboxReader(InboundStore store, ObjectProvider<EmbeddedMailServer.ClubMailbox> embedded,
-                             @Value("${clientclub.mailbox.reader-enabled:true}") boolean enabled,
-                             @Value("${clientclub.mailbox.imap-host:127.0.0.1}") String host,
-                             @Value("${clientclub.mailbox.imap-port:993}") int port,
-                             @Value("${clientclub.mailbox.imap-ssl:true}") boolean ssl,
-                             @Value("${clientclub.mailbox.username:${clientclub.club-mailbox}}") String username,
-                             @Value("${clientclub.mailbox.password:}") String password,
-                             @Value("${clientclub.mailbox.folder:INBOX}") String folderName,
-                             @Value("${clientclub.mailbox.poll-interval:PT30S}") Duration pollInterval,
-                             @Value("${clientclub.mailbox.max-message-bytes:67108864}") int maxMessageBytes) {
+    public ClubMailboxReader(
+            InboundStore store,
+            ObjectProvider<EmbeddedMailServer.ClubMailbox> embedded,
+            @Value("${clientclub.mailbox.reader-enabled:true}") boolean enabled,
+            @Value("${clientclub.mailbox.imap-host:127.0.0.1}") String host,
+            @Value("${clientclub.mailbox.imap-port:993}") int port,
+            @Value("${clientclub.mailbox.imap-ssl:true}") boolean ssl,
+            @Value("${clientclub.mailbox.username:${clientclub.club-mailbox}}") String username,
+            @Value("${clientclub.mailbox.password:}") String password,
+            @Value("${clientclub.mailbox.folder:INBOX}") String folderName,
+            @Value("${clientclub.mailbox.poll-interval:PT30S}") Duration pollInterval,
+            @Value("${clientclub.mailbox.max-message-bytes:67108864}") int maxMessageBytes) {
         this.store = store;
         this.embedded = embedded;
         this.enabled = enabled;
@@ -138,7 +140,11 @@ public class ClubMailboxReader implements SmartLifecycle {
                 Folder inbox = connected.getFolder(folderName);
                 inbox.open(Folder.READ_WRITE);
                 boolean idle = connected instanceof IMAPStore imap && imap.hasCapability("IDLE");
-                log.info("Club mailbox reader connected to {}:{} as {} ({})", hostName(), portNumber(), user(),
+                log.info(
+                        "Club mailbox reader connected to {}:{} as {} ({})",
+                        hostName(),
+                        portNumber(),
+                        user(),
                         idle ? "IDLE" : "polling every " + pollInterval);
                 backoffMillis = 1000;
                 while (running && inbox.isOpen()) {
@@ -151,7 +157,9 @@ public class ClubMailboxReader implements SmartLifecycle {
                 }
             } catch (MessagingException | RuntimeException e) {
                 if (running) {
-                    log.warn("Club mailbox reader: {}; trying again in {} s", LogSafe.value(e.toString()),
+                    log.warn(
+                            "Club mailbox reader: {}; trying again in {} s",
+                            LogSafe.value(e.toString()),
                             backoffMillis / 1000);
                     pause(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, pollInterval.toMillis() * 4);
@@ -171,14 +179,17 @@ public class ClubMailboxReader implements SmartLifecycle {
             return t;
         });
         try {
-            ScheduledFuture<?> nudge = watchdog.schedule(() -> {
-                try {
-                    // Any command on the folder from another thread ends its IDLE.
-                    inbox.getMessageCount();
-                } catch (MessagingException e) {
-                    log.debug("IDLE nudge failed: {}", e.toString());
-                }
-            }, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> nudge = watchdog.schedule(
+                    () -> {
+                        try {
+                            // Any command on the folder from another thread ends its IDLE.
+                            inbox.getMessageCount();
+                        } catch (MessagingException e) {
+                            log.debug("IDLE nudge failed: {}", e.toString());
+                        }
+                    },
+                    pollInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
             inbox.idle(true);
             nudge.cancel(false);
         } finally {
@@ -203,10 +214,13 @@ public class ClubMailboxReader implements SmartLifecycle {
                     message.writeTo(buffer);
                     fetched = true;
                     if (buffer.truncated) {
-                        log.warn("Club mailbox: message {} is over {} bytes; its first part is stored, the whole stays on the server",
-                                message.getMessageNumber(), maxMessageBytes);
+                        log.warn(
+                                "Club mailbox: message {} is over {} bytes; its first part is stored, the whole stays on the server",
+                                message.getMessageNumber(),
+                                maxMessageBytes);
                     }
-                    if (store.store(buffer.toByteArray(), buffer.total, buffer.truncated).isPresent()) {
+                    if (store.store(buffer.toByteArray(), buffer.total, buffer.truncated)
+                            .isPresent()) {
                         stored++;
                     }
                     done.add(message);
@@ -216,7 +230,9 @@ public class ClubMailboxReader implements SmartLifecycle {
                     if (fetched && keptAsFailed(buffer, e)) {
                         done.add(message);
                     } else {
-                        log.warn("Club mailbox: message {} could not be stored: {}", message.getMessageNumber(),
+                        log.warn(
+                                "Club mailbox: message {} could not be stored: {}",
+                                message.getMessageNumber(),
                                 LogSafe.value(e.toString()));
                     }
                 }

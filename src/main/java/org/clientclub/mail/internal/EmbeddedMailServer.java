@@ -26,17 +26,17 @@ public class EmbeddedMailServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
     /** The club mailbox's credentials in the embedded server; the password is new at every start. */
-    public record ClubMailbox(String address, String password, int imapPort) {
-    }
+    public record ClubMailbox(String address, String password, int imapPort) {}
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail greenMail(@Value("${clientclub.mail.embedded-smtp-port:3025}") int smtpPort,
-                        @Value("${clientclub.mail.embedded-imap-port:3143}") int imapPort) {
+    GreenMail greenMail(
+            @Value("${clientclub.mail.embedded-smtp-port:3025}") int smtpPort,
+            @Value("${clientclub.mail.embedded-imap-port:3143}") int imapPort) {
         ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
-        return new RawKeepingGreenMail(new ServerSetup[] {
-                smtpPort == 0 ? smtp.dynamicPort() : smtp,
-                imapPort == 0 ? imap.dynamicPort() : imap});
+        return new RawKeepingGreenMail(
+                new ServerSetup[] {smtpPort == 0 ? smtp.dynamicPort() : smtp, imapPort == 0 ? imap.dynamicPort() : imap
+                });
     }
 
     @Bean
@@ -46,8 +46,12 @@ public class EmbeddedMailServer {
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         greenMail.setUser(address, address, password);
         int imapPort = greenMail.getImap().getPort();
-        log.info("Embedded mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}; club mailbox {} (password {})",
-                greenMail.getSmtp().getPort(), imapPort, address, password);
+        log.info(
+                "Embedded mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}; club mailbox {} (password {})",
+                greenMail.getSmtp().getPort(),
+                imapPort,
+                address,
+                password);
         return new ClubMailbox(address, password, imapPort);
     }
 

@@ -15,8 +15,7 @@ final class EncodedWords {
 
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?]*?)\\?=");
 
-    private EncodedWords() {
-    }
+    private EncodedWords() {}
 
     static String decode(String text) {
         if (text == null || !text.contains("=?")) {
@@ -98,7 +97,10 @@ final class EncodedWords {
             char c = text.charAt(i);
             if (c == '_') {
                 out.write(' ');
-            } else if (c == '=' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+            } else if (c == '='
+                    && i + 2 < text.length()
+                    && hex(text.charAt(i + 1)) >= 0
+                    && hex(text.charAt(i + 2)) >= 0) {
                 out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
                 i += 2;
             } else if (c <= 0xFF) {

@@ -50,7 +50,8 @@ record HeaderValue(String value, Map<String, String> parameters) {
                 plain.putIfAbsent(name, rawValue);
             } else {
                 int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2).length() > 6 ? "999999" : m.group(2));
-                sections.computeIfAbsent(name, k -> new TreeMap<>()).putIfAbsent(index, new Segment(rawValue, extended));
+                sections.computeIfAbsent(name, k -> new TreeMap<>())
+                        .putIfAbsent(index, new Segment(rawValue, extended));
             }
         }
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -69,8 +70,7 @@ record HeaderValue(String value, Map<String, String> parameters) {
         return parameters.get(name);
     }
 
-    private record Segment(String text, boolean extended) {
-    }
+    private record Segment(String text, boolean extended) {}
 
     /** Splits at semicolons outside quotes. */
     private static List<String> split(String header) {
@@ -146,7 +146,8 @@ record HeaderValue(String value, Map<String, String> parameters) {
             first = false;
         }
         byte[] joined = bytes.toByteArray();
-        String decoded = charsetGiven && charset != null ? CharsetGuess.decode(joined, charset)
+        String decoded = charsetGiven && charset != null
+                ? CharsetGuess.decode(joined, charset)
                 : CharsetGuess.decode(joined, null);
         return EncodedWords.decode(decoded);
     }
@@ -154,8 +155,10 @@ record HeaderValue(String value, Map<String, String> parameters) {
     private static void percentDecode(String text, ByteArrayOutputStream out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length()
-                    && EncodedWords.hex(text.charAt(i + 1)) >= 0 && EncodedWords.hex(text.charAt(i + 2)) >= 0) {
+            if (c == '%'
+                    && i + 2 < text.length()
+                    && EncodedWords.hex(text.charAt(i + 1)) >= 0
+                    && EncodedWords.hex(text.charAt(i + 2)) >= 0) {
                 out.write(EncodedWords.hex(text.charAt(i + 1)) * 16 + EncodedWords.hex(text.charAt(i + 2)));
                 i += 2;
             } else {

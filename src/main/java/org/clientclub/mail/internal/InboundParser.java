@@ -58,6 +58,7 @@ public class InboundParser {
 
     /** Problem keys, under {@code inbound.problem.} in the message bundles. */
     public static final String EMPTY = "empty";
+
     public static final String NOT_MIME = "notMime";
     public static final String UNREADABLE = "unreadable";
     public static final String PART_UNREADABLE = "partUnreadable";
@@ -70,9 +71,19 @@ public class InboundParser {
     public static final String TEXT_TRUNCATED = "textTruncated";
     public static final String NO_SENDER = "noSender";
 
-    public static final List<String> PROBLEMS = List.of(EMPTY, NOT_MIME, UNREADABLE, PART_UNREADABLE,
-            UNKNOWN_CHARSET, UNKNOWN_ENCODING, ATTACHMENT_TOO_LARGE, TOO_MUCH_DATA, TOO_MANY_PARTS, NESTING_TOO_DEEP,
-            TEXT_TRUNCATED, NO_SENDER);
+    public static final List<String> PROBLEMS = List.of(
+            EMPTY,
+            NOT_MIME,
+            UNREADABLE,
+            PART_UNREADABLE,
+            UNKNOWN_CHARSET,
+            UNKNOWN_ENCODING,
+            ATTACHMENT_TOO_LARGE,
+            TOO_MUCH_DATA,
+            TOO_MANY_PARTS,
+            NESTING_TOO_DEEP,
+            TEXT_TRUNCATED,
+            NO_SENDER);
 
     /**
      * @param maxAttachmentBytes an attachment larger than this keeps its name and size but not its bytes
@@ -81,7 +92,10 @@ public class InboundParser {
      * @param maxTotalBytes      decoded bytes kept for the whole message (texts and attachments)
      */
     public record Limits(long maxAttachmentBytes, int maxParts, int maxDepth, long maxTotalBytes) {
-        public static final Limits DEFAULTS = new Limits(DataSize.ofMegabytes(10).toBytes(), 200, 10,
+        public static final Limits DEFAULTS = new Limits(
+                DataSize.ofMegabytes(10).toBytes(),
+                200,
+                10,
                 DataSize.ofMegabytes(60).toBytes());
     }
 
@@ -90,20 +104,42 @@ public class InboundParser {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:\\[\\]]+@[^\\s<>\"(),;:\\[\\]]+");
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Set<String> IDENTITY_ENCODINGS = Set.of("", "7bit", "8bit", "binary");
-    private static final List<String> ENVELOPE_HEADERS = List.of("From", "To", "Subject", "Date", "Message-ID",
-            "MIME-Version", "Content-Type", "Received", "Return-Path", "Reply-To", "Sender");
+    private static final List<String> ENVELOPE_HEADERS = List.of(
+            "From",
+            "To",
+            "Subject",
+            "Date",
+            "Message-ID",
+            "MIME-Version",
+            "Content-Type",
+            "Received",
+            "Return-Path",
+            "Reply-To",
+            "Sender");
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
-            Map.entry("application/pdf", "pdf"), Map.entry("image/jpeg", "jpg"), Map.entry("image/jpg", "jpg"),
-            Map.entry("image/pjpeg", "jpg"), Map.entry("image/png", "png"), Map.entry("image/gif", "gif"),
-            Map.entry("image/tiff", "tif"), Map.entry("image/heic", "heic"), Map.entry("image/webp", "webp"),
-            Map.entry("image/bmp", "bmp"), Map.entry("text/plain", "txt"), Map.entry("text/html", "html"),
-            Map.entry("text/calendar", "ics"), Map.entry("message/rfc822", "eml"),
-            Map.entry("application/msword", "doc"), Map.entry("application/zip", "zip"),
+            Map.entry("application/pdf", "pdf"),
+            Map.entry("image/jpeg", "jpg"),
+            Map.entry("image/jpg", "jpg"),
+            Map.entry("image/pjpeg", "jpg"),
+            Map.entry("image/png", "png"),
+            Map.entry("image/gif", "gif"),
+            Map.entry("image/tiff", "tif"),
+            Map.entry("image/heic", "heic"),
+            Map.entry("image/webp", "webp"),
+            Map.entry("image/bmp", "bmp"),
+            Map.entry("text/plain", "txt"),
+            Map.entry("text/html", "html"),
+            Map.entry("text/calendar", "ics"),
+            Map.entry("message/rfc822", "eml"),
+            Map.entry("application/msword", "doc"),
+            Map.entry("application/zip", "zip"),
             Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
             Map.entry("application/vnd.ms-excel", "xls"),
             Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-            Map.entry("application/ms-tnef", "dat"), Map.entry("application/vnd.ms-tnef", "dat"),
-            Map.entry("application/pkcs7-signature", "p7s"), Map.entry("application/x-pkcs7-signature", "p7s"),
+            Map.entry("application/ms-tnef", "dat"),
+            Map.entry("application/vnd.ms-tnef", "dat"),
+            Map.entry("application/pkcs7-signature", "p7s"),
+            Map.entry("application/x-pkcs7-signature", "p7s"),
             Map.entry("application/pgp-signature", "asc"));
 
     /** A References header longer than this is not read: a thread needs a few ids, not a megabyte of them. */
@@ -119,14 +155,20 @@ public class InboundParser {
     }
 
     @Autowired
-    public InboundParser(@Value("${clientclub.mailbox.max-attachment-bytes:10MB}") String maxAttachmentBytes,
-                         @Value("${clientclub.mailbox.max-parts:200}") int maxParts,
-                         @Value("${clientclub.mailbox.max-nesting-depth:10}") int maxDepth,
-                         @Value("${clientclub.mailbox.max-total-bytes:60MB}") String maxTotalBytes,
-                         AuthenticationResults authentication) {
+    public InboundParser(
+            @Value("${clientclub.mailbox.max-attachment-bytes:10MB}") String maxAttachmentBytes,
+            @Value("${clientclub.mailbox.max-parts:200}") int maxParts,
+            @Value("${clientclub.mailbox.max-nesting-depth:10}") int maxDepth,
+            @Value("${clientclub.mailbox.max-total-bytes:60MB}") String maxTotalBytes,
+            AuthenticationResults authentication) {
         // DataSize.parse reads both "10MB" and a plain number of bytes.
-        this(new Limits(DataSize.parse(maxAttachmentBytes.trim()).toBytes(), maxParts, maxDepth,
-                DataSize.parse(maxTotalBytes.trim()).toBytes()), authentication);
+        this(
+                new Limits(
+                        DataSize.parse(maxAttachmentBytes.trim()).toBytes(),
+                        maxParts,
+                        maxDepth,
+                        DataSize.parse(maxTotalBytes.trim()).toBytes()),
+                authentication);
     }
 
     public InboundParser(Limits limits) {
@@ -257,7 +299,8 @@ public class InboundParser {
                     deliveryReport |= reportType.trim().equalsIgnoreCase("delivery-status");
                     readReceipt |= reportType.trim().equalsIgnoreCase("disposition-notification");
                 }
-                MimeMultipart multipart = new MimeMultipart(new PartSource(part, type, contentType.parameter("boundary")));
+                MimeMultipart multipart =
+                        new MimeMultipart(new PartSource(part, type, contentType.parameter("boundary")));
                 int count = multipart.getCount();
                 for (int i = 0; i < count && !stopped; i++) {
                     walk((MimeBodyPart) multipart.getBodyPart(i), depth + 1, forwarded);
@@ -276,21 +319,23 @@ public class InboundParser {
                 case "text/rfc822-headers", "message/global-headers" -> {
                     return; // the headers of a returned message: part of a report, not a file anybody sent
                 }
-                default -> {
-                }
+                default -> {}
             }
             HeaderValue disposition = HeaderValue.parse(header(part, "Content-Disposition"));
             String fileName = fileName(disposition.parameter("filename"));
             if (fileName == null) {
                 fileName = fileName(contentType.parameter("name"));
             }
-            String encoding = HeaderValue.parse(header(part, "Content-Transfer-Encoding")).value();
-            boolean eml = type.equals("message/rfc822") || type.equals("message/global")
+            String encoding =
+                    HeaderValue.parse(header(part, "Content-Transfer-Encoding")).value();
+            boolean eml = type.equals("message/rfc822")
+                    || type.equals("message/global")
                     || (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".eml"));
             if (eml && forwardedMessage(part, encoding, depth)) {
                 return;
             }
-            boolean textBody = (type.equals("text/plain") || type.equals("text/html")) && fileName == null
+            boolean textBody = (type.equals("text/plain") || type.equals("text/html"))
+                    && fileName == null
                     && !disposition.value().equals("attachment");
             if (textBody) {
                 text(part, type, contentType, encoding);
@@ -340,8 +385,8 @@ public class InboundParser {
                 contentLanguage = header(part, "Content-Language");
             }
             // Four bytes per character covers any charset, and a little more tells that the text was cut.
-            Read read = read(decoded(part, encoding), Math.min(4L * MAX_TEXT_CHARS + 4, limits.maxTotalBytes() - total),
-                    true);
+            Read read = read(
+                    decoded(part, encoding), Math.min(4L * MAX_TEXT_CHARS + 4, limits.maxTotalBytes() - total), true);
             total += read.data().length;
             String declared = contentType.parameter("charset");
             Charset charset = CharsetGuess.forName(declared);
@@ -359,7 +404,8 @@ public class InboundParser {
         private void attachment(MimePart part, String type, String fileName, String encoding, boolean forwarded)
                 throws MessagingException {
             int index = attachments.size();
-            String name = fileName != null ? fileName
+            String name = fileName != null
+                    ? fileName
                     : "attachment-" + (index + 1) + "." + EXTENSIONS.getOrDefault(type, "bin");
             long room = Math.min(limits.maxAttachmentBytes(), limits.maxTotalBytes() - total);
             Read read = read(decoded(part, encoding), room, false);
@@ -427,25 +473,38 @@ public class InboundParser {
             }
             text = cleanText(text);
             if (text.length() > MAX_TEXT_CHARS) {
-                int end = Character.isHighSurrogate(text.charAt(MAX_TEXT_CHARS - 1)) ? MAX_TEXT_CHARS - 1
+                int end = Character.isHighSurrogate(text.charAt(MAX_TEXT_CHARS - 1))
+                        ? MAX_TEXT_CHARS - 1
                         : MAX_TEXT_CHARS;
                 text = text.substring(0, end);
                 problems.add(TEXT_TRUNCATED);
             }
             Language language = language(contentLanguage, subject, text);
-            Automatic automatic = message == null ? Automatic.NONE
-                    : AutomatedMail.classify(name -> header(message, name), rawFrom, from, subject, deliveryReport,
-                            readReceipt);
-            boolean forged = message != null && authentication.senderForged(allHeaders(message, "Authentication-Results"));
-            boolean suppressed = message != null
-                    && AutomatedMail.autoRepliesSuppressed(header(message, "X-Auto-Response-Suppress"));
-            return new InboundMessage(messageId, from, subject, sentAt, language, automatic, forged, suppressed,
-                    references, text, attachments, List.copyOf(problems));
+            Automatic automatic = message == null
+                    ? Automatic.NONE
+                    : AutomatedMail.classify(
+                            name -> header(message, name), rawFrom, from, subject, deliveryReport, readReceipt);
+            boolean forged =
+                    message != null && authentication.senderForged(allHeaders(message, "Authentication-Results"));
+            boolean suppressed =
+                    message != null && AutomatedMail.autoRepliesSuppressed(header(message, "X-Auto-Response-Suppress"));
+            return new InboundMessage(
+                    messageId,
+                    from,
+                    subject,
+                    sentAt,
+                    language,
+                    automatic,
+                    forged,
+                    suppressed,
+                    references,
+                    text,
+                    attachments,
+                    List.copyOf(problems));
         }
     }
 
-    private record Read(byte[] data, long size, boolean cut) {
-    }
+    private record Read(byte[] data, long size, boolean cut) {}
 
     /** The raw (still transfer-encoded) content of a part, as a window into the original bytes. */
     private static InputStream rawStream(MimePart part) throws MessagingException {
@@ -567,7 +626,9 @@ public class InboundParser {
     /** Apple Mail sends decomposed letters (й as и + breve); staff search for the composed ones. */
     private static String oneLine(String text) {
         String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return composed.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").trim();
+        return composed.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ")
+                .replaceAll(" {2,}", " ")
+                .trim();
     }
 
     /** PostgreSQL text refuses NUL, and other control characters are only noise in a text body. */

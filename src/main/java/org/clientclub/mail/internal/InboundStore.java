@@ -45,9 +45,14 @@ public class InboundStore {
     private final int perSenderPerDay;
 
     @Autowired
-    public InboundStore(JdbcClient jdbc, InboundParser parser, ApplicationEventPublisher events, Clock clock,
-                        @Value("${clientclub.mailbox.max-store-failures:3}") int maxFailures, RateCounters counters,
-                        @Value("${clientclub.mailbox.max-messages-per-sender-per-day:20}") int perSenderPerDay) {
+    public InboundStore(
+            JdbcClient jdbc,
+            InboundParser parser,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${clientclub.mailbox.max-store-failures:3}") int maxFailures,
+            RateCounters counters,
+            @Value("${clientclub.mailbox.max-messages-per-sender-per-day:20}") int perSenderPerDay) {
         this.jdbc = jdbc;
         this.parser = parser;
         this.events = events;
@@ -66,8 +71,8 @@ public class InboundStore {
     public Optional<Long> store(byte[] raw, long size, boolean truncated) {
         InboundMessage parsed = parser.parse(raw);
         String key = dedupeKey(raw);
-        String names = parsed.attachments().stream().map(InboundAttachment::fileName)
-                .collect(Collectors.joining(", "));
+        String names =
+                parsed.attachments().stream().map(InboundAttachment::fileName).collect(Collectors.joining(", "));
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO mail_inbound (dedupe_key, message_id, sender, subject, attachment_names, received_at,
                                                   size, raw, raw_truncated, outcome)
@@ -84,18 +89,27 @@ public class InboundStore {
                 .param("raw", raw)
                 .param("truncated", truncated)
                 .param("outcome", InboundOutcome.RECEIVED.name())
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
         if (id.isEmpty()) {
             log.info("Club mailbox: {} was stored before; not handled again", LogSafe.value(key));
             return id;
         }
-        jdbc.sql("DELETE FROM mail_inbound_failure WHERE dedupe_key = :key").param("key", key).update();
-        String sender = parsed.from() == null ? "none" : clip(parsed.from(), 320).toLowerCase(Locale.ROOT);
+        jdbc.sql("DELETE FROM mail_inbound_failure WHERE dedupe_key = :key")
+                .param("key", key)
+                .update();
+        String sender =
+                parsed.from() == null ? "none" : clip(parsed.from(), 320).toLowerCase(Locale.ROOT);
         if (!counters.tryAcquire("inbound:" + sender, Duration.ofDays(1), perSenderPerDay)) {
             jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
-                    .param("outcome", InboundOutcome.IGNORED.name()).param("reason", "tooManyFromSender")
-                    .param("now", Timestamp.from(clock.instant())).param("id", id.get()).update();
-            log.info("Club mailbox: message {} kept but not handled, its sender sent over {} today", id.get(),
+                    .param("outcome", InboundOutcome.IGNORED.name())
+                    .param("reason", "tooManyFromSender")
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", id.get())
+                    .update();
+            log.info(
+                    "Club mailbox: message {} kept but not handled, its sender sent over {} today",
+                    id.get(),
                     perSenderPerDay);
             return id;
         }
@@ -121,23 +135,38 @@ public class InboundStore {
                         ON CONFLICT (dedupe_key) DO UPDATE SET failures = mail_inbound_failure.failures + 1,
                                last_error = EXCLUDED.last_error, last_failed_at = EXCLUDED.last_failed_at
                         RETURNING failures""")
-                .param("key", key).param("error", text).param("now", now)
-                .query(Integer.class).single();
+                .param("key", key)
+                .param("error", text)
+                .param("now", now)
+                .query(Integer.class)
+                .single();
         if (failures < maxFailures) {
-            log.warn("Club mailbox: {} could not be stored ({} of {} tries): {}", LogSafe.value(key), failures,
-                    maxFailures, LogSafe.value(text));
+            log.warn(
+                    "Club mailbox: {} could not be stored ({} of {} tries): {}",
+                    LogSafe.value(key),
+                    failures,
+                    maxFailures,
+                    LogSafe.value(text));
             return false;
         }
         jdbc.sql("""
                         INSERT INTO mail_inbound (dedupe_key, received_at, size, raw, raw_truncated, outcome, reason, error)
                         VALUES (:key, :now, :size, :raw, :truncated, :outcome, :reason, :error)
                         ON CONFLICT (dedupe_key) DO NOTHING""")
-                .param("key", key).param("now", now).param("size", size).param("raw", raw)
-                .param("truncated", truncated).param("outcome", InboundOutcome.FAILED.name())
-                .param("reason", STORE_FAILED).param("error", text)
+                .param("key", key)
+                .param("now", now)
+                .param("size", size)
+                .param("raw", raw)
+                .param("truncated", truncated)
+                .param("outcome", InboundOutcome.FAILED.name())
+                .param("reason", STORE_FAILED)
+                .param("error", text)
                 .update();
-        log.warn("Club mailbox: {} could not be stored after {} tries; kept as failed for staff: {}",
-                LogSafe.value(key), failures, LogSafe.value(text));
+        log.warn(
+                "Club mailbox: {} could not be stored after {} tries; kept as failed for staff: {}",
+                LogSafe.value(key),
+                failures,
+                LogSafe.value(text));
         return true;
     }
 

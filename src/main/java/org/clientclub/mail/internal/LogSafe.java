@@ -11,8 +11,7 @@ public final class LogSafe {
     /** Characters of a value written to a log line, before the escapes. */
     static final int MAX_CHARS = 200;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String value(String value) {
         if (value == null) {

@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param totalPerDay                  all capped mails together; reaching it is logged once, as a WARN
  */
 @ConfigurationProperties("clientclub.mail.quota")
-public record MailQuotaProperties(@DefaultValue("3") int confirmationsPerRecipient,
-                                  @DefaultValue("3") int guardianRequestsPerRecipient,
-                                  @DefaultValue("3") int rejectionRepliesPerRecipient,
-                                  @DefaultValue("20") int rejectionRepliesPerDomain,
-                                  @DefaultValue("2000") int totalPerDay) {
-}
+public record MailQuotaProperties(
+        @DefaultValue("3") int confirmationsPerRecipient,
+        @DefaultValue("3") int guardianRequestsPerRecipient,
+        @DefaultValue("3") int rejectionRepliesPerRecipient,
+        @DefaultValue("20") int rejectionRepliesPerDomain,
+        @DefaultValue("2000") int totalPerDay) {}

@@ -17,8 +17,7 @@ public class MailRecipient {
     @Column(name = "unsubscribed_at")
     private Instant unsubscribedAt;
 
-    protected MailRecipient() {
-    }
+    protected MailRecipient() {}
 
     public String getEmail() {
         return email;

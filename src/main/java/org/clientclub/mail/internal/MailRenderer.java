@@ -33,8 +33,7 @@ public class MailRenderer {
         this.messages = messages;
     }
 
-    public record Rendered(String subject, String html, String text) {
-    }
+    public record Rendered(String subject, String html, String text) {}
 
     public Rendered render(OutgoingMail mail, String unsubscribeUrl) {
         Map<String, Object> variables = new HashMap<>(mail.model());
@@ -45,7 +44,9 @@ public class MailRenderer {
         Context context = new Context(mail.language().locale(), variables);
         String html = templates.process("mail/" + mail.template(), context);
         Object[] subjectArgs = {mail.model().getOrDefault("name", "")};
-        String subject = messages.getMessage("mail." + mail.template() + ".subject", subjectArgs,
+        String subject = messages.getMessage(
+                "mail." + mail.template() + ".subject",
+                subjectArgs,
                 mail.language().locale());
         return new Rendered(oneLine(subject), html, toText(html));
     }
@@ -60,28 +61,35 @@ public class MailRenderer {
         Document doc = Jsoup.parse(html);
         doc.select("style, head, title").remove();
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    out.append(text.text().replaceAll("\\s+", " "));
-                } else if (node instanceof Element element && element.nameIs("br")) {
-                    out.append('\n');
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element element) {
-                    if (element.nameIs("a") && element.hasAttr("href") && !element.attr("href").equals(element.text())) {
-                        out.append(" <").append(element.attr("href")).append('>');
-                    } else if (BLOCKS.contains(element.normalName())) {
-                        out.append("\n\n");
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode text) {
+                            out.append(text.text().replaceAll("\\s+", " "));
+                        } else if (node instanceof Element element && element.nameIs("br")) {
+                            out.append('\n');
+                        }
                     }
-                }
-            }
-        }, doc.body());
-        return out.toString().replaceAll("(?m)^ +| +$", "").replaceAll("\\n{3,}", "\n\n").strip() + "\n";
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element element) {
+                            if (element.nameIs("a")
+                                    && element.hasAttr("href")
+                                    && !element.attr("href").equals(element.text())) {
+                                out.append(" <").append(element.attr("href")).append('>');
+                            } else if (BLOCKS.contains(element.normalName())) {
+                                out.append("\n\n");
+                            }
+                        }
+                    }
+                },
+                doc.body());
+        return out.toString()
+                        .replaceAll("(?m)^ +| +$", "")
+                        .replaceAll("\\n{3,}", "\n\n")
+                        .strip() + "\n";
     }
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "li", "tr", "table", "ul");

@@ -92,8 +92,7 @@ public class OutboxMessage {
     @Column(name = "body_discarded_at")
     private Instant bodyDiscardedAt;
 
-    protected OutboxMessage() {
-    }
+    protected OutboxMessage() {}
 
     public Long getId() {
         return id;
@@ -202,7 +201,19 @@ public class OutboxMessage {
     }
 
     public OutboxEntry toEntry() {
-        return new OutboxEntry(id, recipient, subject, template, language, status.name(), attempts, createdAt, sentAt,
-                nextAttemptAt, lastError, kind.name(), bodyDiscardedAt);
+        return new OutboxEntry(
+                id,
+                recipient,
+                subject,
+                template,
+                language,
+                status.name(),
+                attempts,
+                createdAt,
+                sentAt,
+                nextAttemptAt,
+                lastError,
+                kind.name(),
+                bodyDiscardedAt);
     }
 }

@@ -42,11 +42,16 @@ public class OutboxSender {
     private final int batchSize;
     private final int maxAttempts;
 
-    public OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, TransactionTemplate transaction,
-                        JdbcTemplate jdbc, Clock clock,
-                        @Value("${clientclub.mail.from}") String from,
-                        @Value("${clientclub.mail.outbox.batch-size:50}") int batchSize,
-                        @Value("${clientclub.mail.outbox.max-attempts:8}") int maxAttempts) throws MessagingException {
+    public OutboxSender(
+            OutboxRepository outbox,
+            JavaMailSender mailSender,
+            TransactionTemplate transaction,
+            JdbcTemplate jdbc,
+            Clock clock,
+            @Value("${clientclub.mail.from}") String from,
+            @Value("${clientclub.mail.outbox.batch-size:50}") int batchSize,
+            @Value("${clientclub.mail.outbox.max-attempts:8}") int maxAttempts)
+            throws MessagingException {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.transaction = transaction;
@@ -57,7 +62,8 @@ public class OutboxSender {
         this.maxAttempts = maxAttempts;
     }
 
-    @Scheduled(fixedDelayString = "${clientclub.mail.outbox.poll-interval:PT2S}",
+    @Scheduled(
+            fixedDelayString = "${clientclub.mail.outbox.poll-interval:PT2S}",
             initialDelayString = "${clientclub.mail.outbox.poll-interval:PT2S}")
     void sendDueMessages() {
         try {
@@ -133,8 +139,9 @@ public class OutboxSender {
         for (Map<String, Object> image : jdbc.queryForList(
                 "SELECT content_id, content_type, data FROM mail_outbox_inline WHERE outbox_id = ? ORDER BY content_id",
                 message.getId())) {
-            helper.addInline((String) image.get("content_id"), new ByteArrayResource((byte[]) image.get("data")),
-                    (String) image.get("content_type"));
+            helper.addInline(
+                    (String) image.get("content_id"), new ByteArrayResource((byte[]) image.get("data")), (String)
+                            image.get("content_type"));
         }
         if (message.getListUnsubscribe() != null) {
             mime.setHeader("List-Unsubscribe", "<" + message.getListUnsubscribe() + ">");
@@ -154,7 +161,8 @@ public class OutboxSender {
 
     private static Session sessionOf(JavaMailSender sender) {
         return sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl
-                ? impl.getSession() : Session.getInstance(new java.util.Properties());
+                ? impl.getSession()
+                : Session.getInstance(new java.util.Properties());
     }
 
     /** Keeps the outbox's Message-ID, which JavaMail would otherwise replace when the message is saved. */

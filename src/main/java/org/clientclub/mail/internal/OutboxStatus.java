@@ -1,5 +1,8 @@
 package org.clientclub.mail.internal;
 
 public enum OutboxStatus {
-    PENDING, SENT, FAILED, SUPPRESSED
+    PENDING,
+    SENT,
+    FAILED,
+    SUPPRESSED
 }

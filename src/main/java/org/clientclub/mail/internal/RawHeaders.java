@@ -18,12 +18,19 @@ final class RawHeaders {
      * Fields that the receiving side adds on the way in (RFC 5321 trace fields, RFC 8601, RFC 7208, RFC 8617, the
      * delivery headers of Postfix and Gmail): the same message delivered twice differs in these and nothing else.
      */
-    private static final Set<String> TRACE = Set.of("received", "return-path", "delivered-to", "x-original-to",
-            "authentication-results", "received-spf", "arc-seal", "arc-message-signature",
-            "arc-authentication-results", "x-received");
+    private static final Set<String> TRACE = Set.of(
+            "received",
+            "return-path",
+            "delivered-to",
+            "x-original-to",
+            "authentication-results",
+            "received-spf",
+            "arc-seal",
+            "arc-message-signature",
+            "arc-authentication-results",
+            "x-received");
 
-    private RawHeaders() {
-    }
+    private RawHeaders() {}
 
     /**
      * SHA-256 (hex) of the message without its trace fields: equal for the same message however often it is
@@ -110,6 +117,8 @@ final class RawHeaders {
         while (colon < end && raw[colon] != ':' && raw[colon] != '\n') {
             colon++;
         }
-        return new String(raw, pos, colon - pos, StandardCharsets.ISO_8859_1).trim().toLowerCase(Locale.ROOT);
+        return new String(raw, pos, colon - pos, StandardCharsets.ISO_8859_1)
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -40,15 +40,18 @@ public class RecipientQuota {
         if (!counters.tryAcquire("mail:" + kind + ":" + recipient, DAY, perRecipient(kind))) {
             return Optional.of("recipient");
         }
-        if (kind == MailKind.REJECTION_REPLY && !counters.tryAcquire("mail-domain:" + kind + ":" + domain(recipient),
-                DAY, limits.rejectionRepliesPerDomain())) {
+        if (kind == MailKind.REJECTION_REPLY
+                && !counters.tryAcquire(
+                        "mail-domain:" + kind + ":" + domain(recipient), DAY, limits.rejectionRepliesPerDomain())) {
             return Optional.of("domain");
         }
         if (counters.incrementShared("mail-total", DAY) > limits.totalPerDay()) {
             // The first caller past the limit, on whichever node, counts 1 here: one line per day.
             if (counters.increment("mail-total-reached", DAY) == 1) {
-                log.warn("Mail quota: the daily total of {} confirmation, guardian and rejection mails is reached; "
-                        + "no more are written today (clientclub.mail.quota.total-per-day)", limits.totalPerDay());
+                log.warn(
+                        "Mail quota: the daily total of {} confirmation, guardian and rejection mails is reached; "
+                                + "no more are written today (clientclub.mail.quota.total-per-day)",
+                        limits.totalPerDay());
             }
             return Optional.of("total");
         }
@@ -69,7 +72,8 @@ public class RecipientQuota {
         int at = email.lastIndexOf('@');
         String local = email.substring(0, at);
         int plus = local.indexOf('+');
-        return (plus > 0 ? local.substring(0, plus) : local) + email.substring(at).toLowerCase(Locale.ROOT);
+        return (plus > 0 ? local.substring(0, plus) : local)
+                + email.substring(at).toLowerCase(Locale.ROOT);
     }
 
     private static String domain(String recipient) {

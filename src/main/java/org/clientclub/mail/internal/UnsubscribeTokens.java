@@ -23,7 +23,9 @@ public class UnsubscribeTokens {
     /** Records the token of a message written to the outbox; the recipient row exists already. */
     public void keep(String token, String email, Instant now) {
         jdbc.sql("INSERT INTO mail_unsubscribe_token (token_hash, email, created_at) VALUES (:hash, :email, :now)")
-                .param("hash", SecureTokens.sha256(token)).param("email", email).param("now", Timestamp.from(now))
+                .param("hash", SecureTokens.sha256(token))
+                .param("email", email)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
@@ -33,6 +35,8 @@ public class UnsubscribeTokens {
             return Optional.empty();
         }
         return jdbc.sql("SELECT email FROM mail_unsubscribe_token WHERE token_hash = :hash")
-                .param("hash", SecureTokens.sha256(token)).query(String.class).optional();
+                .param("hash", SecureTokens.sha256(token))
+                .query(String.class)
+                .optional();
     }
 }

@@ -63,10 +63,12 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         outcome.setLabel(getTranslation("mailbox.outcome"));
-        outcome.setItems(Stream.concat(Stream.of(Optional.<InboundOutcome>empty()),
-                Arrays.stream(InboundOutcome.values()).map(Optional::of)).toList());
-        outcome.setItemLabelGenerator(o -> o.map(v -> getTranslation("intake.outcome." + v.name()))
-                .orElse(getTranslation("mailbox.outcome.any")));
+        outcome.setItems(Stream.concat(
+                        Stream.of(Optional.<InboundOutcome>empty()),
+                        Arrays.stream(InboundOutcome.values()).map(Optional::of))
+                .toList());
+        outcome.setItemLabelGenerator(o ->
+                o.map(v -> getTranslation("intake.outcome." + v.name())).orElse(getTranslation("mailbox.outcome.any")));
         outcome.setValue(Optional.empty());
         outcome.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         HorizontalLayout filters = new HorizontalLayout(search, outcome);
@@ -74,21 +76,35 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         add(filters);
 
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
-        grid.addColumn(m -> time.format(m.receivedAt())).setHeader(getTranslation("mailbox.received")).setAutoWidth(true);
+        grid.addColumn(m -> time.format(m.receivedAt()))
+                .setHeader(getTranslation("mailbox.received"))
+                .setAutoWidth(true);
         grid.addColumn(m -> m.sender() == null ? getTranslation("mailbox.noSender") : m.sender())
-                .setHeader(getTranslation("mailbox.sender")).setAutoWidth(true);
-        grid.addColumn(m -> m.subject() == null || m.subject().isBlank() ? getTranslation("mailbox.noSubject") : m.subject())
-                .setHeader(getTranslation("mailbox.subject")).setFlexGrow(1);
+                .setHeader(getTranslation("mailbox.sender"))
+                .setAutoWidth(true);
+        grid.addColumn(m -> m.subject() == null || m.subject().isBlank()
+                        ? getTranslation("mailbox.noSubject")
+                        : m.subject())
+                .setHeader(getTranslation("mailbox.subject"))
+                .setFlexGrow(1);
         grid.addColumn(m -> m.attachmentNames() == null ? "" : m.attachmentNames())
-                .setHeader(getTranslation("mailbox.attachments")).setFlexGrow(1);
-        grid.addColumn(m -> getTranslation("intake.outcome." + m.outcome().name())).setKey("outcome")
-                .setHeader(getTranslation("mailbox.outcome")).setAutoWidth(true);
-        grid.addColumn(this::reason).setKey("reason").setTooltipGenerator(this::reason)
-                .setHeader(getTranslation("mailbox.reason")).setFlexGrow(1);
+                .setHeader(getTranslation("mailbox.attachments"))
+                .setFlexGrow(1);
+        grid.addColumn(m -> getTranslation("intake.outcome." + m.outcome().name()))
+                .setKey("outcome")
+                .setHeader(getTranslation("mailbox.outcome"))
+                .setAutoWidth(true);
+        grid.addColumn(this::reason)
+                .setKey("reason")
+                .setTooltipGenerator(this::reason)
+                .setHeader(getTranslation("mailbox.reason"))
+                .setFlexGrow(1);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setItems(query -> mailbox.list(outcome.getValue().orElse(null), search.getValue(), query.getOffset(),
-                query.getLimit()).stream());
+        grid.setItems(
+                query -> mailbox
+                        .list(outcome.getValue().orElse(null), search.getValue(), query.getOffset(), query.getLimit())
+                        .stream());
         grid.setEmptyStateText(getTranslation("mailbox.empty", clubAddress));
         grid.setSizeFull();
         add(grid);
@@ -102,23 +118,28 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
     private Component details(InboundMailSummary message) {
         HorizontalLayout downloads = new HorizontalLayout();
         downloads.setId("mailbox-downloads-" + message.id());
-        Anchor raw = new Anchor((DownloadHandler) event -> {
-            event.setFileName("message-" + message.id() + ".eml");
-            event.setContentType("message/rfc822");
-            event.getOutputStream().write(mailbox.rawMessage(message.id()).orElse(new byte[0]));
-        }, getTranslation("mailbox.raw"));
+        Anchor raw = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName("message-" + message.id() + ".eml");
+                    event.setContentType("message/rfc822");
+                    event.getOutputStream()
+                            .write(mailbox.rawMessage(message.id()).orElse(new byte[0]));
+                },
+                getTranslation("mailbox.raw"));
         downloads.add(raw);
         for (InboundAttachment attachment : mailbox.attachments(message.id())) {
             if (attachment.data() == null) {
                 downloads.add(new Span(attachment.fileName() + " (" + size(attachment.size()) + ")"));
                 continue;
             }
-            downloads.add(new Anchor((DownloadHandler) event -> {
-                event.setFileName(attachment.fileName());
-                event.setContentType("application/octet-stream");
-                mailbox.attachment(message.id(), attachment.index())
-                        .ifPresent(a -> write(event.getOutputStream(), a.data()));
-            }, attachment.fileName() + " (" + size(attachment.size()) + ")"));
+            downloads.add(new Anchor(
+                    (DownloadHandler) event -> {
+                        event.setFileName(attachment.fileName());
+                        event.setContentType("application/octet-stream");
+                        mailbox.attachment(message.id(), attachment.index())
+                                .ifPresent(a -> write(event.getOutputStream(), a.data()));
+                    },
+                    attachment.fileName() + " (" + size(attachment.size()) + ")"));
         }
         Button reprocess = new Button(getTranslation("mailbox.reprocess"), e -> confirmReprocess(message));
         reprocess.setId("mailbox-reprocess-" + message.id());
@@ -150,7 +171,8 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
             mailbox.reprocess(message.id());
             Notification.show(getTranslation("mailbox.reprocessed")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalStateException e) {
-            // The handler refuses with a message key (a person is still working on the message); anything else is a bug.
+            // The handler refuses with a message key (a person is still working on the message); anything else is a
+            // bug.
             if (e.getMessage() == null || !e.getMessage().startsWith("intake.")) {
                 throw e;
             }
@@ -168,7 +190,9 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String size(long bytes) {
-        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : (bytes / (1024 * 1024)) + " MB";
+        return bytes < 1024
+                ? bytes + " B"
+                : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : (bytes / (1024 * 1024)) + " MB";
     }
 
     @Override

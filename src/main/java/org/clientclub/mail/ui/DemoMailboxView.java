@@ -57,7 +57,8 @@ public class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("subject", DeliveredMail::subject)
                         .withProperty("to", DeliveredMail::to)
                         .withProperty("received", m -> m.receivedAt() == null ? "" : time.format(m.receivedAt())))
-                .setHeader(getTranslation("mail.demo.messages")).setKey("message");
+                .setHeader(getTranslation("mail.demo.messages"))
+                .setKey("message");
         grid.setEmptyStateText(getTranslation("mail.demo.empty"));
         grid.setHeightFull();
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
@@ -65,7 +66,9 @@ public class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
         preview.setSizeFull();
         preview.getElement().setAttribute("title", getTranslation("mail.demo.preview"));
         // Our own HTML, but a frame without scripts keeps any member-typed text inert all the same.
-        preview.setSandbox(IFrame.SandboxType.ALLOW_POPUPS, IFrame.SandboxType.ALLOW_POPUPS_TO_ESCAPE_SANDBOX,
+        preview.setSandbox(
+                IFrame.SandboxType.ALLOW_POPUPS,
+                IFrame.SandboxType.ALLOW_POPUPS_TO_ESCAPE_SANDBOX,
                 IFrame.SandboxType.ALLOW_TOP_NAVIGATION);
         preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("background", "white");
         Div previewBox = new Div(preview);
@@ -88,7 +91,8 @@ public class DemoMailboxView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         // Links open in the top window so following one behaves like a member's click in a mail client.
-        String html = mail.html().isEmpty() ? "<pre>" + org.jsoup.nodes.Entities.escape(mail.text()) + "</pre>" : mail.html();
+        String html =
+                mail.html().isEmpty() ? "<pre>" + org.jsoup.nodes.Entities.escape(mail.text()) + "</pre>" : mail.html();
         preview.setSrcdoc("<base target=\"_top\">" + html);
     }
 

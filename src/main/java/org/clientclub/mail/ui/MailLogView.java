@@ -45,7 +45,8 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         status.setItems("", "PENDING", "SENT", "FAILED", "SUPPRESSED");
-        status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("mail.log.status.any") : getTranslation("mail.status." + s));
+        status.setItemLabelGenerator(
+                s -> s.isEmpty() ? getTranslation("mail.log.status.any") : getTranslation("mail.status." + s));
         status.setValue("");
         status.setLabel(getTranslation("mail.log.status"));
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
@@ -56,20 +57,37 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
 
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
         grid.addColumn(e -> e.createdAt() == null ? "" : time.format(e.createdAt()))
-                .setHeader(getTranslation("mail.log.created")).setAutoWidth(true);
-        grid.addColumn(OutboxEntry::recipient).setHeader(getTranslation("mail.log.recipient")).setAutoWidth(true);
-        grid.addColumn(OutboxEntry::subject).setHeader(getTranslation("mail.log.subject")).setFlexGrow(1);
-        grid.addColumn(e -> getTranslation("mail.kind." + e.kind())).setHeader(getTranslation("mail.log.kind"))
-                .setKey("kind").setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("mail.status." + e.status())).setHeader(getTranslation("mail.log.status")).setAutoWidth(true);
-        grid.addColumn(OutboxEntry::attempts).setHeader(getTranslation("mail.log.attempts")).setAutoWidth(true);
-        grid.addColumn(e -> e.lastError() == null ? "" : e.lastError()).setHeader(getTranslation("mail.log.error")).setFlexGrow(1);
-        grid.addColumn(e -> e.bodyDiscardedAt() == null ? ""
+                .setHeader(getTranslation("mail.log.created"))
+                .setAutoWidth(true);
+        grid.addColumn(OutboxEntry::recipient)
+                .setHeader(getTranslation("mail.log.recipient"))
+                .setAutoWidth(true);
+        grid.addColumn(OutboxEntry::subject)
+                .setHeader(getTranslation("mail.log.subject"))
+                .setFlexGrow(1);
+        grid.addColumn(e -> getTranslation("mail.kind." + e.kind()))
+                .setHeader(getTranslation("mail.log.kind"))
+                .setKey("kind")
+                .setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("mail.status." + e.status()))
+                .setHeader(getTranslation("mail.log.status"))
+                .setAutoWidth(true);
+        grid.addColumn(OutboxEntry::attempts)
+                .setHeader(getTranslation("mail.log.attempts"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.lastError() == null ? "" : e.lastError())
+                .setHeader(getTranslation("mail.log.error"))
+                .setFlexGrow(1);
+        grid.addColumn(e -> e.bodyDiscardedAt() == null
+                        ? ""
                         : getTranslation("mail.log.body.discarded", time.format(e.bodyDiscardedAt())))
-                .setHeader(getTranslation("mail.log.body")).setKey("body").setAutoWidth(true);
+                .setHeader(getTranslation("mail.log.body"))
+                .setKey("body")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::resendButton).setKey("resend").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setItems(query -> this.mail.log(search.getValue(), status.getValue(), query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query ->
+                this.mail.log(search.getValue(), status.getValue(), query.getOffset(), query.getLimit()).stream());
         grid.setEmptyStateText(getTranslation("mail.log.empty"));
         grid.setSizeFull();
         add(grid);

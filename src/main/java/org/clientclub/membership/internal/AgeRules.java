@@ -12,8 +12,7 @@ public final class AgeRules {
     public static final int GUARDIAN_CONSENT_BELOW_AGE = 14;
     public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
-    private AgeRules() {
-    }
+    private AgeRules() {}
 
     public static int age(LocalDate birthDate, LocalDate today) {
         return Period.between(birthDate, today).getYears();

@@ -19,28 +19,42 @@ public class ConsentRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "application_id", nullable = false, updatable = false)
     private Long applicationId;
+
     @Column(nullable = false, updatable = false)
     private String subject;
+
     @Column(name = "subject_email", nullable = false, updatable = false)
     private String subjectEmail;
+
     @Column(name = "document_version", nullable = false, updatable = false)
     private int documentVersion;
+
     @Column(nullable = false, updatable = false)
     private String language;
+
     @Column(nullable = false, updatable = false)
     private String channel;
+
     @Column(name = "accepted_at", nullable = false, updatable = false)
     private Instant acceptedAt;
+
     @Column(name = "client_address", updatable = false)
     private String clientAddress;
 
-    protected ConsentRecord() {
-    }
+    protected ConsentRecord() {}
 
-    public ConsentRecord(long applicationId, String subject, String subjectEmail, int documentVersion,
-                         String language, String channel, Instant acceptedAt, String clientAddress) {
+    public ConsentRecord(
+            long applicationId,
+            String subject,
+            String subjectEmail,
+            int documentVersion,
+            String language,
+            String channel,
+            Instant acceptedAt,
+            String clientAddress) {
         this.applicationId = applicationId;
         this.subject = subject;
         this.subjectEmail = subjectEmail;
@@ -48,11 +62,23 @@ public class ConsentRecord {
         this.language = language;
         this.channel = channel;
         this.acceptedAt = acceptedAt;
-        this.clientAddress = clientAddress == null || clientAddress.length() <= 64 ? clientAddress : clientAddress.substring(0, 64);
+        this.clientAddress =
+                clientAddress == null || clientAddress.length() <= 64 ? clientAddress : clientAddress.substring(0, 64);
     }
 
-    public String getSubject() { return subject; }
-    public int getDocumentVersion() { return documentVersion; }
-    public String getChannel() { return channel; }
-    public Instant getAcceptedAt() { return acceptedAt; }
+    public String getSubject() {
+        return subject;
+    }
+
+    public int getDocumentVersion() {
+        return documentVersion;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
 }

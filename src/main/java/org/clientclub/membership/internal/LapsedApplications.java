@@ -33,8 +33,11 @@ public class LapsedApplications {
     private final Clock clock;
     private final Period purgeAfter;
 
-    public LapsedApplications(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-                              @Value("${clientclub.onboarding.purge-lapsed-after:P30D}") Period purgeAfter) {
+    public LapsedApplications(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${clientclub.onboarding.purge-lapsed-after:P30D}") Period purgeAfter) {
         this.jdbc = jdbc;
         this.batch = new TransactionTemplate(transactions);
         this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -63,15 +66,24 @@ public class LapsedApplications {
                         SELECT id FROM membership_application
                          WHERE status = 'LAPSED' AND member_id IS NULL AND submitted_at < :cutoff
                          ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                .param("cutoff", Timestamp.from(cutoff)).param("batch", BATCH)
-                .query(Long.class).list();
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("batch", BATCH)
+                .query(Long.class)
+                .list();
         if (ids.isEmpty()) {
             return 0;
         }
-        jdbc.sql("DELETE FROM membership_token WHERE application_id IN (:ids)").param("ids", ids).update();
-        jdbc.sql("DELETE FROM membership_consent WHERE application_id IN (:ids)").param("ids", ids).update();
+        jdbc.sql("DELETE FROM membership_token WHERE application_id IN (:ids)")
+                .param("ids", ids)
+                .update();
+        jdbc.sql("DELETE FROM membership_consent WHERE application_id IN (:ids)")
+                .param("ids", ids)
+                .update();
         jdbc.sql("UPDATE membership_mail_intake SET application_id = NULL WHERE application_id IN (:ids)")
-                .param("ids", ids).update();
-        return jdbc.sql("DELETE FROM membership_application WHERE id IN (:ids)").param("ids", ids).update();
+                .param("ids", ids)
+                .update();
+        return jdbc.sql("DELETE FROM membership_application WHERE id IN (:ids)")
+                .param("ids", ids)
+                .update();
     }
 }

@@ -20,19 +20,23 @@ public class LinkToken {
     @Id
     @Column(name = "token_hash")
     private String tokenHash;
+
     @Column(name = "application_id", nullable = false, updatable = false)
     private Long applicationId;
+
     @Column(nullable = false, updatable = false)
     private String purpose;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
+
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected LinkToken() {
-    }
+    protected LinkToken() {}
 
     private LinkToken(String tokenHash, long applicationId, String purpose, Instant createdAt, Instant expiresAt) {
         this.tokenHash = tokenHash;
@@ -43,8 +47,7 @@ public class LinkToken {
     }
 
     /** A new token; the plain value goes into the e-mail and is not kept. */
-    public record Issued(String plain, LinkToken token) {
-    }
+    public record Issued(String plain, LinkToken token) {}
 
     public static Issued issue(long applicationId, String purpose, Instant now, Instant expiresAt) {
         String plain = SecureTokens.newToken();
@@ -71,6 +74,11 @@ public class LinkToken {
         usedAt = now;
     }
 
-    public Long getApplicationId() { return applicationId; }
-    public String getPurpose() { return purpose; }
+    public Long getApplicationId() {
+        return applicationId;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
 }

@@ -41,7 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailIntake {
 
     /** What reading a message decided; the process branches on it. */
-    public enum Decision { ONBOARDING_STARTED, TRANSCRIBE, REJECTED, IGNORED }
+    public enum Decision {
+        ONBOARDING_STARTED,
+        TRANSCRIBE,
+        REJECTED,
+        IGNORED
+    }
 
     /** A photo smaller than this is a logo or a signature, not a questionnaire. */
     private static final long MIN_PHOTO_BYTES = 20_000;
@@ -56,10 +61,16 @@ public class MailIntake {
     private final String publicBaseUrl;
     private final String clubMailbox;
 
-    public MailIntake(InboundMailService inbound, MembershipService membership, QuestionnairePdfReader pdfReader,
-                      MailService mail, JdbcClient jdbc, ObjectMapper json, Clock clock,
-                      @Value("${clientclub.public-base-url}") String publicBaseUrl,
-                      @Value("${clientclub.club-mailbox}") String clubMailbox) {
+    public MailIntake(
+            InboundMailService inbound,
+            MembershipService membership,
+            QuestionnairePdfReader pdfReader,
+            MailService mail,
+            JdbcClient jdbc,
+            ObjectMapper json,
+            Clock clock,
+            @Value("${clientclub.public-base-url}") String publicBaseUrl,
+            @Value("${clientclub.club-mailbox}") String clubMailbox) {
         this.inbound = inbound;
         this.membership = membership;
         this.pdfReader = pdfReader;
@@ -72,9 +83,14 @@ public class MailIntake {
     }
 
     /** A message's intake as staff see it on the transcription task. */
-    public record Intake(long inboundId, String sender, Language language, Integer attachmentIndex, String reason,
-                         List<String> reasonFields, Long applicationId) {
-    }
+    public record Intake(
+            long inboundId,
+            String sender,
+            Language language,
+            Integer attachmentIndex,
+            String reason,
+            List<String> reasonFields,
+            Long applicationId) {}
 
     public Decision read(long inboundId) {
         InboundMessage message = inbound.message(inboundId)
@@ -92,7 +108,8 @@ public class MailIntake {
         if (message.automatic() != InboundMessage.Automatic.NONE) {
             return ignore(inboundId, ignoredReason(message.automatic()));
         }
-        List<InboundAttachment> pdfs = message.attachments().stream().filter(MailIntake::looksLikePdf).toList();
+        List<InboundAttachment> pdfs =
+                message.attachments().stream().filter(MailIntake::looksLikePdf).toList();
         boolean anyTooLarge = message.attachments().stream().anyMatch(InboundAttachment::tooLarge);
         if (pdfs.isEmpty()) {
             Optional<InboundAttachment> photo = message.attachments().stream()
@@ -105,11 +122,15 @@ public class MailIntake {
         }
         List<Readable> readings = new ArrayList<>();
         for (InboundAttachment pdf : pdfs) {
-            readings.add(new Readable(pdf, pdf.tooLarge() ? new PdfReading.Rejected("attachmentTooLarge")
-                    : pdf.isPdf() ? pdfReader.read(pdf.data()) : new PdfReading.Rejected("corruptPdf")));
+            readings.add(new Readable(
+                    pdf,
+                    pdf.tooLarge()
+                            ? new PdfReading.Rejected("attachmentTooLarge")
+                            : pdf.isPdf() ? pdfReader.read(pdf.data()) : new PdfReading.Rejected("corruptPdf")));
         }
         List<Readable> questionnaires = readings.stream()
-                .filter(r -> !(r.reading() instanceof PdfReading.Rejected)).toList();
+                .filter(r -> !(r.reading() instanceof PdfReading.Rejected))
+                .toList();
         if (questionnaires.size() > 1) {
             return reject(inboundId, "severalQuestionnaires", List.of());
         }
@@ -125,7 +146,9 @@ public class MailIntake {
         if (filled.questionnaire().language() != null) {
             // The language the applicant chose in the questionnaire beats a guess from the e-mail's text.
             jdbc.sql("UPDATE membership_mail_intake SET language = :l WHERE inbound_mail_id = :id")
-                    .param("l", filled.questionnaire().language().code()).param("id", inboundId).update();
+                    .param("l", filled.questionnaire().language().code())
+                    .param("id", inboundId)
+                    .update();
         }
         if (!filled.consentAccepted()) {
             return reject(inboundId, "consentMissing", List.of());
@@ -140,8 +163,13 @@ public class MailIntake {
             inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
             return Decision.ONBOARDING_STARTED;
         } catch (QuestionnaireRejected e) {
-            return reject(inboundId, e.errors().containsKey("consent") ? "consentMissing" : "incomplete",
-                    e.errors().keySet().stream().filter(k -> !k.equals("form")).sorted().toList());
+            return reject(
+                    inboundId,
+                    e.errors().containsKey("consent") ? "consentMissing" : "incomplete",
+                    e.errors().keySet().stream()
+                            .filter(k -> !k.equals("form"))
+                            .sorted()
+                            .toList());
         }
     }
 
@@ -165,8 +193,11 @@ public class MailIntake {
             jdbc.sql("""
                             UPDATE membership_mail_intake SET transcription = :t, transcribed_by = :by, updated_at = :now
                              WHERE inbound_mail_id = :id""")
-                    .param("t", json.writeValueAsString(filled)).param("by", staff)
-                    .param("now", Timestamp.from(clock.instant())).param("id", inboundId).update();
+                    .param("t", json.writeValueAsString(filled))
+                    .param("by", staff)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", inboundId)
+                    .update();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not keep the transcription", e);
         }
@@ -174,8 +205,12 @@ public class MailIntake {
 
     /** Staff found the attachment is no questionnaire they can type in. */
     public void keepStaffRejection(long inboundId, String reason) {
-        jdbc.sql("UPDATE membership_mail_intake SET reason = :r, reason_fields = NULL, updated_at = :now WHERE inbound_mail_id = :id")
-                .param("r", reason).param("now", Timestamp.from(clock.instant())).param("id", inboundId).update();
+        jdbc.sql(
+                        "UPDATE membership_mail_intake SET reason = :r, reason_fields = NULL, updated_at = :now WHERE inbound_mail_id = :id")
+                .param("r", reason)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", inboundId)
+                .update();
     }
 
     public void startOnboardingFromTranscription(long inboundId) {
@@ -184,15 +219,17 @@ public class MailIntake {
             return;
         }
         String transcription = jdbc.sql("SELECT transcription FROM membership_mail_intake WHERE inbound_mail_id = :id")
-                .param("id", inboundId).query(String.class).single();
+                .param("id", inboundId)
+                .query(String.class)
+                .single();
         Questionnaire questionnaire;
         try {
             questionnaire = json.readValue(transcription, Questionnaire.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The transcription of " + inboundId + " cannot be read", e);
         }
-        long applicationId = membership.submitMailed(questionnaire, membership.currentConsentVersion(), true,
-                intake.sender());
+        long applicationId =
+                membership.submitMailed(questionnaire, membership.currentConsentVersion(), true, intake.sender());
         linkApplication(inboundId, applicationId);
         inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
     }
@@ -218,10 +255,19 @@ public class MailIntake {
         model.put("reason", intake.reason());
         model.put("fields", intake.reasonFields());
         model.put("joinUrl", publicBaseUrl + "/join");
-        model.put("pdfUrl", publicBaseUrl + "/join/questionnaire.pdf?lang=" + intake.language().code());
+        model.put(
+                "pdfUrl",
+                publicBaseUrl + "/join/questionnaire.pdf?lang="
+                        + intake.language().code());
         model.put("clubMailbox", clubMailbox);
-        Enqueued answer = mail.enqueue(new OutgoingMail(idempotencyKey, to.get(), intake.language(),
-                "questionnaire-rejected", model, MailKind.REJECTION_REPLY).answering(message.replyThread()));
+        Enqueued answer = mail.enqueue(new OutgoingMail(
+                        idempotencyKey,
+                        to.get(),
+                        intake.language(),
+                        "questionnaire-rejected",
+                        model,
+                        MailKind.REJECTION_REPLY)
+                .answering(message.replyThread()));
         if (answer == Enqueued.REFUSED_QUOTA) {
             // Stored and visible to staff, with why nobody was answered (forged senders make this a flood).
             inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, "replyQuota");
@@ -234,9 +280,15 @@ public class MailIntake {
                         SELECT inbound_mail_id, sender, language, attachment_index, reason, reason_fields, application_id
                           FROM membership_mail_intake WHERE inbound_mail_id = :id""")
                 .param("id", inboundId)
-                .query((rs, i) -> new Intake(rs.getLong(1), rs.getString(2), Language.fromCode(rs.getString(3)),
-                        (Integer) rs.getObject(4), rs.getString(5),
-                        rs.getString(6) == null || rs.getString(6).isEmpty() ? List.of() : List.of(rs.getString(6).split(",")),
+                .query((rs, i) -> new Intake(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Language.fromCode(rs.getString(3)),
+                        (Integer) rs.getObject(4),
+                        rs.getString(5),
+                        rs.getString(6) == null || rs.getString(6).isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString(6).split(",")),
                         (Long) rs.getObject(7)))
                 .optional();
     }
@@ -281,25 +333,33 @@ public class MailIntake {
                                reason_fields = NULL, transcription = NULL, transcribed_by = NULL,
                                updated_at = excluded.updated_at""")
                 .param("id", inboundId)
-                .param("sender", address(message.from()).map(EmailAddress::value).orElse(null))
+                .param(
+                        "sender",
+                        address(message.from()).map(EmailAddress::value).orElse(null))
                 .param("language", message.language().code())
-                .param("now", Timestamp.from(clock.instant())).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     private void record(long inboundId, String reason, List<String> fields, Integer attachmentIndex) {
         jdbc.sql("""
                         UPDATE membership_mail_intake SET reason = :reason, reason_fields = :fields,
                                attachment_index = :attachment, updated_at = :now WHERE inbound_mail_id = :id""")
-                .param("reason", reason).param("fields", String.join(",", fields))
+                .param("reason", reason)
+                .param("fields", String.join(",", fields))
                 .param("attachment", attachmentIndex)
-                .param("now", Timestamp.from(clock.instant())).param("id", inboundId).update();
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", inboundId)
+                .update();
     }
 
     private void linkApplication(long inboundId, long applicationId) {
         jdbc.sql("""
                         UPDATE membership_mail_intake SET application_id = :app, reason = NULL, reason_fields = NULL,
                                updated_at = :now WHERE inbound_mail_id = :id""")
-                .param("app", applicationId).param("now", Timestamp.from(clock.instant())).param("id", inboundId)
+                .param("app", applicationId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", inboundId)
                 .update();
     }
 
@@ -308,8 +368,19 @@ public class MailIntake {
         if (q.email() != null && !q.email().isBlank()) {
             return q;
         }
-        return new Questionnaire(q.lastName(), q.firstName(), q.patronymic(), sender, q.phone(), q.birthDate(),
-                q.regionCode(), q.town(), q.postcode(), q.interests(), q.language(), q.readyForInteraction(),
+        return new Questionnaire(
+                q.lastName(),
+                q.firstName(),
+                q.patronymic(),
+                sender,
+                q.phone(),
+                q.birthDate(),
+                q.regionCode(),
+                q.town(),
+                q.postcode(),
+                q.interests(),
+                q.language(),
+                q.readyForInteraction(),
                 q.guardianEmail());
     }
 
@@ -326,10 +397,10 @@ public class MailIntake {
 
     /** A PDF by its bytes, or one the sender called a PDF (a broken one is still meant as the questionnaire). */
     private static boolean looksLikePdf(InboundAttachment attachment) {
-        return attachment.isPdf() || attachment.contentType().equals("application/pdf")
+        return attachment.isPdf()
+                || attachment.contentType().equals("application/pdf")
                 || attachment.fileName().toLowerCase(Locale.ROOT).endsWith(".pdf");
     }
 
-    private record Readable(InboundAttachment attachment, PdfReading reading) {
-    }
+    private record Readable(InboundAttachment attachment, PdfReading reading) {}
 }

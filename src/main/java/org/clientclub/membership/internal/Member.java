@@ -18,35 +18,48 @@ public class Member {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "member_number", nullable = false, updatable = false)
     private String memberNumber;
+
     @Column(name = "application_id", nullable = false, updatable = false)
     private Long applicationId;
+
     @Column(name = "last_name", nullable = false)
     private String lastName;
+
     @Column(name = "first_name", nullable = false)
     private String firstName;
+
     private String patronymic;
+
     @Column(nullable = false)
     private String email;
+
     private String phone;
+
     @Column(name = "birth_date", nullable = false)
     private LocalDate birthDate;
+
     @Column(name = "region_code", nullable = false)
     private String regionCode;
+
     @Column(nullable = false)
     private String town;
+
     @Column(nullable = false)
     private String postcode;
+
     @Column(nullable = false)
     private String interests;
+
     @Column(nullable = false)
     private String language;
+
     @Column(name = "joined_at", nullable = false, updatable = false)
     private Instant joinedAt;
 
-    protected Member() {
-    }
+    protected Member() {}
 
     public Member(String memberNumber, MembershipApplication application, Instant now) {
         this.memberNumber = memberNumber;
@@ -78,23 +91,62 @@ public class Member {
     }
 
     private static String normal(String s) {
-        return s.trim().replaceAll("\\s+", " ").replace('ё', 'е').replace('Ё', 'Е').toLowerCase(Locale.ROOT);
+        return s.trim()
+                .replaceAll("\\s+", " ")
+                .replace('ё', 'е')
+                .replace('Ё', 'Е')
+                .toLowerCase(Locale.ROOT);
     }
 
     public String fullName() {
         return PersonName.full(firstName, patronymic, lastName);
     }
 
-    public Long getId() { return id; }
-    public String getMemberNumber() { return memberNumber; }
-    public Long getApplicationId() { return applicationId; }
-    public String getLastName() { return lastName; }
-    public String getFirstName() { return firstName; }
-    public String getPatronymic() { return patronymic; }
-    public String getEmail() { return email; }
-    public String getPhone() { return phone; }
-    public LocalDate getBirthDate() { return birthDate; }
-    public String getTown() { return town; }
-    public String getLanguage() { return language; }
-    public Instant getJoinedAt() { return joinedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getMemberNumber() {
+        return memberNumber;
+    }
+
+    public Long getApplicationId() {
+        return applicationId;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getPatronymic() {
+        return patronymic;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    public String getTown() {
+        return town;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public Instant getJoinedAt() {
+        return joinedAt;
+    }
 }

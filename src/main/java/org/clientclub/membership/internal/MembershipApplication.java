@@ -39,43 +39,59 @@ public class MembershipApplication {
 
     @Column(name = "last_name", nullable = false, updatable = false)
     private String lastName;
+
     @Column(name = "first_name", nullable = false, updatable = false)
     private String firstName;
+
     @Column(updatable = false)
     private String patronymic;
+
     @Column(nullable = false, updatable = false)
     private String email;
+
     @Column(updatable = false)
     private String phone;
+
     @Column(name = "birth_date", nullable = false, updatable = false)
     private LocalDate birthDate;
+
     @Column(name = "region_code", nullable = false, updatable = false)
     private String regionCode;
+
     @Column(nullable = false, updatable = false)
     private String town;
+
     @Column(nullable = false, updatable = false)
     private String postcode;
+
     @Column(nullable = false, updatable = false)
     private String interests;
+
     @Column(nullable = false, updatable = false)
     private String language;
+
     @Column(name = "ready_for_interaction", nullable = false, updatable = false)
     private boolean readyForInteraction;
+
     @Column(name = "guardian_email", updatable = false)
     private String guardianEmail;
+
     @Column(name = "submitted_at", nullable = false, updatable = false)
     private Instant submittedAt;
+
     @Column(name = "confirmation_deadline")
     private Instant confirmationDeadline;
+
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
+
     @Column(name = "member_id")
     private Long memberId;
+
     @Column(name = "mail_refused_at")
     private Instant mailRefusedAt;
 
-    protected MembershipApplication() {
-    }
+    protected MembershipApplication() {}
 
     /** Takes values that {@link QuestionnaireValidator} has accepted and normalised. */
     public MembershipApplication(ValidQuestionnaire q, Channel channel, Instant now) {
@@ -93,7 +109,8 @@ public class MembershipApplication {
         this.interests = q.interests().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         this.language = q.language().code();
         this.readyForInteraction = q.readyForInteraction();
-        this.guardianEmail = q.guardianEmail() == null ? null : q.guardianEmail().value();
+        this.guardianEmail =
+                q.guardianEmail() == null ? null : q.guardianEmail().value();
         this.submittedAt = now;
     }
 
@@ -168,7 +185,8 @@ public class MembershipApplication {
         if (interests.isEmpty()) {
             return Set.of();
         }
-        return Arrays.stream(interests.split(",")).map(Interest::valueOf)
+        return Arrays.stream(interests.split(","))
+                .map(Interest::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Interest.class)));
     }
 
@@ -176,24 +194,83 @@ public class MembershipApplication {
         return Language.fromCode(language);
     }
 
-    public Long getId() { return id; }
-    public Channel getChannel() { return channel; }
-    public ApplicationStatus getStatus() { return status; }
-    public String getLastName() { return lastName; }
-    public String getFirstName() { return firstName; }
-    public String getPatronymic() { return patronymic; }
-    public String getEmail() { return email; }
-    public String getPhone() { return phone; }
-    public LocalDate getBirthDate() { return birthDate; }
-    public String getRegionCode() { return regionCode; }
-    public String getTown() { return town; }
-    public String getPostcode() { return postcode; }
-    public String getInterests() { return interests; }
-    public String getLanguage() { return language; }
-    public boolean isReadyForInteraction() { return readyForInteraction; }
-    public String getGuardianEmail() { return guardianEmail; }
-    public Instant getSubmittedAt() { return submittedAt; }
-    public Instant getConfirmationDeadline() { return confirmationDeadline; }
-    public Instant getConfirmedAt() { return confirmedAt; }
-    public Long getMemberId() { return memberId; }
+    public Long getId() {
+        return id;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public ApplicationStatus getStatus() {
+        return status;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getPatronymic() {
+        return patronymic;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public String getTown() {
+        return town;
+    }
+
+    public String getPostcode() {
+        return postcode;
+    }
+
+    public String getInterests() {
+        return interests;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public boolean isReadyForInteraction() {
+        return readyForInteraction;
+    }
+
+    public String getGuardianEmail() {
+        return guardianEmail;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getConfirmationDeadline() {
+        return confirmationDeadline;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
+    }
+
+    public Long getMemberId() {
+        return memberId;
+    }
 }

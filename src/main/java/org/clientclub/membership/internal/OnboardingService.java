@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class OnboardingService {
 
-
     private final MembershipApplicationRepository applications;
     private final MemberRepository members;
     private final LinkTokenRepository tokens;
@@ -41,11 +40,16 @@ public class OnboardingService {
     private final Duration tokenValidity;
     private final String publicBaseUrl;
 
-    public OnboardingService(MembershipApplicationRepository applications, MemberRepository members,
-                             LinkTokenRepository tokens, MailService mail, ApplicationEventPublisher events, Clock clock,
-                             List<WelcomeMailContributor> welcomeContributors,
-                             @Value("${clientclub.onboarding.token-validity:P7D}") Duration tokenValidity,
-                             @Value("${clientclub.public-base-url}") String publicBaseUrl) {
+    public OnboardingService(
+            MembershipApplicationRepository applications,
+            MemberRepository members,
+            LinkTokenRepository tokens,
+            MailService mail,
+            ApplicationEventPublisher events,
+            Clock clock,
+            List<WelcomeMailContributor> welcomeContributors,
+            @Value("${clientclub.onboarding.token-validity:P7D}") Duration tokenValidity,
+            @Value("${clientclub.public-base-url}") String publicBaseUrl) {
         this.applications = applications;
         this.members = members;
         this.tokens = tokens;
@@ -74,14 +78,21 @@ public class OnboardingService {
     }
 
     private void sendConfirmationLink(MembershipApplication application, String template, String idempotencyKey) {
-        LinkToken.Issued issued = LinkToken.issue(application.getId(), LinkToken.CONFIRM_EMAIL, clock.instant(),
-                application.getConfirmationDeadline());
+        LinkToken.Issued issued = LinkToken.issue(
+                application.getId(), LinkToken.CONFIRM_EMAIL, clock.instant(), application.getConfirmationDeadline());
         tokens.save(issued.token());
         Map<String, Object> model = model(application);
         model.put("link", publicBaseUrl + "/confirm/" + issued.plain());
         model.put("deadline", clubDate(application.getConfirmationDeadline()));
-        capped(application, new OutgoingMail(idempotencyKey, new EmailAddress(application.getEmail()),
-                application.languageValue(), template, model, MailKind.CONFIRMATION));
+        capped(
+                application,
+                new OutgoingMail(
+                        idempotencyKey,
+                        new EmailAddress(application.getEmail()),
+                        application.languageValue(),
+                        template,
+                        model,
+                        MailKind.CONFIRMATION));
     }
 
     /**
@@ -101,28 +112,43 @@ public class OnboardingService {
     public void sendGuardianRequest(long applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         Instant now = clock.instant();
-        LinkToken.Issued issued = LinkToken.issue(application.getId(), LinkToken.GUARDIAN_CONSENT, now,
-                now.plus(tokenValidity));
+        LinkToken.Issued issued =
+                LinkToken.issue(application.getId(), LinkToken.GUARDIAN_CONSENT, now, now.plus(tokenValidity));
         tokens.save(issued.token());
         Map<String, Object> model = model(application);
         model.put("link", publicBaseUrl + "/guardian/" + issued.plain());
         model.put("deadline", clubDate(now.plus(tokenValidity)));
-        capped(application, new OutgoingMail(idempotencyKey, new EmailAddress(application.getGuardianEmail()),
-                application.languageValue(), "guardian-request", model, MailKind.GUARDIAN_REQUEST));
+        capped(
+                application,
+                new OutgoingMail(
+                        idempotencyKey,
+                        new EmailAddress(application.getGuardianEmail()),
+                        application.languageValue(),
+                        "guardian-request",
+                        model,
+                        MailKind.GUARDIAN_REQUEST));
     }
 
     public void sendGuardianDeclinedNotice(long applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getEmail()),
-                application.languageValue(), "guardian-declined", model(application)));
+        mail.enqueue(OutgoingMail.transactional(
+                idempotencyKey,
+                new EmailAddress(application.getEmail()),
+                application.languageValue(),
+                "guardian-declined",
+                model(application)));
     }
 
     /** "No" to further interaction: the questionnaire stays as the client's feedback, without membership. */
     public void keepAsFeedback(long applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         application.keepAsFeedback();
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(application.getEmail()),
-                application.languageValue(), "feedback-thanks", model(application)));
+        mail.enqueue(OutgoingMail.transactional(
+                idempotencyKey,
+                new EmailAddress(application.getEmail()),
+                application.languageValue(),
+                "feedback-thanks",
+                model(application)));
     }
 
     /**
@@ -135,7 +161,8 @@ public class OnboardingService {
         if (existing.isPresent()) {
             application.foundExistingMember(existing.get().getId());
             return existing.get().sameDetailsAs(application)
-                    ? RegistrationOutcome.EXISTING_SAME : RegistrationOutcome.EXISTING_DIFFERENT;
+                    ? RegistrationOutcome.EXISTING_SAME
+                    : RegistrationOutcome.EXISTING_DIFFERENT;
         }
         Instant now = clock.instant();
         String number = String.valueOf(members.nextMemberNumber());
@@ -161,8 +188,8 @@ public class OnboardingService {
         if (welcome) {
             welcomeContributors.forEach(c -> model.putAll(c.contribute(member.getId(), application.languageValue())));
         }
-        mail.enqueue(OutgoingMail.transactional(idempotencyKey, new EmailAddress(member.getEmail()),
-                application.languageValue(), template, model));
+        mail.enqueue(OutgoingMail.transactional(
+                idempotencyKey, new EmailAddress(member.getEmail()), application.languageValue(), template, model));
     }
 
     /** Staff looked at a possible duplicate; "updateMember" takes the newer questionnaire's details. */
@@ -175,8 +202,7 @@ public class OnboardingService {
     }
 
     private MembershipApplication application(long id) {
-        return applications.findById(id)
-                .orElseThrow(() -> new IllegalStateException("No application " + id));
+        return applications.findById(id).orElseThrow(() -> new IllegalStateException("No application " + id));
     }
 
     private static LocalDate clubDate(Instant instant) {

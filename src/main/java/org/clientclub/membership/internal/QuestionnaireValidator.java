@@ -75,8 +75,20 @@ public class QuestionnaireValidator {
         if (!errors.isEmpty()) {
             throw new QuestionnaireRejected(errors);
         }
-        return new ValidQuestionnaire(lastName, firstName, patronymic, email, phone, birthDate, region, town, postcode,
-                q.interests(), q.language(), q.readyForInteraction(), guardian);
+        return new ValidQuestionnaire(
+                lastName,
+                firstName,
+                patronymic,
+                email,
+                phone,
+                birthDate,
+                region,
+                town,
+                postcode,
+                q.interests(),
+                q.language(),
+                q.readyForInteraction(),
+                guardian);
     }
 
     /** Trimmed text within the field's limit; null when empty (and an error when the field is required). */

@@ -39,14 +39,15 @@ public class ReferenceData {
                         + "WHERE version = :version AND language = :language")
                 .param("version", version)
                 .param("language", language.code())
-                .query((rs, i) -> new ConsentDocument(rs.getInt("version"), rs.getString("language"),
-                        rs.getString("title"), rs.getString("body")))
+                .query((rs, i) -> new ConsentDocument(
+                        rs.getInt("version"), rs.getString("language"), rs.getString("title"), rs.getString("body")))
                 .optional();
     }
 
     /** The newest version in force today. */
     public int currentConsentVersion() {
         return jdbc.sql("SELECT max(version) FROM membership_consent_document WHERE effective_from <= current_date")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 }

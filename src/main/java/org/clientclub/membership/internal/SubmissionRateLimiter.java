@@ -19,8 +19,8 @@ public class SubmissionRateLimiter {
     private final RateCounters counters;
     private final int perHour;
 
-    public SubmissionRateLimiter(RateCounters counters,
-                                 @Value("${clientclub.join.rate-limit-per-hour:20}") int perHour) {
+    public SubmissionRateLimiter(
+            RateCounters counters, @Value("${clientclub.join.rate-limit-per-hour:20}") int perHour) {
         this.counters = counters;
         this.perHour = perHour;
     }

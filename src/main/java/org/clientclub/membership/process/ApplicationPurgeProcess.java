@@ -7,6 +7,5 @@ public final class ApplicationPurgeProcess {
     public static final String TASK_PURGE_LAPSED_APPLICATIONS = "Task_PurgeLapsedApplications";
     public static final String END_PURGE_DONE = "EndEvent_PurgeDone";
 
-    private ApplicationPurgeProcess() {
-    }
+    private ApplicationPurgeProcess() {}
 }

@@ -29,10 +29,13 @@ public class IntakeEngine {
     void on(InboundMailReceived received) {
         String businessKey = QuestionnaireIntakeProcess.businessKey(received.inboundId());
         if (received.reprocess()) {
-            List<ProcessInstance> earlier = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
-                    .processInstanceBusinessKey(businessKey).list();
-            boolean withStaff = earlier.stream().anyMatch(pi -> runtime.getActiveActivityIds(pi.getId())
-                    .contains(QuestionnaireIntakeProcess.TASK_TRANSCRIBE_QUESTIONNAIRE));
+            List<ProcessInstance> earlier = runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(PROCESS_ID)
+                    .processInstanceBusinessKey(businessKey)
+                    .list();
+            boolean withStaff = earlier.stream()
+                    .anyMatch(pi -> runtime.getActiveActivityIds(pi.getId())
+                            .contains(QuestionnaireIntakeProcess.TASK_TRANSCRIBE_QUESTIONNAIRE));
             if (withStaff) {
                 throw new IllegalStateException("intake.reprocess.running");
             }

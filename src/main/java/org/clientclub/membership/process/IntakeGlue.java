@@ -26,8 +26,8 @@ public class IntakeGlue {
     }
 
     public void sendRejection(DelegateExecution execution) {
-        intake.sendRejection(inboundMailId(execution),
-                execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
+        intake.sendRejection(
+                inboundMailId(execution), execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
     }
 
     private static long inboundMailId(DelegateExecution execution) {

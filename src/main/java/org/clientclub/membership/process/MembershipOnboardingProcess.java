@@ -35,6 +35,7 @@ public final class MembershipOnboardingProcess {
 
     /** Variables: ids and flags only. */
     public static final String VAR_APPLICATION_ID = "applicationId";
+
     public static final String VAR_GUARDIAN_REQUIRED = "guardianRequired";
     public static final String VAR_READY_FOR_INTERACTION = "readyForInteraction";
     public static final String VAR_GUARDIAN_CONSENTED = "guardianConsented";
@@ -44,6 +45,5 @@ public final class MembershipOnboardingProcess {
 
     public static final String FORM_REVIEW_POSSIBLE_DUPLICATE = "review-possible-duplicate";
 
-    private MembershipOnboardingProcess() {
-    }
+    private MembershipOnboardingProcess() {}
 }

@@ -23,17 +23,21 @@ public class OnboardingEngine {
     }
 
     public void start(String businessKey, long applicationId, boolean guardianRequired, boolean readyForInteraction) {
-        runtime.startProcessInstanceByKey(PROCESS_ID, businessKey, Map.of(
-                VAR_APPLICATION_ID, applicationId,
-                VAR_GUARDIAN_REQUIRED, guardianRequired,
-                VAR_READY_FOR_INTERACTION, readyForInteraction));
+        runtime.startProcessInstanceByKey(
+                PROCESS_ID,
+                businessKey,
+                Map.of(
+                        VAR_APPLICATION_ID, applicationId,
+                        VAR_GUARDIAN_REQUIRED, guardianRequired,
+                        VAR_READY_FOR_INTERACTION, readyForInteraction));
     }
 
     /** @return false when no onboarding waits for this confirmation (it lapsed or was already confirmed) */
     public boolean applicantConfirmed(String businessKey) {
         return !runtime.createMessageCorrelation(MESSAGE_APPLICANT_CONFIRMED)
                 .processInstanceBusinessKey(businessKey)
-                .correlateAllWithResult().isEmpty();
+                .correlateAllWithResult()
+                .isEmpty();
     }
 
     /** @return false when no onboarding waits for the guardian any more */
@@ -41,6 +45,7 @@ public class OnboardingEngine {
         return !runtime.createMessageCorrelation(MESSAGE_GUARDIAN_RESPONDED)
                 .processInstanceBusinessKey(businessKey)
                 .setVariable(VAR_GUARDIAN_CONSENTED, consented)
-                .correlateAllWithResult().isEmpty();
+                .correlateAllWithResult()
+                .isEmpty();
     }
 }

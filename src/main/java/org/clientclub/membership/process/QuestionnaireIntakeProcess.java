@@ -22,8 +22,7 @@ public final class QuestionnaireIntakeProcess {
     /** Set by the transcription form: true when staff typed the questionnaire in, false when they rejected it. */
     public static final String VAR_TRANSCRIBED = "transcribed";
 
-    private QuestionnaireIntakeProcess() {
-    }
+    private QuestionnaireIntakeProcess() {}
 
     public static String businessKey(long inboundMailId) {
         return "mail-" + inboundMailId;

@@ -13,7 +13,8 @@ class ApplicationPanel extends FormLayout {
 
     ApplicationPanel(ApplicationView a) {
         DateTimeFormatter time = ClubTime.dateTime(getLocale());
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2));
         item("application.status", getTranslation("application.status." + a.status()));
         item("application.channel", getTranslation("channel." + a.channel()));
@@ -26,19 +27,31 @@ class ApplicationPanel extends FormLayout {
         item("questionnaire.field.region", a.regionName());
         item("questionnaire.field.town", a.town());
         item("questionnaire.field.postcode", a.postcode());
-        item("questionnaire.field.interests", a.interests().stream()
-                .map(i -> getTranslation("interest." + i.name())).sorted().collect(Collectors.joining(", ")));
+        item(
+                "questionnaire.field.interests",
+                a.interests().stream()
+                        .map(i -> getTranslation("interest." + i.name()))
+                        .sorted()
+                        .collect(Collectors.joining(", ")));
         item("questionnaire.field.language", getTranslation("language." + a.language()));
-        item("questionnaire.field.readyForInteraction", getTranslation(a.readyForInteraction() ? "join.ready.yes" : "join.ready.no"));
+        item(
+                "questionnaire.field.readyForInteraction",
+                getTranslation(a.readyForInteraction() ? "join.ready.yes" : "join.ready.no"));
         item("questionnaire.field.guardianEmail", a.guardianEmail());
         item("application.submitted", time.format(a.submittedAt()));
         item("application.confirmed", a.confirmedAt() == null ? null : time.format(a.confirmedAt()));
         if (a.mailRefusedAt() != null) {
             item("application.mailRefused", time.format(a.mailRefusedAt()));
         }
-        item("application.consent", a.consentVersion() == null ? null
-                : getTranslation("application.consent.value", a.consentVersion(), time.format(a.consentAcceptedAt()),
-                        getTranslation("channel." + a.consentChannel())));
+        item(
+                "application.consent",
+                a.consentVersion() == null
+                        ? null
+                        : getTranslation(
+                                "application.consent.value",
+                                a.consentVersion(),
+                                time.format(a.consentAcceptedAt()),
+                                getTranslation("channel." + a.consentChannel())));
     }
 
     private void item(String labelKey, String value) {

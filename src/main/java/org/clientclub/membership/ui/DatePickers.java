@@ -8,8 +8,7 @@ import java.util.List;
 /** Date picker texts from the message bundles, so the calendar speaks the page's language. */
 final class DatePickers {
 
-    private DatePickers() {
-    }
+    private DatePickers() {}
 
     static DatePicker.DatePickerI18n i18n(Component c) {
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();

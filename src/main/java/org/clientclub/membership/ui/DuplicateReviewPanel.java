@@ -33,7 +33,9 @@ class DuplicateReviewPanel implements TaskPanelProvider {
         VerticalLayout panel = new VerticalLayout();
         panel.setPadding(false);
         Language language = Language.of(VaadinSession.getCurrent().getLocale());
-        ApplicationView application = membership.applicationByBusinessKey(task.businessKey(), language).orElse(null);
+        ApplicationView application = membership
+                .applicationByBusinessKey(task.businessKey(), language)
+                .orElse(null);
         if (application == null) {
             panel.add(new Paragraph(panel.getTranslation("duplicate.noApplication")));
             return panel;
@@ -41,8 +43,8 @@ class DuplicateReviewPanel implements TaskPanelProvider {
         panel.add(new H3(panel.getTranslation("duplicate.newQuestionnaire")), new ApplicationPanel(application));
         membership.member(memberIdOf(application), language).ifPresent(member -> {
             panel.add(new H3(panel.getTranslation("duplicate.existingMember")));
-            panel.add(new Paragraph(panel.getTranslation("member.summaryShort", member.memberNumber(), member.fullName(),
-                    member.email())));
+            panel.add(new Paragraph(panel.getTranslation(
+                    "member.summaryShort", member.memberNumber(), member.fullName(), member.email())));
             panel.add(new RouterLink(panel.getTranslation("duplicate.openMember"), MemberView.class, member.id()));
         });
         return panel;

@@ -60,8 +60,8 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         top.setAlignItems(FlexComponent.Alignment.CENTER);
         add(top, new Paragraph(getTranslation("join.intro")));
         // A plain download, not a route: the PDF comes from QuestionnairePdfController.
-        Anchor pdf = new Anchor("join/questionnaire.pdf?lang=" + language.code(),
-                getTranslation("join.pdf.link", clubMailbox));
+        Anchor pdf = new Anchor(
+                "join/questionnaire.pdf?lang=" + language.code(), getTranslation("join.pdf.link", clubMailbox));
         pdf.setRouterIgnore(true);
         pdf.getElement().setAttribute("download", true);
         pdf.setId("join-pdf");
@@ -84,7 +84,11 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         website.getElement().setAttribute("aria-hidden", "true");
         website.getElement().setAttribute("tabindex", "-1");
         website.getElement().setAttribute("autocomplete", "off");
-        website.getStyle().set("position", "absolute").set("left", "-10000px").set("height", "1px").set("overflow", "hidden");
+        website.getStyle()
+                .set("position", "absolute")
+                .set("left", "-10000px")
+                .set("height", "1px")
+                .set("overflow", "hidden");
 
         Button next = new Button(getTranslation("join.next"), e -> showStep(2));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -96,8 +100,12 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         consent = membership.currentConsent(language);
         Div text = new Div();
         text.setText(consent.body());
-        text.getStyle().set("white-space", "pre-line").set("max-height", "20em").set("overflow", "auto")
-                .set("border", "1px solid var(--lumo-contrast-20pct)").set("padding", "var(--lumo-space-m)")
+        text.getStyle()
+                .set("white-space", "pre-line")
+                .set("max-height", "20em")
+                .set("overflow", "auto")
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("padding", "var(--lumo-space-m)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
         text.setId("consent-text");
         consentAccepted.setLabel(getTranslation("join.consent.accept", consent.version()));
@@ -110,8 +118,13 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         submit.setId("join-submit");
         submit.setDisableOnClick(true);
         submit.addClickListener(e -> submit.setEnabled(true));
-        stepTwo.add(new H2(getTranslation("join.step2")), new Paragraph(consent.title()), text, consentAccepted,
-                consentError, new HorizontalLayout(back, submit));
+        stepTwo.add(
+                new H2(getTranslation("join.step2")),
+                new Paragraph(consent.title()),
+                text,
+                consentAccepted,
+                consentError,
+                new HorizontalLayout(back, submit));
     }
 
     private void showStep(int step) {
@@ -123,8 +136,13 @@ public class JoinView extends VerticalLayout implements HasDynamicTitle {
         Questionnaire questionnaire = fields.questionnaire();
         String address = VaadinSession.getCurrent().getBrowser().getAddress();
         try {
-            membership.submit(new Submission(questionnaire, consent.version(), consentAccepted.getValue(),
-                    Channel.WEB, address, website.getValue()));
+            membership.submit(new Submission(
+                    questionnaire,
+                    consent.version(),
+                    consentAccepted.getValue(),
+                    Channel.WEB,
+                    address,
+                    website.getValue()));
             showThanks(fields.email());
         } catch (QuestionnaireRejected rejected) {
             showErrors(rejected.errors());

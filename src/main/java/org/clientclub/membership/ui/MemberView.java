@@ -53,9 +53,14 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
         title = member.fullName();
         add(new RouterLink(getTranslation("members.back"), MembersView.class));
         add(new H2(member.fullName()));
-        add(new Paragraph(getTranslation("member.summary", member.memberNumber(), member.email(),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale())
-                        .withZone(ClubTime.ZONE).format(member.joinedAt()))));
+        add(new Paragraph(getTranslation(
+                "member.summary",
+                member.memberNumber(),
+                member.email(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(getLocale())
+                        .withZone(ClubTime.ZONE)
+                        .format(member.joinedAt()))));
         for (ApplicationView application : member.applications()) {
             add(new H3(getTranslation("member.application", application.businessKey())));
             add(new ApplicationPanel(application));
@@ -76,15 +81,21 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
             layout.add(new Paragraph(getTranslation("member.history.empty")));
         }
         for (ProcessHistory.Instance instance : instances) {
-            layout.add(new Paragraph(instance.processName() + " — " + getTranslation("process.state." + instance.state())));
+            layout.add(new Paragraph(
+                    instance.processName() + " — " + getTranslation("process.state." + instance.state())));
             Grid<ProcessHistory.Step> steps = new Grid<>();
-            steps.addColumn(ProcessHistory.Step::activityName).setHeader(getTranslation("member.history.step")).setFlexGrow(2);
+            steps.addColumn(ProcessHistory.Step::activityName)
+                    .setHeader(getTranslation("member.history.step"))
+                    .setFlexGrow(2);
             steps.addColumn(s -> s.started() == null ? "" : time.format(s.started()))
-                    .setHeader(getTranslation("member.history.started")).setAutoWidth(true);
+                    .setHeader(getTranslation("member.history.started"))
+                    .setAutoWidth(true);
             steps.addColumn(s -> s.ended() == null ? getTranslation("member.history.running") : time.format(s.ended()))
-                    .setHeader(getTranslation("member.history.ended")).setAutoWidth(true);
+                    .setHeader(getTranslation("member.history.ended"))
+                    .setAutoWidth(true);
             steps.addColumn(s -> s.assignee() == null ? "" : s.assignee())
-                    .setHeader(getTranslation("inbox.column.assignee")).setAutoWidth(true);
+                    .setHeader(getTranslation("inbox.column.assignee"))
+                    .setAutoWidth(true);
             steps.setItems(instance.steps());
             steps.setAllRowsVisible(true);
             steps.setWidthFull();

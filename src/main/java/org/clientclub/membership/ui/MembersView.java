@@ -35,18 +35,30 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         search.setId("members-search");
         add(search);
 
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(getLocale())
                 .withZone(ClubTime.ZONE);
         Grid<MemberSummary> grid = new Grid<>();
-        grid.addColumn(MemberSummary::memberNumber).setHeader(getTranslation("members.number")).setAutoWidth(true);
-        grid.addColumn(MemberSummary::fullName).setHeader(getTranslation("members.name")).setFlexGrow(2);
-        grid.addColumn(MemberSummary::email).setHeader(getTranslation("members.email")).setFlexGrow(2);
-        grid.addColumn(MemberSummary::town).setHeader(getTranslation("members.town")).setFlexGrow(1);
-        grid.addColumn(m -> date.format(m.joinedAt())).setHeader(getTranslation("members.joined")).setAutoWidth(true);
+        grid.addColumn(MemberSummary::memberNumber)
+                .setHeader(getTranslation("members.number"))
+                .setAutoWidth(true);
+        grid.addColumn(MemberSummary::fullName)
+                .setHeader(getTranslation("members.name"))
+                .setFlexGrow(2);
+        grid.addColumn(MemberSummary::email)
+                .setHeader(getTranslation("members.email"))
+                .setFlexGrow(2);
+        grid.addColumn(MemberSummary::town)
+                .setHeader(getTranslation("members.town"))
+                .setFlexGrow(1);
+        grid.addColumn(m -> date.format(m.joinedAt()))
+                .setHeader(getTranslation("members.joined"))
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("members.empty"));
         grid.setItems(q -> membership.searchMembers(search.getValue(), q.getOffset(), q.getLimit()).stream());
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MemberView.class, e.getItem().id())));
+        grid.addItemClickListener(e -> getUI().ifPresent(
+                        ui -> ui.navigate(MemberView.class, e.getItem().id())));
         grid.setSizeFull();
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         add(grid);

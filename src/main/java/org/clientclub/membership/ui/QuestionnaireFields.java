@@ -91,12 +91,26 @@ class QuestionnaireFields extends Composite<FormLayout> {
         // The questionnaire's key question is too long for a field label, which would cut it off on a phone.
         readyQuestion.setText(getTranslation(QuestionnaireField.READY_FOR_INTERACTION.labelKey()) + " *");
         readyQuestion.getStyle().set("font-weight", "600").set("color", "var(--lumo-body-text-color)");
-        ready.getElement().setAttribute("aria-label", getTranslation(QuestionnaireField.READY_FOR_INTERACTION.labelKey()));
+        ready.getElement()
+                .setAttribute("aria-label", getTranslation(QuestionnaireField.READY_FOR_INTERACTION.labelKey()));
         ready.setLabel(null);
 
         FormLayout form = getContent();
-        form.add(lastName, firstName, patronymic, email, phone, birthDate, guardianEmail, region, town, postcode,
-                interests, preferredLanguage, readyQuestion, ready);
+        form.add(
+                lastName,
+                firstName,
+                patronymic,
+                email,
+                phone,
+                birthDate,
+                guardianEmail,
+                region,
+                town,
+                postcode,
+                interests,
+                preferredLanguage,
+                readyQuestion,
+                ready);
         form.setWidthFull();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("560px", 2));
         form.setColspan(interests, 2);
@@ -114,9 +128,19 @@ class QuestionnaireFields extends Composite<FormLayout> {
     }
 
     Questionnaire questionnaire() {
-        return new Questionnaire(lastName.getValue(), firstName.getValue(), patronymic.getValue(), email.getValue(),
-                phone.getValue(), birthDate.getValue(), Optional.ofNullable(region.getValue()).map(Region::code).orElse(null),
-                town.getValue(), postcode.getValue(), interests.getValue(), preferredLanguage.getValue(), ready.getValue(),
+        return new Questionnaire(
+                lastName.getValue(),
+                firstName.getValue(),
+                patronymic.getValue(),
+                email.getValue(),
+                phone.getValue(),
+                birthDate.getValue(),
+                Optional.ofNullable(region.getValue()).map(Region::code).orElse(null),
+                town.getValue(),
+                postcode.getValue(),
+                interests.getValue(),
+                preferredLanguage.getValue(),
+                ready.getValue(),
                 guardianEmail.isVisible() ? guardianEmail.getValue() : null);
     }
 
@@ -128,7 +152,10 @@ class QuestionnaireFields extends Composite<FormLayout> {
         email.setValue(orEmpty(q.email()));
         phone.setValue(orEmpty(q.phone()));
         birthDate.setValue(q.birthDate());
-        regions.stream().filter(r -> r.code().equals(q.regionCode())).findFirst().ifPresent(region::setValue);
+        regions.stream()
+                .filter(r -> r.code().equals(q.regionCode()))
+                .findFirst()
+                .ifPresent(region::setValue);
         town.setValue(orEmpty(q.town()));
         postcode.setValue(orEmpty(q.postcode()));
         interests.setValue(q.interests());
@@ -167,7 +194,9 @@ class QuestionnaireFields extends Composite<FormLayout> {
     }
 
     private boolean isChild(LocalDate date) {
-        return date != null && !date.isAfter(today) && date.plusYears(GUARDIAN_AGE).isAfter(today);
+        return date != null
+                && !date.isAfter(today)
+                && date.plusYears(GUARDIAN_AGE).isAfter(today);
     }
 
     private static String orEmpty(String value) {

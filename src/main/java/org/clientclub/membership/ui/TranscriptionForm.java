@@ -67,17 +67,19 @@ class TranscriptionForm implements TaskFormProvider {
             return layout;
         }
         MailQuestionnaires.TranscriptionRequest request = found.get();
-        layout.add(new H3(layout.getTranslation("transcription.title")),
-                new Paragraph(layout.getTranslation("transcription.from", request.sender() == null ? "—" : request.sender())),
+        layout.add(
+                new H3(layout.getTranslation("transcription.title")),
+                new Paragraph(
+                        layout.getTranslation("transcription.from", request.sender() == null ? "—" : request.sender())),
                 new Paragraph(layout.getTranslation("transcription.subject", request.subject())));
         if (request.reason() != null) {
-            layout.add(new Paragraph(layout.getTranslation("transcription.reason",
-                    layout.getTranslation("intake.reason." + request.reason()))));
+            layout.add(new Paragraph(layout.getTranslation(
+                    "transcription.reason", layout.getTranslation("intake.reason." + request.reason()))));
         }
 
         Language language = Language.of(VaadinSession.getCurrent().getLocale());
-        QuestionnaireFields fields = new QuestionnaireFields(membership.today(), membership.regions(language),
-                request.language());
+        QuestionnaireFields fields =
+                new QuestionnaireFields(membership.today(), membership.regions(language), request.language());
         fields.birthDate().setI18n(DatePickers.i18n(layout));
         Checkbox consent = new Checkbox(layout.getTranslation("transcription.consent", request.consentVersion()));
         consent.setId("transcription-consent");
@@ -87,8 +89,10 @@ class TranscriptionForm implements TaskFormProvider {
                 complete.accept(Map.of(QuestionnaireIntakeProcess.VAR_TRANSCRIBED, true));
             } catch (QuestionnaireRejected rejected) {
                 fields.showErrors(rejected.errors());
-                consent.setErrorMessage(rejected.errors().containsKey("consent")
-                        ? layout.getTranslation(rejected.errors().get("consent")) : null);
+                consent.setErrorMessage(
+                        rejected.errors().containsKey("consent")
+                                ? layout.getTranslation(rejected.errors().get("consent"))
+                                : null);
                 consent.setInvalid(rejected.errors().containsKey("consent"));
                 Notification.show(layout.getTranslation("transcription.errors"))
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -108,8 +112,7 @@ class TranscriptionForm implements TaskFormProvider {
         });
         reject.setId("transcription-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        VerticalLayout right = new VerticalLayout(fields, consent, save,
-                new HorizontalLayout(reason, reject));
+        VerticalLayout right = new VerticalLayout(fields, consent, save, new HorizontalLayout(reason, reject));
         right.setPadding(false);
         right.setDefaultHorizontalComponentAlignment(FlexComponent.Alignment.START);
 
@@ -127,10 +130,17 @@ class TranscriptionForm implements TaskFormProvider {
         }
         InboundAttachment attachment = request.attachment().get();
         // Served with a type of our choosing, never the sender's, so a disguised page cannot run in ours.
-        String type = attachment.isPdf() ? "application/pdf"
-                : SAFE_IMAGES.contains(attachment.contentType()) ? attachment.contentType() : "application/octet-stream";
+        String type = attachment.isPdf()
+                ? "application/pdf"
+                : SAFE_IMAGES.contains(attachment.contentType())
+                        ? attachment.contentType()
+                        : "application/octet-stream";
         DownloadHandler inline = DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(attachment.data()), attachment.fileName(), type, attachment.data().length)).inline();
+                        new ByteArrayInputStream(attachment.data()),
+                        attachment.fileName(),
+                        type,
+                        attachment.data().length))
+                .inline();
         Anchor open = new Anchor(inline, context.getTranslation("transcription.open"));
         open.setTarget("_blank");
         Div viewer = new Div(open);

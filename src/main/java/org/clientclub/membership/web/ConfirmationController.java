@@ -49,8 +49,11 @@ class ConfirmationController {
     @GetMapping("/guardian/{token}")
     String guardianPage(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<GuardianRequest> request = membership.guardianRequest(token);
-        model.addAttribute("state", request.isPresent() ? ConfirmationResult.CONFIRMED
-                : notFoundIfInvalid(membership.checkLink(token, true), response));
+        model.addAttribute(
+                "state",
+                request.isPresent()
+                        ? ConfirmationResult.CONFIRMED
+                        : notFoundIfInvalid(membership.checkLink(token, true), response));
         model.addAttribute("request", request.orElse(null));
         model.addAttribute("token", token);
         model.addAttribute("answer", null);
@@ -58,14 +61,18 @@ class ConfirmationController {
     }
 
     @PostMapping("/guardian/{token}")
-    String guardianAnswer(@PathVariable String token, @RequestParam(name = "decision", defaultValue = "") String decision,
-                          Model model, HttpServletRequest request, HttpServletResponse response) {
+    String guardianAnswer(
+            @PathVariable String token,
+            @RequestParam(name = "decision", defaultValue = "") String decision,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!"agree".equals(decision) && !"decline".equals(decision)) {
             return guardianPage(token, model, response);
         }
         boolean agree = "agree".equals(decision);
-        ConfirmationResult result = notFoundIfInvalid(
-                membership.answerGuardianRequest(token, agree, ClientAddress.of(request)), response);
+        ConfirmationResult result =
+                notFoundIfInvalid(membership.answerGuardianRequest(token, agree, ClientAddress.of(request)), response);
         model.addAttribute("state", result);
         model.addAttribute("request", null);
         model.addAttribute("token", token);

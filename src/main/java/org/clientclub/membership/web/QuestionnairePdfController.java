@@ -43,10 +43,12 @@ class QuestionnairePdfController {
         String fileName = messages.getMessage("questionnaire.pdf.fileName", null, language.locale());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ASCII_FILE_NAME
-                        + "\"; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + ASCII_FILE_NAME + "\"; filename*=UTF-8''"
+                                + UriUtils.encode(fileName, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noCache())
-                .body(generated.computeIfAbsent(language.code() + ":" + membership.currentConsentVersion(),
-                        key -> pdf.generate(language)));
+                .body(generated.computeIfAbsent(
+                        language.code() + ":" + membership.currentConsentVersion(), key -> pdf.generate(language)));
     }
 }

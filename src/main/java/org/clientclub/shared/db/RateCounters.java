@@ -26,6 +26,7 @@ public class RateCounters {
      * added, without a query for every new recipient.
      */
     private static final int CLEANUP_EVERY = 8;
+
     private static final int CLEANUP_BATCH = 100;
     /** Rows a shared count is spread over: with one row, every caller would wait for the previous one's commit. */
     private static final int STRIPES = 16;
@@ -51,7 +52,8 @@ public class RateCounters {
                 .param("key", key)
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(start.plus(window)))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         if (count == 1 && ThreadLocalRandom.current().nextInt(CLEANUP_EVERY) == 0) {
             forgetEnded(now);
         }
@@ -68,7 +70,10 @@ public class RateCounters {
     @Transactional(propagation = Propagation.MANDATORY)
     public int incrementShared(String key, Duration window) {
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
-        List<String> others = IntStream.range(0, STRIPES).filter(i -> i != stripe).mapToObj(i -> key + "#" + i).toList();
+        List<String> others = IntStream.range(0, STRIPES)
+                .filter(i -> i != stripe)
+                .mapToObj(i -> key + "#" + i)
+                .toList();
         Instant start = windowStart(clock.instant(), window);
         // One round trip: the outer query reads the table as it was before the insert, hence the stripe's own
         // count comes from the insert and the sum from the other stripes.
@@ -84,7 +89,8 @@ public class RateCounters {
                 .param("others", others)
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(start.plus(window)))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     /** @return whether the key's count in the current window, this one included, stays within the limit */

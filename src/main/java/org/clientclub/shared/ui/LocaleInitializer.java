@@ -17,9 +17,12 @@ class LocaleInitializer implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(session -> session.getSession()
-                .setLocale(chosenLanguage(session.getRequest()).locale()));
-        event.getSource().addUIInitListener(ui -> ui.getUI().setLocale(ui.getUI().getSession().getLocale()));
+        event.getSource()
+                .addSessionInitListener(session -> session.getSession()
+                        .setLocale(chosenLanguage(session.getRequest()).locale()));
+        event.getSource()
+                .addUIInitListener(
+                        ui -> ui.getUI().setLocale(ui.getUI().getSession().getLocale()));
     }
 
     static Language chosenLanguage(VaadinRequest request) {

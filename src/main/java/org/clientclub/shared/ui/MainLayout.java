@@ -51,7 +51,9 @@ public class MainLayout extends AppLayout {
         }
         Anchor cockpit = new Anchor("/camunda/app/cockpit/default/", getTranslation("app.menu.cockpit"));
         cockpit.setRouterIgnore(true);
-        cockpit.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("display", "block");
+        cockpit.getStyle()
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("display", "block");
         addToDrawer(nav, cockpit);
     }
 }

@@ -6,8 +6,7 @@ import com.vaadin.flow.component.upload.UploadI18N;
 /** An upload's own texts in the user's language (the component merges them with its English defaults). */
 public final class UploadTexts {
 
-    private UploadTexts() {
-    }
+    private UploadTexts() {}
 
     /** @param wrongTypeKey the message saying which files the upload takes */
     public static UploadI18N of(Component view, String wrongTypeKey) {

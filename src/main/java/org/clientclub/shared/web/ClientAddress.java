@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
 /** The address a request came from, for rate limits and consent records. */
 public final class ClientAddress {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
+    private static final Pattern IPV4 =
+            Pattern.compile("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$");
     private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9A-Fa-f:.]+$");
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /**
      * The peer address as the servlet container sees it. Behind a reverse proxy, configure

@@ -18,8 +18,7 @@ public final class FormValidator {
     /** Longest text any field takes when its form sets no limit. */
     public static final int DEFAULT_MAX_LENGTH = 10_000;
 
-    private FormValidator() {
-    }
+    private FormValidator() {}
 
     /** @return field key to message key; empty when the values are fine */
     public static Map<String, String> validate(CamundaForm form, Map<String, Object> values) {
@@ -43,7 +42,8 @@ public final class FormValidator {
     }
 
     private static String check(CamundaForm.Field field, Object value) {
-        boolean empty = value == null || (value instanceof String s && s.isBlank())
+        boolean empty = value == null
+                || (value instanceof String s && s.isBlank())
                 || ("checkbox".equals(field.type()) && Boolean.FALSE.equals(value));
         if (empty) {
             return field.required() ? "form.error.required" : null;
@@ -77,7 +77,8 @@ public final class FormValidator {
                 }
             }
             case "select", "radio" -> {
-                boolean offered = field.options().stream().anyMatch(o -> o.value().equals(value));
+                boolean offered =
+                        field.options().stream().anyMatch(o -> o.value().equals(value));
                 if (!offered) {
                     return "form.error.option";
                 }

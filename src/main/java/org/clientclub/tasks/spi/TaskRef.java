@@ -1,5 +1,4 @@
 package org.clientclub.tasks.spi;
 
 /** Which task a page shows, in terms a module understands. */
-public record TaskRef(String taskId, String taskDefinitionKey, String processDefinitionKey, String businessKey) {
-}
+public record TaskRef(String taskId, String taskDefinitionKey, String processDefinitionKey, String businessKey) {}

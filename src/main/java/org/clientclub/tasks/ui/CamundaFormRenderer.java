@@ -69,13 +69,15 @@ class CamundaFormRenderer extends VerticalLayout {
             case "select" -> {
                 Select<String> f = new Select<>();
                 f.setLabel(label);
-                f.setItems(field.options().stream().map(CamundaForm.Option::value).toList());
+                f.setItems(
+                        field.options().stream().map(CamundaForm.Option::value).toList());
                 f.setItemLabelGenerator(v -> optionLabel(field.options(), v));
                 input = f;
             }
             case "radio" -> {
                 RadioButtonGroup<String> f = new RadioButtonGroup<>(label);
-                f.setItems(field.options().stream().map(CamundaForm.Option::value).toList());
+                f.setItems(
+                        field.options().stream().map(CamundaForm.Option::value).toList());
                 f.setItemLabelGenerator(v -> optionLabel(field.options(), v));
                 input = f;
             }
@@ -100,8 +102,11 @@ class CamundaFormRenderer extends VerticalLayout {
     }
 
     private String optionLabel(List<CamundaForm.Option> options, String value) {
-        return options.stream().filter(o -> o.value().equals(value)).findFirst()
-                .map(o -> getTranslation(o.label())).orElse(value);
+        return options.stream()
+                .filter(o -> o.value().equals(value))
+                .findFirst()
+                .map(o -> getTranslation(o.label()))
+                .orElse(value);
     }
 
     /** The values to complete the task with: only fields a person filled in. */
@@ -114,7 +119,8 @@ class CamundaFormRenderer extends VerticalLayout {
             Object value = input.getValue();
             if (value instanceof BigDecimal d) {
                 value = d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-                        ? (Object) d.longValue() : (Object) d.doubleValue();
+                        ? (Object) d.longValue()
+                        : (Object) d.doubleValue();
             } else if (value instanceof LocalDate date) {
                 value = date.toString();
             } else if (value instanceof String s && s.isEmpty()) {

@@ -68,9 +68,13 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         processes.forEach(p -> keys.add(p.key()));
         process.setLabel(getTranslation("inbox.process"));
         process.setItems(keys);
-        process.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("inbox.process.any")
-                : processes.stream().filter(p -> p.key().equals(k)).findFirst()
-                        .map(p -> processName(p.key(), p.name())).orElse(k));
+        process.setItemLabelGenerator(k -> k.isEmpty()
+                ? getTranslation("inbox.process.any")
+                : processes.stream()
+                        .filter(p -> p.key().equals(k))
+                        .findFirst()
+                        .map(p -> processName(p.key(), p.name()))
+                        .orElse(k));
         process.setValue("");
 
         text.setLabel(getTranslation("inbox.search"));
@@ -95,21 +99,32 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void configureGrid() {
-        grid.addColumn(t -> taskName(t)).setHeader(getTranslation("inbox.column.task")).setFlexGrow(2);
+        grid.addColumn(t -> taskName(t))
+                .setHeader(getTranslation("inbox.column.task"))
+                .setFlexGrow(2);
         grid.addColumn(t -> processName(t.processDefinitionKey(), t.processName()))
-                .setHeader(getTranslation("inbox.column.process")).setFlexGrow(1);
-        grid.addColumn(InboxTask::businessKey).setHeader(getTranslation("inbox.column.businessKey")).setAutoWidth(true);
+                .setHeader(getTranslation("inbox.column.process"))
+                .setFlexGrow(1);
+        grid.addColumn(InboxTask::businessKey)
+                .setHeader(getTranslation("inbox.column.businessKey"))
+                .setAutoWidth(true);
         grid.addColumn(t -> t.created() == null ? "" : time.format(t.created()))
-                .setHeader(getTranslation("inbox.column.created")).setAutoWidth(true);
+                .setHeader(getTranslation("inbox.column.created"))
+                .setAutoWidth(true);
         grid.addColumn(t -> t.due() == null ? "" : time.format(t.due()))
-                .setHeader(getTranslation("inbox.column.due")).setAutoWidth(true);
-        grid.addColumn(InboxTask::priority).setHeader(getTranslation("inbox.column.priority")).setAutoWidth(true);
+                .setHeader(getTranslation("inbox.column.due"))
+                .setAutoWidth(true);
+        grid.addColumn(InboxTask::priority)
+                .setHeader(getTranslation("inbox.column.priority"))
+                .setAutoWidth(true);
         grid.addColumn(t -> t.assignee() == null ? "" : t.assignee())
-                .setHeader(getTranslation("inbox.column.assignee")).setAutoWidth(true);
+                .setHeader(getTranslation("inbox.column.assignee"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::claimButton).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("inbox.empty"));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskView.class, e.getItem().id())));
+        grid.addItemClickListener(e ->
+                getUI().ifPresent(ui -> ui.navigate(TaskView.class, e.getItem().id())));
         grid.setSizeFull();
         grid.setPageSize(50);
         refresh();
@@ -131,7 +146,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                     inbox.claim(task.id());
                 }
             } catch (TaskUnavailable ex) {
-                Notification.show(getTranslation("task.unavailable")).addThemeVariants(NotificationVariant.LUMO_WARNING);
+                Notification.show(getTranslation("task.unavailable"))
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
             } catch (TaskAssignedToOther ex) {
                 Notification.show(getTranslation("task.assignedToOther", ex.assignee()))
                         .addThemeVariants(NotificationVariant.LUMO_WARNING);

@@ -9,8 +9,7 @@ import org.clientclub.tasks.InboxTask;
  */
 final class TaskTexts {
 
-    private TaskTexts() {
-    }
+    private TaskTexts() {}
 
     static String taskName(Component c, InboxTask task) {
         return translated(c, "task." + task.taskDefinitionKey(), task.name());

@@ -16,8 +16,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
@@ -42,8 +42,7 @@ import org.clientclub.tasks.spi.TaskPanelProvider;
 /** A task page: what the task is about (module panels), its form, and claim, assign and complete. */
 @Route("tasks")
 @PermitAll
-public class TaskView extends VerticalLayout implements HasUrlParameter<String>, BeforeEnterObserver,
-        HasDynamicTitle {
+public class TaskView extends VerticalLayout implements HasUrlParameter<String>, BeforeEnterObserver, HasDynamicTitle {
 
     private final transient InboxService inbox;
     private final transient List<TaskPanelProvider> panels;
@@ -89,7 +88,8 @@ public class TaskView extends VerticalLayout implements HasUrlParameter<String>,
         if (heldByOther) {
             add(new Paragraph(getTranslation("task.assignedToOther", task.assignee())));
         }
-        Optional<TaskFormProvider> custom = customForms.stream().filter(p -> p.supports(task.ref())).findFirst();
+        Optional<TaskFormProvider> custom =
+                customForms.stream().filter(p -> p.supports(task.ref())).findFirst();
         if (custom.isPresent()) {
             add(custom.get().createForm(task.ref(), values -> complete(values, null)));
             add(actions(task, me, null, null));
@@ -122,8 +122,8 @@ public class TaskView extends VerticalLayout implements HasUrlParameter<String>,
         return facts;
     }
 
-    private Component actions(InboxTask task, String me, Supplier<Map<String, Object>> values,
-                              CamundaFormRenderer renderer) {
+    private Component actions(
+            InboxTask task, String me, Supplier<Map<String, Object>> values, CamundaFormRenderer renderer) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         boolean mine = me.equals(task.assignee());

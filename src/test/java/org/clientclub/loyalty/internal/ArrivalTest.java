@@ -66,7 +66,8 @@ class ArrivalTest {
         arrival.brokeOff();
 
         assertThat(arrival.part(0)).isSameAs(PurchaseImporter.Arrival.IN_DATABASE);
-        assertThatThrownBy(() -> arrival.part(1)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> arrival.part(1))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("import.error.uploadBrokeOff");
     }
 

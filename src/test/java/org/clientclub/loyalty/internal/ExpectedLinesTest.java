@@ -22,7 +22,9 @@ class ExpectedLinesTest {
         // 10 lines of 10 bytes in the sample, a file of 1,000 bytes: 100 lines, the header one of them
         byte[] start = bytes("123456789\n".repeat(10));
         assertThat(PurchaseImporter.expectedLines(start, 1000)).isEqualTo(99);
-        assertThat(PurchaseImporter.expectedLines(bytes("no line break yet"), 1000)).as("cannot be told").isZero();
+        assertThat(PurchaseImporter.expectedLines(bytes("no line break yet"), 1000))
+                .as("cannot be told")
+                .isZero();
     }
 
     private static byte[] bytes(String text) {

@@ -16,21 +16,23 @@ import org.junit.jupiter.api.Test;
  */
 class LedgerReferencesTest {
 
-    private static final Pattern DELETES = Pattern.compile(
-            "(?i)(delete\\s+from|truncate(\\s+table)?)\\s+loyalty_(account|card)\\b");
+    private static final Pattern DELETES =
+            Pattern.compile("(?i)(delete\\s+from|truncate(\\s+table)?)\\s+loyalty_(account|card)\\b");
 
     @Test
     void noCodeOrMigrationDeletesAnAccountOrACard() throws IOException {
         List<Path> offenders;
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")),
-                Files.walk(Path.of("src/main/resources/db/migration")))) {
-            offenders = files.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return DELETES.matcher(Files.readString(f)).find();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+        try (Stream<Path> files = Stream.concat(
+                Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/resources/db/migration")))) {
+            offenders = files.filter(Files::isRegularFile)
+                    .filter(f -> {
+                        try {
+                            return DELETES.matcher(Files.readString(f)).find();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
         assertThat(offenders).isEmpty();
     }

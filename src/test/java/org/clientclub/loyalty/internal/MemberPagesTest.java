@@ -20,10 +20,13 @@ class MemberPagesTest {
 
     @Autowired
     MemberPages pages;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -33,7 +36,8 @@ class MemberPagesTest {
             Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         }
         List<Long> expected = jdbc.sql("SELECT member_id FROM loyalty_account WHERE balance > 0 ORDER BY member_id")
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
         List<Long> visited = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
 
@@ -52,22 +56,31 @@ class MemberPagesTest {
     void aFailingPageLeavesTheCommittedPagesBeforeItInPlace() {
         Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
-        List<Long> accounts = jdbc.sql("SELECT member_id FROM loyalty_account ORDER BY member_id").query(Long.class).list();
+        List<Long> accounts = jdbc.sql("SELECT member_id FROM loyalty_account ORDER BY member_id")
+                .query(Long.class)
+                .list();
         long first = accounts.get(0);
         String marker = "pages-test:" + first;
 
         assertThatThrownBy(() -> pages.forEachPage(false, 1, ids -> {
-            if (ids.get(0) != first) {
-                throw new IllegalStateException("second page fails");
-            }
-            jdbc.sql("UPDATE loyalty_account SET balance = balance + 1, updated_at = now() WHERE member_id = :m").param("m", first).update();
-            jdbc.sql("""
+                    if (ids.get(0) != first) {
+                        throw new IllegalStateException("second page fails");
+                    }
+                    jdbc.sql(
+                                    "UPDATE loyalty_account SET balance = balance + 1, updated_at = now() WHERE member_id = :m")
+                            .param("m", first)
+                            .update();
+                    jdbc.sql("""
                     INSERT INTO loyalty_ledger_entry (member_id, kind, points, source_ref, reason, occurred_at, created_at)
                     VALUES (:m, 'ADJUST', 1, :ref, 'test', now(), now())""").param("m", first).param("ref", marker).update();
-            return 1;
-        })).hasMessage("second page fails");
+                    return 1;
+                }))
+                .hasMessage("second page fails");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM loyalty_ledger_entry WHERE source_ref = :ref").param("ref", marker)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM loyalty_ledger_entry WHERE source_ref = :ref")
+                        .param("ref", marker)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

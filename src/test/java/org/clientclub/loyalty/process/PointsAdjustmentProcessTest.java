@@ -1,16 +1,16 @@
 package org.clientclub.loyalty.process;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.clientclub.loyalty.process.PointsAdjustmentProcess.*;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -96,7 +96,8 @@ class PointsAdjustmentProcessTest {
         taskService().claim(task(pi).getId(), "irina");
 
         assertThatThrownBy(() -> complete(task(pi), withVariables(VAR_APPROVED, "yes")))
-                .isInstanceOfSatisfying(FourEyesRefused.class,
+                .isInstanceOfSatisfying(
+                        FourEyesRefused.class,
                         e -> Assertions.assertThat(e.reason()).isEqualTo(FourEyesRefused.Reason.REQUESTER));
         assertThat(pi).isWaitingAt(TASK_APPROVE_ADJUSTMENT);
     }
@@ -106,7 +107,8 @@ class PointsAdjustmentProcessTest {
         ProcessInstance pi = start();
 
         assertThatThrownBy(() -> complete(task(pi), withVariables(VAR_APPROVED, "yes")))
-                .isInstanceOfSatisfying(FourEyesRefused.class,
+                .isInstanceOfSatisfying(
+                        FourEyesRefused.class,
                         e -> Assertions.assertThat(e.reason()).isEqualTo(FourEyesRefused.Reason.NO_ASSIGNEE))
                 .hasMessageContaining(TASK_APPROVE_ADJUSTMENT);
         assertThat(pi).isWaitingAt(TASK_APPROVE_ADJUSTMENT);
@@ -120,7 +122,8 @@ class PointsAdjustmentProcessTest {
         identityService().setAuthentication("irina", List.of("CLUB_MANAGER"));
         try {
             assertThatThrownBy(() -> complete(task(pi), withVariables(VAR_APPROVED, "yes")))
-                    .isInstanceOfSatisfying(FourEyesRefused.class,
+                    .isInstanceOfSatisfying(
+                            FourEyesRefused.class,
                             e -> Assertions.assertThat(e.reason()).isEqualTo(FourEyesRefused.Reason.NOT_THE_ASSIGNEE));
         } finally {
             identityService().clearAuthentication();
@@ -135,7 +138,8 @@ class PointsAdjustmentProcessTest {
         taskService().claim(task(pi).getId(), "pavel");
 
         assertThatThrownBy(() -> complete(task(pi), withVariables(VAR_APPROVED, "yes")))
-                .isInstanceOfSatisfying(FourEyesRefused.class,
+                .isInstanceOfSatisfying(
+                        FourEyesRefused.class,
                         e -> Assertions.assertThat(e.reason()).isEqualTo(FourEyesRefused.Reason.NO_REQUESTER));
     }
 
@@ -145,7 +149,7 @@ class PointsAdjustmentProcessTest {
     }
 
     private static ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_ID, "adjustment-test", Map.of(VAR_REQUESTED_BY,
-                "irina"));
+        return runtimeService()
+                .startProcessInstanceByKey(PROCESS_ID, "adjustment-test", Map.of(VAR_REQUESTED_BY, "irina"));
     }
 }

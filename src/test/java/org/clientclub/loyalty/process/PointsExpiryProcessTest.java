@@ -44,7 +44,11 @@ class PointsExpiryProcessTest {
 
     @Test
     void aTimerStartsTheRunEveryNight() {
-        assertThat(managementService().createJobQuery().processDefinitionKey(PROCESS_ID).timers().count())
+        assertThat(managementService()
+                        .createJobQuery()
+                        .processDefinitionKey(PROCESS_ID)
+                        .timers()
+                        .count())
                 .isEqualTo(1);
     }
 

@@ -35,16 +35,22 @@ class AdjustmentApprovalTest extends KaribuTest {
 
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     ManagementService management;
 
@@ -53,18 +59,22 @@ class AdjustmentApprovalTest extends KaribuTest {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         login("irina", "CLUB_STAFF");
         String businessKey = loyalty.requestAdjustment(memberId, -150, "Двойное начисление по чеку 12");
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        Task task =
+                tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
 
         login("oleg", "CLUB_MANAGER");
         UI.getCurrent().navigate(TaskView.class, task.getId());
 
-        assertThat(_get(Span.class, spec -> spec.withId("adjustment-points")).getText()).isEqualTo("-150");
+        assertThat(_get(Span.class, spec -> spec.withId("adjustment-points")).getText())
+                .isEqualTo("-150");
         assertThat(_get(Span.class, spec -> spec.withId("adjustment-reason")).getText())
                 .isEqualTo("Двойное начисление по чеку 12");
         assertThat(_get(Span.class, spec -> spec.withId("adjustment-balance")).getText())
-                .startsWith("100 → -50").contains("баллов недостаточно");
+                .startsWith("100 → -50")
+                .contains("баллов недостаточно");
         assertThat(_get(Span.class, spec -> spec.withText("irina"))).isNotNull();
-        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, memberId) + " · действует"))).isNotNull();
+        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, memberId) + " · действует")))
+                .isNotNull();
 
         @SuppressWarnings("unchecked")
         RadioButtonGroup<String> decision = _get(RadioButtonGroup.class, spec -> spec.withId("form-approved"));
@@ -72,19 +82,33 @@ class AdjustmentApprovalTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("task-complete")));
 
         String processId = task.getProcessInstanceId();
-        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceId(processId).finished().count() == 1);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processId)
-                .activityId(PointsAdjustmentProcess.END_ADJUSTMENT_NOT_BOOKED).count()).isEqualTo(1);
-        assertThat(management.createJobQuery().processInstanceId(processId).count()).as("no job left failing").isZero();
+        await().atMost(Duration.ofSeconds(20))
+                .pollInSameThread()
+                .until(() -> history.createHistoricProcessInstanceQuery()
+                                .processInstanceId(processId)
+                                .finished()
+                                .count()
+                        == 1);
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(processId)
+                        .activityId(PointsAdjustmentProcess.END_ADJUSTMENT_NOT_BOOKED)
+                        .count())
+                .isEqualTo(1);
+        assertThat(management.createJobQuery().processInstanceId(processId).count())
+                .as("no job left failing")
+                .isZero();
         assertThat(loyalty.balance(memberId)).isEqualTo(100);
     }
 
     @Test
     void aRequestNoLongerRunningIsSaidToBeDecided() {
         login("oleg", "CLUB_MANAGER");
-        var panel = new AdjustmentRequestPanel(loyalty).createPanel(new TaskRef("gone",
-                PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT, PointsAdjustmentProcess.PROCESS_ID, "adjustment-gone"));
+        var panel = new AdjustmentRequestPanel(loyalty)
+                .createPanel(new TaskRef(
+                        "gone",
+                        PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT,
+                        PointsAdjustmentProcess.PROCESS_ID,
+                        "adjustment-gone"));
         assertThat(panel.getElement().getTextRecursively()).contains("Запрос на корректировку не найден");
     }
 }

@@ -5,9 +5,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.icegreen.greenmail.util.GreenMail;
 import com.vaadin.flow.component.UI;
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,10 +33,13 @@ class CardsViewTest extends KaribuTest {
 
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     LoyaltyService loyalty;
 
@@ -47,28 +50,37 @@ class CardsViewTest extends KaribuTest {
         UI.getCurrent().navigate(CardsView.class);
 
         find(email);
-        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("100");
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText())
+                .isEqualTo("100");
 
         _get(IntegerField.class, spec -> spec.withId("cards-redeem-points")).setValue(30);
         TextField office = _get(TextField.class, spec -> spec.withId("cards-redeem-office"));
         assertThat(office.getValue()).as("no office named yet in this session").isEmpty();
         office.setValue("012345");
         _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
-        assertThat(_get(TextField.class, spec -> spec.withId("cards-redeem-reason")).isInvalid())
-                .as("a reason is required").isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withId("cards-redeem-reason"))
+                        .isInvalid())
+                .as("a reason is required")
+                .isTrue();
         assertThat(office.isInvalid()).as("a postcode does not start with zero").isTrue();
         assertThat(office.getErrorMessage()).isEqualTo("Индекс состоит из шести цифр и не начинается с нуля");
-        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).as("nothing booked").isEqualTo("100");
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText())
+                .as("nothing booked")
+                .isEqualTo("100");
         office.setValue("101000");
         _get(TextField.class, spec -> spec.withId("cards-redeem-reason")).setValue("Конверты, чек 17");
         _click(_get(Button.class, spec -> spec.withId("cards-redeem")));
-        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("70");
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText())
+                .isEqualTo("70");
         @SuppressWarnings("unchecked")
         Grid<LedgerEntryView> history = _get(Grid.class);
-        assertThat(GridKt._getFormattedRow(history, 0)).as("newest first, the office and the counter's own words")
+        assertThat(GridKt._getFormattedRow(history, 0))
+                .as("newest first, the office and the counter's own words")
                 .containsSubsequence("списание", "-30", "Отделение 101000: Конверты, чек 17");
-        assertThat(_get(TextField.class, spec -> spec.withId("cards-redeem-office")).getValue())
-                .as("the counter's office is filled in for the next redemption").isEqualTo("101000");
+        assertThat(_get(TextField.class, spec -> spec.withId("cards-redeem-office"))
+                        .getValue())
+                .as("the counter's office is filled in for the next redemption")
+                .isEqualTo("101000");
         assertThat(GridKt._getFormattedRow(history, 1))
                 .containsSubsequence("начисление", "100", "Приветственные баллы за вступление в клуб");
 
@@ -82,18 +94,24 @@ class CardsViewTest extends KaribuTest {
         _get(IntegerField.class, spec -> spec.withId("cards-adjust-points")).setValue(-5);
         _get(TextField.class, spec -> spec.withId("cards-adjust-reason")).setValue("Ошибка кассира");
         _click(_get(Button.class, spec -> spec.withId("cards-adjust")));
-        assertThat(jdbc.sql("SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
-                + "JOIN loyalty_adjustment_request r ON r.business_key = e.business_key_ "
-                + "WHERE t.task_def_key_ = 'Task_ApproveAdjustment' AND r.reason = 'Ошибка кассира' AND r.points = -5")
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).as("not before approval").isEqualTo("70");
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
+                                        + "JOIN loyalty_adjustment_request r ON r.business_key = e.business_key_ "
+                                        + "WHERE t.task_def_key_ = 'Task_ApproveAdjustment' AND r.reason = 'Ошибка кассира' AND r.points = -5")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText())
+                .as("not before approval")
+                .isEqualTo("70");
 
         String oldNumber = cardNumberOf(email);
         _click(_get(Button.class, spec -> spec.withId("cards-reissue")));
         String newNumber = cardNumberOf(email);
         assertThat(newNumber).isNotEqualTo(oldNumber);
         assertThat(CardNumber.isValid(newNumber)).isTrue();
-        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("70");
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText())
+                .isEqualTo("70");
 
         find(oldNumber);
         assertThat(_get(Span.class, spec -> spec.withText("заменена новой"))).isNotNull();
@@ -107,13 +125,18 @@ class CardsViewTest extends KaribuTest {
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(CardsView.class);
         find(email);
-        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText()).startsWith("Действует до");
+        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText())
+                .startsWith("Действует до");
 
         _click(_get(Button.class, spec -> spec.withId("cards-link-revoke")));
 
-        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText()).isEqualTo("Отозвана");
-        assertThat(_get(Button.class, spec -> spec.withId("cards-link-revoke")).isEnabled()).isFalse();
-        assertThat(loyalty.cardPage(oldToken)).as("the revoked link opens nothing").isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText())
+                .isEqualTo("Отозвана");
+        assertThat(_get(Button.class, spec -> spec.withId("cards-link-revoke")).isEnabled())
+                .isFalse();
+        assertThat(loyalty.cardPage(oldToken))
+                .as("the revoked link opens nothing")
+                .isEmpty();
 
         _click(_get(Button.class, spec -> spec.withId("cards-link-renew")));
 
@@ -122,7 +145,8 @@ class CardsViewTest extends KaribuTest {
         String newToken = token(Mailbox.linkPath(renewal, "card"));
         assertThat(loyalty.cardPage(newToken)).as("the new link opens the card").isPresent();
         assertThat(loyalty.cardPage(oldToken)).isEmpty();
-        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText()).startsWith("Действует до");
+        assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText())
+                .startsWith("Действует до");
     }
 
     @Test
@@ -130,7 +154,8 @@ class CardsViewTest extends KaribuTest {
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(CardsView.class);
         find(CardNumber.ofSequence(9_999_999_999L).value());
-        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")).getText()).contains("13 цифр");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")).getText())
+                .contains("13 цифр");
     }
 
     @Test
@@ -145,23 +170,35 @@ class CardsViewTest extends KaribuTest {
 
         find(lastName.toUpperCase());
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-several")).getText()).contains("2");
-        assertThat(_find(Button.class, spec -> spec.withId("cards-pick-" + other))).isEmpty();
-        assertThat(_find(Span.class, spec -> spec.withId("cards-balance"))).as("no card before a pick").isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-several")).getText())
+                .contains("2");
+        assertThat(_find(Button.class, spec -> spec.withId("cards-pick-" + other)))
+                .isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withId("cards-balance")))
+                .as("no card before a pick")
+                .isEmpty();
         _click(_get(Button.class, spec -> spec.withId("cards-pick-" + older)));
-        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText()).isEqualTo("100");
-        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, older)))).isNotNull();
-        assertThat(_find(Button.class, spec -> spec.withId("cards-pick-" + newer))).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("cards-balance")).getText())
+                .isEqualTo("100");
+        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, older))))
+                .isNotNull();
+        assertThat(_find(Button.class, spec -> spec.withId("cards-pick-" + newer)))
+                .isEmpty();
 
         find("  " + otherName + "   мария ");
-        assertThat(_find(Paragraph.class, spec -> spec.withId("cards-several"))).as("one member: the card at once").isEmpty();
-        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, other)))).isNotNull();
+        assertThat(_find(Paragraph.class, spec -> spec.withId("cards-several")))
+                .as("one member: the card at once")
+                .isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withText(Members.cardOf(jdbc, other))))
+                .isNotNull();
 
         find(otherName + " Ольга");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found"))).isNotNull();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")))
+                .isNotNull();
         find("Москва");
         assertThat(_get(Paragraph.class, spec -> spec.withId("cards-not-found")))
-                .as("the member search matches towns too, the card lookup only names").isNotNull();
+                .as("the member search matches towns too, the card lookup only names")
+                .isNotNull();
     }
 
     private static String token(String linkPath) {
@@ -176,8 +213,7 @@ class CardsViewTest extends KaribuTest {
     private String cardNumberOf(String email) {
         return jdbc.sql("""
                 SELECT c.card_number FROM loyalty_card c JOIN membership_member m ON m.id = c.member_id
-                 WHERE m.email = :e ORDER BY c.issued_at DESC, c.id DESC LIMIT 1""").param("e", email)
-                .query(String.class).single();
+                 WHERE m.email = :e ORDER BY c.issued_at DESC, c.id DESC LIMIT 1""").param("e", email).query(String.class).single();
     }
 
     /** A last name no other test uses, so the namesakes are exactly the ones a test makes. */
@@ -192,8 +228,15 @@ class CardsViewTest extends KaribuTest {
     }
 
     private long aMemberNamed(String lastName) {
-        return Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.with(
-                TestQuestionnaires.adult(TestQuestionnaires.newEmail()), lastName, LocalDate.of(1985, 4, 12), true));
+        return Members.joinWithWelcomeBonus(
+                membership,
+                greenMail,
+                jdbc,
+                TestQuestionnaires.with(
+                        TestQuestionnaires.adult(TestQuestionnaires.newEmail()),
+                        lastName,
+                        LocalDate.of(1985, 4, 12),
+                        true));
     }
 
     private String aMemberWithTheWelcomeBonus() {

@@ -71,14 +71,14 @@ class EarningRulesViewTest extends KaribuTest {
         Grid<RefusedEarningRule> refused = _get(Grid.class, spec -> spec.withId("rules-refused"));
         assertThat(_getFormattedRow(refused, 0)).first().asString().contains("olga");
         assertThat(_getFormattedRow(refused, 0).get(1)).startsWith("Таблица может быть написана только на FEEL");
-        assertThat(((Anchor) _getCellComponent(refused, 0, "download")).getHref()).isNotBlank();
+        assertThat(((Anchor) _getCellComponent(refused, 0, "download")).getHref())
+                .isNotBlank();
     }
 
     @Test
     void staffWhoAreNotManagersDoNotGetTheScreen() {
         login("irina", "CLUB_STAFF");
-        assertThatThrownBy(() -> UI.getCurrent().navigate("earning-rules"))
-                .hasMessageContaining("Access is denied");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("earning-rules")).hasMessageContaining("Access is denied");
         assertThat(_find(EarningRulesView.class)).isEmpty();
     }
 }

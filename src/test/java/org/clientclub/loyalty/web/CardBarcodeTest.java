@@ -41,14 +41,19 @@ class CardBarcodeTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     LoyaltyService loyalty;
+
     @Autowired
     DemoMailbox demoMailbox;
 
@@ -62,13 +67,23 @@ class CardBarcodeTest {
         assertThat(Mailbox.decoded(welcome))
                 .containsPattern("<img[^>]* src=\"cid:cardBarcode\"[^>]* alt=\"" + card + "\"")
                 .containsPattern("<img[^>]* src=\"cid:cardQrCode\"[^>]* alt=\"" + card + "\"");
-        assertThat(new EAN13Reader().decode(bitmap(Mailbox.inlinePart(welcome, "cardBarcode"))).getText())
-                .as("a till reads the card number off the e-mail").isEqualTo(card);
-        assertThat(new QRCodeReader().decode(bitmap(Mailbox.inlinePart(welcome, "cardQrCode"))).getText())
-                .as("a phone reads it too").isEqualTo(card);
-        assertThat(demoMailbox.messages(email)).filteredOn(m -> m.html().contains(card)).singleElement()
-                .satisfies(shown -> assertThat(shown.html()).as("the demo mailbox's frame shows the HTML alone")
-                        .contains("src=\"data:image/png;base64,").doesNotContain("cid:"));
+        assertThat(new EAN13Reader()
+                        .decode(bitmap(Mailbox.inlinePart(welcome, "cardBarcode")))
+                        .getText())
+                .as("a till reads the card number off the e-mail")
+                .isEqualTo(card);
+        assertThat(new QRCodeReader()
+                        .decode(bitmap(Mailbox.inlinePart(welcome, "cardQrCode")))
+                        .getText())
+                .as("a phone reads it too")
+                .isEqualTo(card);
+        assertThat(demoMailbox.messages(email))
+                .filteredOn(m -> m.html().contains(card))
+                .singleElement()
+                .satisfies(shown -> assertThat(shown.html())
+                        .as("the demo mailbox's frame shows the HTML alone")
+                        .contains("src=\"data:image/png;base64,")
+                        .doesNotContain("cid:"));
     }
 
     @Test
@@ -78,15 +93,20 @@ class CardBarcodeTest {
         String card = Members.cardOf(jdbc, memberId);
         String cardPath = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 2), "card");
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        MockHttpServletResponse png = mvc.perform(get(cardPath + "/barcode.png")).andReturn().getResponse();
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        MockHttpServletResponse png =
+                mvc.perform(get(cardPath + "/barcode.png")).andReturn().getResponse();
         assertThat(png.getStatus()).isEqualTo(200);
         assertThat(png.getContentType()).isEqualTo("image/png");
         assertThat(png.getHeader("Cache-Control")).contains("max-age=3600").contains("private");
-        assertThat(new EAN13Reader().decode(bitmap(png.getContentAsByteArray())).getText()).isEqualTo(card);
+        assertThat(new EAN13Reader().decode(bitmap(png.getContentAsByteArray())).getText())
+                .isEqualTo(card);
 
         MockHttpServletResponse forged = mvc.perform(get("/card/" + "z".repeat(43) + "/barcode.png"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(forged.getStatus()).isEqualTo(404);
         assertThat(forged.getContentAsByteArray()).isEmpty();
     }
@@ -98,17 +118,23 @@ class CardBarcodeTest {
         String cardPath = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 2), "card");
         loyalty.redeem(memberId, 30, "630000", "redeem:" + memberId, "Касса 3, пометка для бухгалтерии");
 
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        String page = mvc.perform(get(cardPath).header("Accept-Language", "ru")).andReturn().getResponse()
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        String page = mvc.perform(get(cardPath).header("Accept-Language", "ru"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(page).contains("Приветственные баллы за вступление в клуб", "списание", "-30",
-                        "Списание в отделении 630000").doesNotContain("Касса 3");
+        assertThat(page)
+                .contains("Приветственные баллы за вступление в клуб", "списание", "-30", "Списание в отделении 630000")
+                .doesNotContain("Касса 3");
     }
 
     private static BinaryBitmap bitmap(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
     }
 }

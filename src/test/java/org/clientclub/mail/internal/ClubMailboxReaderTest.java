@@ -41,8 +41,9 @@ class ClubMailboxReaderTest {
     @BeforeEach
     void startServer() {
         server = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+        });
         server.start();
         server.setUser(CLUB, CLUB, "secret");
         when(store.store(any(), anyLong(), anyBoolean())).thenAnswer(call -> {
@@ -71,7 +72,9 @@ class ClubMailboxReaderTest {
 
         assertThat(stored).containsExactly("first", "last");
         assertThat(unseenSubjects()).containsExactly("poison");
-        assertThat(reader.fetchNow()).as("the next round tries the poison message again").isZero();
+        assertThat(reader.fetchNow())
+                .as("the next round tries the poison message again")
+                .isZero();
         assertThat(unseenSubjects()).containsExactly("poison");
     }
 
@@ -98,13 +101,21 @@ class ClubMailboxReaderTest {
 
     @Test
     void aMessageOverTheStorageLimitIsStoredTruncatedAndItsFullSizeKept() throws Exception {
-        GreenMailUtil.sendTextEmail(CLUB, "big@example.org", "first", "x".repeat(5000), server.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail(
+                CLUB,
+                "big@example.org",
+                "first",
+                "x".repeat(5000),
+                server.getSmtp().getServerSetup());
         ClubMailboxReader reader = reader(1000);
 
         assertThat(reader.fetchNow()).isEqualTo(1);
 
-        org.mockito.Mockito.verify(store).store(org.mockito.ArgumentMatchers.argThat(raw -> raw.length == 1000),
-                org.mockito.ArgumentMatchers.longThat(size -> size > 5000), org.mockito.ArgumentMatchers.eq(true));
+        org.mockito.Mockito.verify(store)
+                .store(
+                        org.mockito.ArgumentMatchers.argThat(raw -> raw.length == 1000),
+                        org.mockito.ArgumentMatchers.longThat(size -> size > 5000),
+                        org.mockito.ArgumentMatchers.eq(true));
     }
 
     private ClubMailboxReader reader() {
@@ -114,12 +125,23 @@ class ClubMailboxReaderTest {
     private ClubMailboxReader reader(int maxBytes) {
         @SuppressWarnings("unchecked")
         ObjectProvider<EmbeddedMailServer.ClubMailbox> none = mock(ObjectProvider.class);
-        return new ClubMailboxReader(store, none, true, "127.0.0.1", server.getImap().getPort(), false, CLUB, "secret",
-                "INBOX", Duration.ofSeconds(30), maxBytes);
+        return new ClubMailboxReader(
+                store,
+                none,
+                true,
+                "127.0.0.1",
+                server.getImap().getPort(),
+                false,
+                CLUB,
+                "secret",
+                "INBOX",
+                Duration.ofSeconds(30),
+                maxBytes);
     }
 
     private void send(String subject) {
-        GreenMailUtil.sendTextEmail(CLUB, "member@example.org", subject, "text", server.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail(
+                CLUB, "member@example.org", subject, "text", server.getSmtp().getServerSetup());
     }
 
     private List<String> unseenSubjects() throws Exception {

@@ -67,36 +67,50 @@ class MailQuotaTest {
         assertThat(quota.take(MailKind.CONFIRMATION, victim)).isEmpty();
         assertThat(quota.take(MailKind.CONFIRMATION, victim)).isEmpty();
         assertThat(quota.take(MailKind.CONFIRMATION, victim)).contains("recipient");
-        assertThat(quota.take(MailKind.GUARDIAN_REQUEST, victim)).as("another kind counts apart").isEmpty();
+        assertThat(quota.take(MailKind.GUARDIAN_REQUEST, victim))
+                .as("another kind counts apart")
+                .isEmpty();
         assertThat(quota.take(MailKind.GUARDIAN_REQUEST, victim)).contains("recipient");
     }
 
     @Test
     void aPlusTagDoesNotMakeANewRecipient() {
-        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("victim+1@example.org"))).isEmpty();
-        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("victim+2@example.org"))).isEmpty();
-        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("victim@example.org"))).contains("recipient");
+        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("victim+1@example.org")))
+                .isEmpty();
+        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("victim+2@example.org")))
+                .isEmpty();
+        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("victim@example.org")))
+                .contains("recipient");
     }
 
     @Test
     void rejectionRepliesAreCappedPerAddressAndPerDomain() {
-        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("a@forged.example"))).isEmpty();
-        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("a@forged.example"))).isEmpty();
-        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("a@forged.example"))).contains("recipient");
-        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("b@forged.example"))).isEmpty();
+        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("a@forged.example")))
+                .isEmpty();
+        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("a@forged.example")))
+                .isEmpty();
+        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("a@forged.example")))
+                .contains("recipient");
+        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("b@forged.example")))
+                .isEmpty();
         assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("c@forged.example")))
-                .as("the domain's third reply, though c's first").contains("domain");
-        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("c@elsewhere.example"))).isEmpty();
+                .as("the domain's third reply, though c's first")
+                .contains("domain");
+        assertThat(quota.take(MailKind.REJECTION_REPLY, new EmailAddress("c@elsewhere.example")))
+                .isEmpty();
     }
 
     @Test
     void theTotalIsCappedAndSaidOnceInTheLog() {
         for (int i = 0; i < 10; i++) {
-            assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("person" + i + "@example.org"))).isEmpty();
+            assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("person" + i + "@example.org")))
+                    .isEmpty();
         }
 
-        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("person10@example.org"))).contains("total");
-        assertThat(quota.take(MailKind.GUARDIAN_REQUEST, new EmailAddress("person11@example.org"))).contains("total");
+        assertThat(quota.take(MailKind.CONFIRMATION, new EmailAddress("person10@example.org")))
+                .contains("total");
+        assertThat(quota.take(MailKind.GUARDIAN_REQUEST, new EmailAddress("person11@example.org")))
+                .contains("total");
 
         assertThat(logged.list).singleElement().satisfies(e -> {
             assertThat(e.getLevel()).isEqualTo(Level.WARN);

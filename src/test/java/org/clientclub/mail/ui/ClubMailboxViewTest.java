@@ -37,6 +37,7 @@ class ClubMailboxViewTest extends KaribuTest {
 
     @Autowired
     InboundStore store;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -44,8 +45,9 @@ class ClubMailboxViewTest extends KaribuTest {
     void staffSeeARejectedMessageWithItsReasonDownloadItAndProcessItAgain() {
         String sender = TestQuestionnaires.newEmail();
         byte[] raw = ("From: " + sender + "\r\nTo: ilove@clientclub.local\r\nSubject: =?UTF-8?B?"
-                + java.util.Base64.getEncoder().encodeToString("Хочу в клуб".getBytes(StandardCharsets.UTF_8))
-                + "?=\r\nMessage-ID: <text-" + sender + ">\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПримите меня!\r\n")
+                        + java.util.Base64.getEncoder().encodeToString("Хочу в клуб".getBytes(StandardCharsets.UTF_8))
+                        + "?=\r\nMessage-ID: <text-" + sender
+                        + ">\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПримите меня!\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         long id = store.store(raw, raw.length, false).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("REJECTED"));
@@ -68,11 +70,18 @@ class ClubMailboxViewTest extends KaribuTest {
 
         ClubMailboxView view = (ClubMailboxView) UI.getCurrent().getCurrentView();
         view.reprocess(row);
-        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("REJECTED")
-                && jdbc.sql("SELECT reprocessed FROM mail_inbound WHERE id = :id").param("id", id)
-                        .query(Integer.class).single() == 1
-                && jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :s").param("s", sender)
-                        .query(Long.class).single() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> outcome(id).equals("REJECTED")
+                        && jdbc.sql("SELECT reprocessed FROM mail_inbound WHERE id = :id")
+                                        .param("id", id)
+                                        .query(Integer.class)
+                                        .single()
+                                == 1
+                        && jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :s")
+                                        .param("s", sender)
+                                        .query(Long.class)
+                                        .single()
+                                == 2);
     }
 
     @Test
@@ -81,10 +90,11 @@ class ClubMailboxViewTest extends KaribuTest {
         long robot = store(("From: Shop <no-reply@" + domain + ">\r\nTo: ilove@clientclub.local\r\nSubject: Order\r\n"
                 + "Message-ID: <noreply@" + domain + ">\r\n\r\nYour order has shipped.\r\n"));
         long forged = store(("Authentication-Results: mail.clientclub.local; spf=fail smtp.mailfrom=" + domain
-                + "; dmarc=fail header.from=" + domain + "\r\nFrom: ceo@" + domain + "\r\nTo: ilove@clientclub.local\r\n"
+                + "; dmarc=fail header.from=" + domain + "\r\nFrom: ceo@" + domain
+                + "\r\nTo: ilove@clientclub.local\r\n"
                 + "Subject: Urgent\r\nMessage-ID: <forged@" + domain + ">\r\n\r\nPay this invoice.\r\n"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(robot).equals("IGNORED")
-                && outcome(forged).equals("IGNORED"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> outcome(robot).equals("IGNORED") && outcome(forged).equals("IGNORED"));
         login("irina", "CLUB_STAFF");
 
         UI.getCurrent().navigate(ClubMailboxView.class);
@@ -92,12 +102,16 @@ class ClubMailboxViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<InboundMailSummary> grid = _get(Grid.class);
         assertThat(_size(grid)).isEqualTo(2);
-        assertThat(List.of(_getFormatted(grid, 0, "reason"), _getFormatted(grid, 1, "reason"))).containsExactlyInAnyOrder(
-                "Письмо с адреса, на который не отвечают (no-reply): отвечать не нужно.",
-                "Поддельный отправитель: почтовый сервер клуба не подтвердил отправителя (DMARC или SPF), ответ не отправлен.");
+        assertThat(List.of(_getFormatted(grid, 0, "reason"), _getFormatted(grid, 1, "reason")))
+                .containsExactlyInAnyOrder(
+                        "Письмо с адреса, на который не отвечают (no-reply): отвечать не нужно.",
+                        "Поддельный отправитель: почтовый сервер клуба не подтвердил отправителя (DMARC или SPF), ответ не отправлен.");
         assertThat(_getFormatted(grid, 0, "outcome")).isEqualTo("Без ответа");
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient LIKE :d").param("d", "%@" + domain)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient LIKE :d")
+                        .param("d", "%@" + domain)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -112,16 +126,24 @@ class ClubMailboxViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<InboundMailSummary> grid = _get(Grid.class);
         InboundMailSummary row = _get(grid, 0);
-        assertThat(_find(_getItemDetailsComponent(grid, 0), Button.class)).singleElement()
+        assertThat(_find(_getItemDetailsComponent(grid, 0), Button.class))
+                .singleElement()
                 .satisfies(button -> assertThat(button.isEnabled()).isFalse());
 
         ((ClubMailboxView) UI.getCurrent().getCurrentView()).reprocess(row);
 
-        assertThat(jdbc.sql("SELECT reprocessed FROM mail_inbound WHERE id = :id").param("id", id)
-                .query(Integer.class).single()).as("refused and rolled back").isZero();
+        assertThat(jdbc.sql("SELECT reprocessed FROM mail_inbound WHERE id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .as("refused and rolled back")
+                .isZero();
         assertThat(outcome(id)).isEqualTo("AWAITING_TRANSCRIPTION");
         assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = :key AND parent_id_ IS NULL")
-                .param("key", "mail-" + id).query(Long.class).single()).isEqualTo(1);
+                        .param("key", "mail-" + id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -140,14 +162,17 @@ class ClubMailboxViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<InboundMailSummary> grid = _get(Grid.class);
         int row = java.util.stream.IntStream.range(0, _size(grid))
-                .filter(i -> _get(grid, i).error() != null && _get(grid, i).error().contains(tag)).findFirst()
+                .filter(i ->
+                        _get(grid, i).error() != null && _get(grid, i).error().contains(tag))
+                .findFirst()
                 .orElseThrow();
 
         InboundMailSummary failed = _get(grid, row);
         assertThat(failed.outcome()).isEqualTo(InboundOutcome.FAILED);
         assertThat(grid.getColumnByKey("outcome").getRenderer()).isNotNull();
         Component details = _getItemDetailsComponent(grid, row);
-        assertThat(_find(details, Span.class)).extracting(Span::getText)
+        assertThat(_find(details, Span.class))
+                .extracting(Span::getText)
                 .contains("Ошибка при сохранении: java.lang.IllegalStateException: no room left for " + tag);
         assertThat(_find(details, Anchor.class)).extracting(Anchor::getText).containsExactly("Письмо (.eml)");
         assertThat(failed.reason()).isEqualTo(InboundStore.STORE_FAILED);
@@ -171,6 +196,9 @@ class ClubMailboxViewTest extends KaribuTest {
     }
 
     private String outcome(long id) {
-        return jdbc.sql("SELECT outcome FROM mail_inbound WHERE id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("SELECT outcome FROM mail_inbound WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 }

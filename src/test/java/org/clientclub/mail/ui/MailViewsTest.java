@@ -30,6 +30,7 @@ class MailViewsTest extends KaribuTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     GreenMail greenMail;
 
@@ -41,13 +42,15 @@ class MailViewsTest extends KaribuTest {
                                          message_id, status, attempts, next_attempt_at, last_error, created_at)
                 VALUES (:key, :to, 'ru', 'welcome', 'TRANSACTIONAL', 'Повтор', '<p>Текст</p>', 'Текст', :id, 'FAILED', 8,
                         :now, '421 try later', :now)""")
-                .param("key", "failed-" + to).param("to", to).param("id", "<" + to + ">")
-                .param("now", java.sql.Timestamp.from(Instant.now())).update();
+                .param("key", "failed-" + to)
+                .param("to", to)
+                .param("id", "<" + to + ">")
+                .param("now", java.sql.Timestamp.from(Instant.now()))
+                .update();
         byte[] image = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
         jdbc.sql("""
                 INSERT INTO mail_outbox_inline (outbox_id, content_id, content_type, data)
-                SELECT id, 'cardBarcode', 'image/png', :data FROM mail_outbox WHERE recipient = :to""")
-                .param("data", image).param("to", to).update();
+                SELECT id, 'cardBarcode', 'image/png', :data FROM mail_outbox WHERE recipient = :to""").param("data", image).param("to", to).update();
         login("irina", "CLUB_STAFF");
 
         UI.getCurrent().navigate(MailLogView.class);
@@ -60,33 +63,45 @@ class MailViewsTest extends KaribuTest {
         _click((Button) _getCellComponent(grid, 0, "resend"));
 
         jakarta.mail.internet.MimeMessage resent = new Mailbox(greenMail).awaitMessage(to, 1);
-        assertThat(Mailbox.inlinePart(resent, "cardBarcode")).as("the images the message carries go again")
+        assertThat(Mailbox.inlinePart(resent, "cardBarcode"))
+                .as("the images the message carries go again")
                 .isEqualTo(image);
         // The worker marks the message sent after the server took it, in its own transaction: wait for that too.
-        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> assertThat(
-                jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to").param("to", to)
-                        .query(String.class).single()).isEqualTo("SENT"));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInSameThread()
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to")
+                                .param("to", to)
+                                .query(String.class)
+                                .single())
+                        .isEqualTo("SENT"));
         grid.getDataProvider().refreshAll();
         assertThat(_getFormatted(grid, 0, "kind")).isEqualTo("По запросу участника");
-        assertThat(_getFormatted(grid, 0, "body")).as("sent, its body and links are no longer kept")
+        assertThat(_getFormatted(grid, 0, "body"))
+                .as("sent, its body and links are no longer kept")
                 .startsWith("Не хранится с ");
     }
 
     @Test
     void theDemoMailboxShowsDeliveredMessages() {
         String to = TestQuestionnaires.newEmail();
-        com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(to, "club@clientclub.local", "Тема письма", "Текст",
+        com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(
+                to,
+                "club@clientclub.local",
+                "Тема письма",
+                "Текст",
                 greenMail.getSmtp().getServerSetup());
         login("irina", "CLUB_STAFF");
 
         UI.getCurrent().navigate(DemoMailboxView.class);
-        _get(TextField.class, spec -> spec.withPlaceholder("Фильтр по получателю")).setValue(to);
+        _get(TextField.class, spec -> spec.withPlaceholder("Фильтр по получателю"))
+                .setValue(to);
         @SuppressWarnings("unchecked")
         Grid<DeliveredMail> grid = _get(Grid.class);
 
         assertThat(_size(grid)).isEqualTo(1);
         assertThat(_get(grid, 0).subject()).isEqualTo("Тема письма");
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, 0, "message"))
-                .as("the subject over the recipient").contains("Тема письма", to);
+                .as("the subject over the recipient")
+                .contains("Тема письма", to);
     }
 }

@@ -26,7 +26,8 @@ class LinkTokenTest {
 
     @Test
     void expiresAtItsDeadline() {
-        LinkToken token = LinkToken.issue(1, LinkToken.CONFIRM_EMAIL, NOW, NOW.plusSeconds(60)).token();
+        LinkToken token = LinkToken.issue(1, LinkToken.CONFIRM_EMAIL, NOW, NOW.plusSeconds(60))
+                .token();
         assertThat(token.isExpired(NOW.plusSeconds(59))).isFalse();
         assertThat(token.isExpired(NOW.plusSeconds(60))).isTrue();
     }
@@ -35,7 +36,8 @@ class LinkTokenTest {
     void anythingButOurShapeIsNotAToken() {
         assertThat(LinkToken.wellFormed(null)).isFalse();
         assertThat(LinkToken.wellFormed("short")).isFalse();
-        assertThat(LinkToken.wellFormed("'; DROP TABLE membership_token; --" + "x".repeat(9))).isFalse();
+        assertThat(LinkToken.wellFormed("'; DROP TABLE membership_token; --" + "x".repeat(9)))
+                .isFalse();
         assertThat(LinkToken.wellFormed("A".repeat(44))).isFalse();
     }
 }

@@ -1,7 +1,6 @@
 package org.clientclub.membership.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -18,9 +17,22 @@ class QuestionnaireValidatorTest {
     @Test
     void trimsAndNormalisesAValidQuestionnaire() {
         Questionnaire q = TestQuestionnaires.adult("  Maria@Example.ORG ");
-        ValidQuestionnaire valid = validator.validate(new Questionnaire("  Иванова   Петрова ", q.firstName(),
-                " ", q.email(), q.phone(), q.birthDate(), q.regionCode(), q.town(), q.postcode(), q.interests(),
-                q.language(), true, "guardian@example.org"), TODAY);
+        ValidQuestionnaire valid = validator.validate(
+                new Questionnaire(
+                        "  Иванова   Петрова ",
+                        q.firstName(),
+                        " ",
+                        q.email(),
+                        q.phone(),
+                        q.birthDate(),
+                        q.regionCode(),
+                        q.town(),
+                        q.postcode(),
+                        q.interests(),
+                        q.language(),
+                        true,
+                        "guardian@example.org"),
+                TODAY);
 
         assertThat(valid.lastName()).isEqualTo("Иванова Петрова");
         assertThat(valid.patronymic()).isNull();
@@ -41,10 +53,23 @@ class QuestionnaireValidatorTest {
     @Test
     void rejectsControlCharactersAndTextWithoutLetters() {
         Questionnaire q = TestQuestionnaires.adult("x@example.org");
-        Questionnaire bad = new Questionnaire("Ива\u0000нова", "12345", null, q.email(), null, q.birthDate(),
-                q.regionCode(), "Мос\u202Eква", q.postcode(), q.interests(), q.language(), true, null);
+        Questionnaire bad = new Questionnaire(
+                "Ива\u0000нова",
+                "12345",
+                null,
+                q.email(),
+                null,
+                q.birthDate(),
+                q.regionCode(),
+                "Мос\u202Eква",
+                q.postcode(),
+                q.interests(),
+                q.language(),
+                true,
+                null);
 
-        assertThat(errors(bad)).containsEntry("lastName", "validation.controlCharacters")
+        assertThat(errors(bad))
+                .containsEntry("lastName", "validation.controlCharacters")
                 .containsEntry("firstName", "validation.name")
                 .containsEntry("town", "validation.controlCharacters");
     }
@@ -53,8 +78,20 @@ class QuestionnaireValidatorTest {
     void judgesHugeValuesByLengthAlone() {
         Questionnaire q = TestQuestionnaires.adult("x@example.org");
         String huge = " ".repeat(5_000_000) + "Иван";
-        assertThat(errors(new Questionnaire(huge, q.firstName(), null, q.email(), null, q.birthDate(),
-                q.regionCode(), q.town(), q.postcode(), q.interests(), q.language(), true, null)))
+        assertThat(errors(new Questionnaire(
+                        huge,
+                        q.firstName(),
+                        null,
+                        q.email(),
+                        null,
+                        q.birthDate(),
+                        q.regionCode(),
+                        q.town(),
+                        q.postcode(),
+                        q.interests(),
+                        q.language(),
+                        true,
+                        null)))
                 .containsEntry("lastName", "validation.tooLong");
     }
 
@@ -74,7 +111,19 @@ class QuestionnaireValidatorTest {
     }
 
     private static Questionnaire withBirthDate(Questionnaire q, LocalDate birthDate) {
-        return new Questionnaire(q.lastName(), q.firstName(), q.patronymic(), q.email(), q.phone(), birthDate,
-                q.regionCode(), q.town(), q.postcode(), q.interests(), q.language(), q.readyForInteraction(), null);
+        return new Questionnaire(
+                q.lastName(),
+                q.firstName(),
+                q.patronymic(),
+                q.email(),
+                q.phone(),
+                birthDate,
+                q.regionCode(),
+                q.town(),
+                q.postcode(),
+                q.interests(),
+                q.language(),
+                q.readyForInteraction(),
+                null);
     }
 }

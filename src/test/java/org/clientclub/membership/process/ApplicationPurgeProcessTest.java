@@ -45,7 +45,11 @@ class ApplicationPurgeProcessTest {
 
     @Test
     void aTimerStartsThePurgeEveryNight() {
-        assertThat(managementService().createJobQuery().processDefinitionKey(PROCESS_ID).timers().count())
+        assertThat(managementService()
+                        .createJobQuery()
+                        .processDefinitionKey(PROCESS_ID)
+                        .timers()
+                        .count())
                 .isEqualTo(1);
     }
 

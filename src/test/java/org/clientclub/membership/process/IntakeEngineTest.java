@@ -28,8 +28,11 @@ class IntakeEngineTest {
     void aNewMessageStartsTheIntakeWithItsId() {
         engine.on(new InboundMailReceived(7, false));
 
-        verify(runtime).startProcessInstanceByKey(QuestionnaireIntakeProcess.PROCESS_ID, "mail-7",
-                Map.of(QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID, 7L));
+        verify(runtime)
+                .startProcessInstanceByKey(
+                        QuestionnaireIntakeProcess.PROCESS_ID,
+                        "mail-7",
+                        Map.of(QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID, 7L));
     }
 
     @Test
@@ -48,15 +51,21 @@ class IntakeEngineTest {
         engine.on(new InboundMailReceived(7, true));
 
         verify(runtime).deleteProcessInstance(eq("earlier"), any());
-        verify(runtime).startProcessInstanceByKey(QuestionnaireIntakeProcess.PROCESS_ID, "mail-7",
-                Map.of(QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID, 7L));
+        verify(runtime)
+                .startProcessInstanceByKey(
+                        QuestionnaireIntakeProcess.PROCESS_ID,
+                        "mail-7",
+                        Map.of(QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID, 7L));
     }
 
     private void earlierRunWaitingAt(String activity) {
         ProcessInstance earlier = mock(ProcessInstance.class);
         when(earlier.getId()).thenReturn("earlier");
-        when(runtime.createProcessInstanceQuery().processDefinitionKey(QuestionnaireIntakeProcess.PROCESS_ID)
-                .processInstanceBusinessKey("mail-7").list()).thenReturn(List.of(earlier));
+        when(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(QuestionnaireIntakeProcess.PROCESS_ID)
+                        .processInstanceBusinessKey("mail-7")
+                        .list())
+                .thenReturn(List.of(earlier));
         when(runtime.getActiveActivityIds("earlier")).thenReturn(List.of(activity));
     }
 }

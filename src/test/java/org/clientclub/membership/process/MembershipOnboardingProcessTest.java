@@ -57,8 +57,14 @@ class MembershipOnboardingProcessTest {
         execute(job(TASK_REGISTER_MEMBER));
         execute(job(TASK_SEND_WELCOME));
 
-        assertThat(pi).isEnded().hasPassedInOrder(TASK_SEND_CONFIRMATION_REQUEST, TASK_AWAIT_CONFIRMATION,
-                TASK_REGISTER_MEMBER, TASK_SEND_WELCOME, END_MEMBER_JOINED);
+        assertThat(pi)
+                .isEnded()
+                .hasPassedInOrder(
+                        TASK_SEND_CONFIRMATION_REQUEST,
+                        TASK_AWAIT_CONFIRMATION,
+                        TASK_REGISTER_MEMBER,
+                        TASK_SEND_WELCOME,
+                        END_MEMBER_JOINED);
         assertThat(pi).variables().containsEntry(VAR_REGISTRATION, "NEW");
         verify(glue).sendWelcome(any());
         verify(glue, never()).sendAlreadyMember(any());
@@ -87,8 +93,13 @@ class MembershipOnboardingProcessTest {
         execute(job(TASK_REGISTER_MEMBER));
         execute(job(TASK_SEND_WELCOME));
 
-        assertThat(pi).isEnded().hasPassedInOrder(TASK_SEND_GUARDIAN_REQUEST, TASK_AWAIT_GUARDIAN_CONSENT,
-                TASK_REGISTER_MEMBER, END_MEMBER_JOINED);
+        assertThat(pi)
+                .isEnded()
+                .hasPassedInOrder(
+                        TASK_SEND_GUARDIAN_REQUEST,
+                        TASK_AWAIT_GUARDIAN_CONSENT,
+                        TASK_REGISTER_MEMBER,
+                        END_MEMBER_JOINED);
         verify(glue).sendGuardianRequest(any());
     }
 
@@ -151,8 +162,10 @@ class MembershipOnboardingProcessTest {
         execute(job(TASK_REGISTER_MEMBER));
         execute(job(TASK_SEND_ALREADY_MEMBER));
 
-        assertThat(pi).isEnded().hasPassed(END_ALREADY_MEMBER).hasNotPassed(TASK_REVIEW_POSSIBLE_DUPLICATE,
-                TASK_SEND_WELCOME);
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(END_ALREADY_MEMBER)
+                .hasNotPassed(TASK_REVIEW_POSSIBLE_DUPLICATE, TASK_SEND_WELCOME);
         verify(glue).sendAlreadyMember(any());
     }
 
@@ -177,8 +190,17 @@ class MembershipOnboardingProcessTest {
     }
 
     private ProcessInstance start(boolean guardianRequired, boolean ready) {
-        return runtimeService().startProcessInstanceByKey(PROCESS_ID, "application-" + System.nanoTime(), Map.of(
-                VAR_APPLICATION_ID, 1L, VAR_GUARDIAN_REQUIRED, guardianRequired, VAR_READY_FOR_INTERACTION, ready));
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        PROCESS_ID,
+                        "application-" + System.nanoTime(),
+                        Map.of(
+                                VAR_APPLICATION_ID,
+                                1L,
+                                VAR_GUARDIAN_REQUIRED,
+                                guardianRequired,
+                                VAR_READY_FOR_INTERACTION,
+                                ready));
     }
 
     private void confirmAddress(ProcessInstance pi) {
@@ -186,12 +208,15 @@ class MembershipOnboardingProcessTest {
         execute(job(TASK_SEND_CONFIRMATION_REQUEST));
         assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
         verify(glue).sendConfirmationRequest(any());
-        runtimeService().createMessageCorrelation(MESSAGE_APPLICANT_CONFIRMED)
-                .processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_APPLICANT_CONFIRMED)
+                .processInstanceBusinessKey(pi.getBusinessKey())
+                .correlate();
     }
 
     private void guardianAnswers(ProcessInstance pi, boolean consented) {
-        runtimeService().createMessageCorrelation(MESSAGE_GUARDIAN_RESPONDED)
+        runtimeService()
+                .createMessageCorrelation(MESSAGE_GUARDIAN_RESPONDED)
                 .processInstanceBusinessKey(pi.getBusinessKey())
                 .setVariable(VAR_GUARDIAN_CONSENTED, consented)
                 .correlate();

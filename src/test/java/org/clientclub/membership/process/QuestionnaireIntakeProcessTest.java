@@ -80,7 +80,9 @@ class QuestionnaireIntakeProcessTest {
         complete(task(), withVariables(VAR_TRANSCRIBED, false));
         execute(job(TASK_SEND_REJECTION));
 
-        assertThat(pi).isEnded().hasPassed(END_QUESTIONNAIRE_REJECTED)
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(END_QUESTIONNAIRE_REJECTED)
                 .hasNotPassed(TASK_START_ONBOARDING_FROM_TRANSCRIPTION);
         verify(glue).sendRejection(any());
     }
@@ -105,24 +107,30 @@ class QuestionnaireIntakeProcessTest {
     @Test
     void aReadThatFindsNoFreeSlotIsTriedAgainAMinuteLaterWithoutAnIncident() {
         when(glue.read(any())).thenThrow(new IllegalStateException("All 2 PDF reading slots stayed busy"));
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_ID, businessKey(8),
-                Map.of(VAR_INBOUND_MAIL_ID, 8L));
+        ProcessInstance pi =
+                runtimeService().startProcessInstanceByKey(PROCESS_ID, businessKey(8), Map.of(VAR_INBOUND_MAIL_ID, 8L));
         assertThat(pi).isWaitingAt(TASK_READ_QUESTIONNAIRE);
         Date before = ClockUtil.getCurrentTime();
 
         assertThatThrownBy(() -> execute(job(TASK_READ_QUESTIONNAIRE))).hasStackTraceContaining("busy");
 
-        Job retried = managementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+        Job retried = managementService()
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .singleResult();
         Assertions.assertThat(retried.getRetries()).isEqualTo(9);
         Assertions.assertThat(retried.getDuedate()).isAfterOrEqualTo(new Date(before.getTime() + 59_000));
-        Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count())
+        Assertions.assertThat(runtimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
                 .isZero();
     }
 
     private ProcessInstance startReading(String outcome) {
         when(glue.read(any())).thenReturn(outcome);
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_ID, businessKey(7),
-                Map.of(VAR_INBOUND_MAIL_ID, 7L));
+        ProcessInstance pi =
+                runtimeService().startProcessInstanceByKey(PROCESS_ID, businessKey(7), Map.of(VAR_INBOUND_MAIL_ID, 7L));
         assertThat(pi).isWaitingAt(TASK_READ_QUESTIONNAIRE);
         execute(job(TASK_READ_QUESTIONNAIRE));
         return pi;

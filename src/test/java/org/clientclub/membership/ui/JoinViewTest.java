@@ -38,7 +38,8 @@ class JoinViewTest extends KaribuTest {
         _get(Checkbox.class, spec -> spec.withId("consent-accept")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("join-submit")));
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("join-thanks")).getText()).contains(email);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("join-thanks")).getText())
+                .contains(email);
         assertThat(applicationsFor(email)).isEqualTo(1);
     }
 
@@ -51,8 +52,10 @@ class JoinViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("join-next")));
         _click(_get(Button.class, spec -> spec.withId("join-submit")));
 
-        Paragraph error = _get(Paragraph.class, spec -> spec.withText(
-                "Без согласия на обработку персональных данных мы не можем принять анкету. Отметьте согласие, чтобы продолжить."));
+        Paragraph error = _get(
+                Paragraph.class,
+                spec -> spec.withText(
+                        "Без согласия на обработку персональных данных мы не можем принять анкету. Отметьте согласие, чтобы продолжить."));
         assertThat(error.isVisible()).isTrue();
         assertThat(applicationsFor(email)).isZero();
     }
@@ -70,20 +73,26 @@ class JoinViewTest extends KaribuTest {
         EmailField email = _get(EmailField.class, spec -> spec.withId("field-email"));
         assertThat(email.isInvalid()).isTrue();
         assertThat(email.getErrorMessage()).contains("адрес электронной почты");
-        assertThat(_get(DatePicker.class, spec -> spec.withId("field-birthDate")).isInvalid()).isTrue();
+        assertThat(_get(DatePicker.class, spec -> spec.withId("field-birthDate"))
+                        .isInvalid())
+                .isTrue();
         assertThat(_get(TextField.class, spec -> spec.withId("field-postcode")).getErrorMessage())
                 .isEqualTo("Индекс состоит из шести цифр и не начинается с нуля");
-        assertThat(_get(Button.class, spec -> spec.withId("join-next")).isVisible()).isTrue();
+        assertThat(_get(Button.class, spec -> spec.withId("join-next")).isVisible())
+                .isTrue();
     }
 
     @Test
     void childrenAreAskedForTheirGuardiansAddress() {
         UI.getCurrent().navigate(JoinView.class);
-        assertThat(_find(EmailField.class, spec -> spec.withId("field-guardianEmail"))).isEmpty();
+        assertThat(_find(EmailField.class, spec -> spec.withId("field-guardianEmail")))
+                .isEmpty();
 
-        _get(DatePicker.class, spec -> spec.withId("field-birthDate")).setValue(LocalDate.now().minusYears(9));
+        _get(DatePicker.class, spec -> spec.withId("field-birthDate"))
+                .setValue(LocalDate.now().minusYears(9));
 
-        assertThat(_find(EmailField.class, spec -> spec.withId("field-guardianEmail"))).hasSize(1);
+        assertThat(_find(EmailField.class, spec -> spec.withId("field-guardianEmail")))
+                .hasSize(1);
     }
 
     @Test
@@ -97,7 +106,8 @@ class JoinViewTest extends KaribuTest {
         _get(Checkbox.class, spec -> spec.withId("consent-accept")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("join-submit")));
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("join-thanks")).isVisible()).isTrue();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("join-thanks")).isVisible())
+                .isTrue();
         assertThat(applicationsFor(email)).isZero();
     }
 
@@ -108,15 +118,22 @@ class JoinViewTest extends KaribuTest {
         _get(EmailField.class, spec -> spec.withId("field-email")).setValue(email);
         _get(DatePicker.class, spec -> spec.withId("field-birthDate")).setValue(birthDate);
         ComboBox<Region> region = _get(ComboBox.class, spec -> spec.withId("field-region"));
-        region.setValue(region.getListDataView().getItems().filter(r -> r.code().equals("78")).findFirst().orElseThrow());
+        region.setValue(region.getListDataView()
+                .getItems()
+                .filter(r -> r.code().equals("78"))
+                .findFirst()
+                .orElseThrow());
         _get(TextField.class, spec -> spec.withId("field-town")).setValue("Санкт-Петербург");
         _get(TextField.class, spec -> spec.withId("field-postcode")).setValue("190000");
-        RadioButtonGroup<Boolean> ready = _get(RadioButtonGroup.class, spec -> spec.withId("field-readyForInteraction"));
+        RadioButtonGroup<Boolean> ready =
+                _get(RadioButtonGroup.class, spec -> spec.withId("field-readyForInteraction"));
         ready.setValue(true);
     }
 
     private long applicationsFor(String email) {
-        return jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e").param("e", email)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM membership_application WHERE email = :e")
+                .param("e", email)
+                .query(Long.class)
+                .single();
     }
 }

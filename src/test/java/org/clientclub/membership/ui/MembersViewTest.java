@@ -30,6 +30,7 @@ class MembersViewTest extends KaribuTest {
 
     @Autowired
     MembershipService membership;
+
     @Autowired
     GreenMail greenMail;
 
@@ -37,8 +38,20 @@ class MembersViewTest extends KaribuTest {
     void staffFindAMemberAndSeeTheQuestionnaireAsSubmittedWithItsHistory() {
         String email = TestQuestionnaires.newEmail();
         Questionnaire q = TestQuestionnaires.adult(email);
-        membership.submit(submission(new Questionnaire("Орлова", "Вера", null, email, null, LocalDate.of(1975, 6, 1),
-                q.regionCode(), HOSTILE_TOWN, q.postcode(), q.interests(), q.language(), true, null)));
+        membership.submit(submission(new Questionnaire(
+                "Орлова",
+                "Вера",
+                null,
+                email,
+                null,
+                LocalDate.of(1975, 6, 1),
+                q.regionCode(),
+                HOSTILE_TOWN,
+                q.postcode(),
+                q.interests(),
+                q.language(),
+                true,
+                null)));
         Mailbox mailbox = new Mailbox(greenMail);
         String path = Mailbox.linkPath(mailbox.awaitMessage(email, 1), "confirm");
         membership.confirmEmail(path.substring(path.lastIndexOf('/') + 1));
@@ -55,7 +68,9 @@ class MembersViewTest extends KaribuTest {
 
         UI.getCurrent().navigate(MemberView.class, member.id());
         assertThat(_get(H2.class).getText()).isEqualTo("Вера Орлова");
-        assertThat(_find(Span.class, spec -> spec.withText(HOSTILE_TOWN))).as("shown as text, not markup").hasSize(1);
+        assertThat(_find(Span.class, spec -> spec.withText(HOSTILE_TOWN)))
+                .as("shown as text, not markup")
+                .hasSize(1);
         assertThat(_find(Span.class, spec -> spec.withText("Участник принят"))).hasSize(1);
     }
 

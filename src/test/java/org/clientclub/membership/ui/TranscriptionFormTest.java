@@ -38,8 +38,10 @@ class TranscriptionFormTest extends KaribuTest {
 
     @Autowired
     InboundStore store;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -50,10 +52,13 @@ class TranscriptionFormTest extends KaribuTest {
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(TaskView.class, task.getId());
 
-        assertThat(_get(IFrame.class, spec -> spec.withId("transcription-attachment")).getSrc()).isNotBlank();
+        assertThat(_get(IFrame.class, spec -> spec.withId("transcription-attachment"))
+                        .getSrc())
+                .isNotBlank();
         _click(_get(Button.class, spec -> spec.withId("transcription-save")));
         assertThat(_get(TextField.class, spec -> spec.withId("field-lastName")).isInvalid())
-                .as("an empty transcription is refused field by field").isTrue();
+                .as("an empty transcription is refused field by field")
+                .isTrue();
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
         _get(TextField.class, spec -> spec.withId("field-lastName")).setValue("Петрова");
@@ -61,19 +66,28 @@ class TranscriptionFormTest extends KaribuTest {
         _get(DatePicker.class, spec -> spec.withId("field-birthDate")).setValue(LocalDate.of(1961, 3, 8));
         @SuppressWarnings("unchecked")
         ComboBox<Region> region = _get(ComboBox.class, spec -> spec.withId("field-region"));
-        region.setValue(region.getListDataView().getItems().filter(r -> r.code().equals("77")).findFirst().orElseThrow());
+        region.setValue(region.getListDataView()
+                .getItems()
+                .filter(r -> r.code().equals("77"))
+                .findFirst()
+                .orElseThrow());
         _get(TextField.class, spec -> spec.withId("field-town")).setValue("Москва");
         _get(TextField.class, spec -> spec.withId("field-postcode")).setValue("101000");
         @SuppressWarnings("unchecked")
-        RadioButtonGroup<Boolean> ready = _get(RadioButtonGroup.class, spec -> spec.withId("field-readyForInteraction"));
+        RadioButtonGroup<Boolean> ready =
+                _get(RadioButtonGroup.class, spec -> spec.withId("field-readyForInteraction"));
         ready.setValue(true);
         _get(Checkbox.class, spec -> spec.withId("transcription-consent")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("transcription-save")));
 
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM membership_application WHERE email = :e AND channel = 'MAIL' AND last_name = 'Петрова'")
-                .param("e", sender).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                        "SELECT count(*) FROM membership_application WHERE email = :e AND channel = 'MAIL' AND last_name = 'Петрова'")
+                                .param("e", sender)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     @Test
@@ -89,11 +103,18 @@ class TranscriptionFormTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("transcription-reject")));
 
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM mail_outbox WHERE recipient = :e AND template = 'questionnaire-rejected'")
-                .param("e", sender).query(Long.class).single() == 1);
-        assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE sender = :e").param("e", sender)
-                .query(String.class).single()).isEqualTo("REJECTED/illegible");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                        "SELECT count(*) FROM mail_outbox WHERE recipient = :e AND template = 'questionnaire-rejected'")
+                                .param("e", sender)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(jdbc.sql("SELECT outcome || '/' || reason FROM mail_inbound WHERE sender = :e")
+                        .param("e", sender)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("REJECTED/illegible");
     }
 
     /** A message from the sender with a scanned questionnaire, read by the intake up to the staff task. */
@@ -101,8 +122,11 @@ class TranscriptionFormTest extends KaribuTest {
         byte[] bytes = MailCorpus.withPdf(sender, "scan-" + sender, "scan", QuestionnairePdfs.imageOnly());
         long id = store.store(bytes, bytes.length, false).orElseThrow();
         String businessKey = QuestionnaireIntakeProcess.businessKey(id);
-        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(businessKey).count() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> tasks.createTaskQuery()
+                                .processInstanceBusinessKey(businessKey)
+                                .count()
+                        == 1);
         return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
     }
 }

@@ -33,7 +33,8 @@ class LoginViewTest extends KaribuTest {
 
         LoginOverlay login = _get(LoginOverlay.class);
         assertThat(login.isError()).isTrue();
-        assertThat(errorMessage(login)).isEqualTo(UI.getCurrent().getTranslation("login.throttled.message"))
+        assertThat(errorMessage(login))
+                .isEqualTo(UI.getCurrent().getTranslation("login.throttled.message"))
                 .contains("несколько минут");
     }
 
@@ -43,6 +44,8 @@ class LoginViewTest extends KaribuTest {
     }
 
     private static String errorMessage(LoginOverlay login) {
-        return ((JsonObject) login.getElement().getPropertyRaw("i18n")).getObject("errorMessage").getString("message");
+        return ((JsonObject) login.getElement().getPropertyRaw("i18n"))
+                .getObject("errorMessage")
+                .getString("message");
     }
 }

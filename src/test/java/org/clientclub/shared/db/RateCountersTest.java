@@ -20,8 +20,10 @@ class RateCountersTest {
 
     @Autowired
     RateCounters counters;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -31,8 +33,11 @@ class RateCountersTest {
 
         assertThat(count(() -> counters.increment(key, DAY))).isEqualTo(1);
         assertThat(count(() -> counters.increment(key, DAY))).isEqualTo(2);
-        assertThat(transactions.execute(tx -> counters.tryAcquire(key, DAY, 3)).booleanValue()).isTrue();
-        assertThat(transactions.execute(tx -> counters.tryAcquire(key, DAY, 3)).booleanValue()).as("the fourth of three").isFalse();
+        assertThat(transactions.execute(tx -> counters.tryAcquire(key, DAY, 3)).booleanValue())
+                .isTrue();
+        assertThat(transactions.execute(tx -> counters.tryAcquire(key, DAY, 3)).booleanValue())
+                .as("the fourth of three")
+                .isFalse();
     }
 
     @Test
@@ -43,8 +48,9 @@ class RateCountersTest {
                 .map(i -> count(() -> counters.incrementShared(key, DAY)))
                 .toArray();
 
-        assertThat(told).as("each caller is told the count including its own").containsExactly(
-                IntStream.rangeClosed(1, 40).toArray());
+        assertThat(told)
+                .as("each caller is told the count including its own")
+                .containsExactly(IntStream.rangeClosed(1, 40).toArray());
         assertThat(count(() -> counters.incrementShared(key, DAY))).isEqualTo(41);
     }
 
@@ -58,8 +64,11 @@ class RateCountersTest {
         // One new row in eight cleans up: after 200 the chance that none did is below one in a hundred billion.
         IntStream.range(0, 200).forEach(i -> count(() -> counters.increment("test-new:" + UUID.randomUUID(), DAY)));
 
-        assertThat(jdbc.sql("SELECT count(*) FROM shared_rate_counter WHERE counter_key = :key").param("key", ended)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM shared_rate_counter WHERE counter_key = :key")
+                        .param("key", ended)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private int count(IntSupplier counting) {

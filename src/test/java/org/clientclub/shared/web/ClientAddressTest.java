@@ -18,11 +18,20 @@ class ClientAddressTest {
         String key = ClientAddress.rateLimitKey("2001:db8:1:2::1");
 
         assertThat(key).isEqualTo("ip6:20010db800010002/64");
-        assertThat(ClientAddress.rateLimitKey("2001:db8:1:2:ffff:ffff:ffff:fffe")).isEqualTo(key);
-        assertThat(ClientAddress.rateLimitKey("2001:0DB8:0001:0002:abcd::9")).as("case and zeros").isEqualTo(key);
-        assertThat(ClientAddress.rateLimitKey("[2001:db8:1:2::77]")).as("brackets").isEqualTo(key);
-        assertThat(ClientAddress.rateLimitKey("2001:db8:1:2::5%eth0")).as("a zone").isEqualTo(key);
-        assertThat(ClientAddress.rateLimitKey("2001:db8:1:3::1")).as("the next /64").isNotEqualTo(key);
+        assertThat(ClientAddress.rateLimitKey("2001:db8:1:2:ffff:ffff:ffff:fffe"))
+                .isEqualTo(key);
+        assertThat(ClientAddress.rateLimitKey("2001:0DB8:0001:0002:abcd::9"))
+                .as("case and zeros")
+                .isEqualTo(key);
+        assertThat(ClientAddress.rateLimitKey("[2001:db8:1:2::77]"))
+                .as("brackets")
+                .isEqualTo(key);
+        assertThat(ClientAddress.rateLimitKey("2001:db8:1:2::5%eth0"))
+                .as("a zone")
+                .isEqualTo(key);
+        assertThat(ClientAddress.rateLimitKey("2001:db8:1:3::1"))
+                .as("the next /64")
+                .isNotEqualTo(key);
     }
 
     @Test

@@ -32,22 +32,61 @@ class FormValidatorTest {
 
     @Test
     void readsEveryFieldTypeIncludingGroupsAndMarksUnsupportedOnes() {
-        assertThat(form.fields()).extracting(CamundaForm.Field::type).containsExactly("text", "textfield",
-                "textarea", "number", "select", "checkbox", "datetime", "unsupported", "textfield", "textfield");
+        assertThat(form.fields())
+                .extracting(CamundaForm.Field::type)
+                .containsExactly(
+                        "text",
+                        "textfield",
+                        "textarea",
+                        "number",
+                        "select",
+                        "checkbox",
+                        "datetime",
+                        "unsupported",
+                        "textfield",
+                        "textfield");
     }
 
     @Test
     void acceptsValuesThatKeepEveryRule() {
-        assertThat(FormValidator.validate(form, Map.of("name", "Anna", "count", 3L, "colour", "red", "ok", true,
-                "day", "2026-11-25", "inner", "x"))).isEmpty();
+        assertThat(FormValidator.validate(
+                        form,
+                        Map.of(
+                                "name",
+                                "Anna",
+                                "count",
+                                3L,
+                                "colour",
+                                "red",
+                                "ok",
+                                true,
+                                "day",
+                                "2026-11-25",
+                                "inner",
+                                "x")))
+                .isEmpty();
     }
 
     @Test
     void reportsEachBrokenRuleAgainstItsField() {
-        Map<String, String> errors = FormValidator.validate(form, Map.of("name", "anna", "count", 11, "colour",
-                "blue", "ok", false, "day", "25.11.2026", "notes", "x".repeat(10_001)));
+        Map<String, String> errors = FormValidator.validate(
+                form,
+                Map.of(
+                        "name",
+                        "anna",
+                        "count",
+                        11,
+                        "colour",
+                        "blue",
+                        "ok",
+                        false,
+                        "day",
+                        "25.11.2026",
+                        "notes",
+                        "x".repeat(10_001)));
 
-        assertThat(errors).containsEntry("name", "form.error.pattern")
+        assertThat(errors)
+                .containsEntry("name", "form.error.pattern")
                 .containsEntry("count", "form.error.max")
                 .containsEntry("colour", "form.error.option")
                 .containsEntry("ok", "form.error.required")
@@ -57,8 +96,7 @@ class FormValidatorTest {
 
     @Test
     void refusesMissingRequiredValuesWrongTypesAndFieldsTheFormDoesNotHave() {
-        assertThat(FormValidator.validate(form, Map.of("ok", true)))
-                .containsEntry("name", "form.error.required");
+        assertThat(FormValidator.validate(form, Map.of("ok", true))).containsEntry("name", "form.error.required");
         assertThat(FormValidator.validate(form, Map.of("name", 42, "ok", true)))
                 .containsEntry("name", "form.error.type");
         assertThat(FormValidator.validate(form, Map.of("name", "Anna", "ok", true, "approved", true, "shown", "x")))
@@ -71,8 +109,10 @@ class FormValidatorTest {
         try (InputStream in = new FileInputStream("forms/membership/review-possible-duplicate.form")) {
             CamundaForm review = CamundaForm.parse(in);
             assertThat(review.id()).isEqualTo("review-possible-duplicate");
-            assertThat(FormValidator.validate(review, Map.of())).containsEntry("duplicateDecision", "form.error.required");
-            assertThat(FormValidator.validate(review, Map.of("duplicateDecision", "keepMember"))).isEmpty();
+            assertThat(FormValidator.validate(review, Map.of()))
+                    .containsEntry("duplicateDecision", "form.error.required");
+            assertThat(FormValidator.validate(review, Map.of("duplicateDecision", "keepMember")))
+                    .isEmpty();
         }
     }
 

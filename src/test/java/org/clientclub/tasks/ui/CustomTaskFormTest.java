@@ -46,21 +46,34 @@ class CustomTaskFormTest extends KaribuTest {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     InboxService inbox;
 
     @Test
     void thePluggedFormIsShownAndCompletesTheTask() {
         String businessKey = "application-custom-" + UUID.randomUUID();
-        runtime.createProcessInstanceByKey("MembershipOnboardingProcess").businessKey(businessKey)
-                .setVariables(Map.of("applicationId", -1L, "guardianRequired", false, "readyForInteraction", true,
-                        "registration", "EXISTING_DIFFERENT"))
-                .startBeforeActivity("Task_ReviewPossibleDuplicate").execute();
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        runtime.createProcessInstanceByKey("MembershipOnboardingProcess")
+                .businessKey(businessKey)
+                .setVariables(Map.of(
+                        "applicationId",
+                        -1L,
+                        "guardianRequired",
+                        false,
+                        "readyForInteraction",
+                        true,
+                        "registration",
+                        "EXISTING_DIFFERENT"))
+                .startBeforeActivity("Task_ReviewPossibleDuplicate")
+                .execute();
+        Task task =
+                tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
         login("irina", "CLUB_STAFF");
 
         // The view as the router would build it when a module contributes a TaskFormProvider bean.
@@ -68,12 +81,19 @@ class CustomTaskFormTest extends KaribuTest {
         view.setParameter(null, task.getId());
         view.beforeEnter(null);
         UI.getCurrent().add(view);
-        assertThat(_get(Span.class, spec -> spec.withText("custom form for " + businessKey))).isNotNull();
-        assertThat(_find(RadioButtonGroup.class)).as("the Camunda Form is not rendered").isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withText("custom form for " + businessKey)))
+                .isNotNull();
+        assertThat(_find(RadioButtonGroup.class))
+                .as("the Camunda Form is not rendered")
+                .isEmpty();
         _click(_get(Button.class, spec -> spec.withId("custom-keep")));
 
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .variableName("duplicateDecision").singleResult().getValue()).isEqualTo("keepMember");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(task.getProcessInstanceId())
+                        .variableName("duplicateDecision")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("keepMember");
     }
 }

@@ -1,7 +1,7 @@
 package org.clientclub.tasks.ui;
 
-import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -39,12 +39,16 @@ class InboxViewTest extends KaribuTest {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     StaffDirectory staff;
 
@@ -56,11 +60,21 @@ class InboxViewTest extends KaribuTest {
         businessKey = "application-test-" + UUID.randomUUID();
         runtime.createProcessInstanceByKey("MembershipOnboardingProcess")
                 .businessKey(businessKey)
-                .setVariables(Map.of("applicationId", -1L, "guardianRequired", false, "readyForInteraction", true,
-                        "registration", "EXISTING_DIFFERENT"))
+                .setVariables(Map.of(
+                        "applicationId",
+                        -1L,
+                        "guardianRequired",
+                        false,
+                        "readyForInteraction",
+                        true,
+                        "registration",
+                        "EXISTING_DIFFERENT"))
                 .startBeforeActivity("Task_ReviewPossibleDuplicate")
                 .execute();
-        task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
+        task = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(businessKey)
+                .singleResult();
     }
 
     @Test
@@ -93,10 +107,17 @@ class InboxViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("task-complete")));
 
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
-        assertThat(history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee())
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .taskId(task.getId())
+                        .singleResult()
+                        .getAssignee())
                 .isEqualTo("irina");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .variableName("duplicateDecision").singleResult().getValue()).isEqualTo("keepMember");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(task.getProcessInstanceId())
+                        .variableName("duplicateDecision")
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("keepMember");
         assertThat(_find(InboxView.class)).hasSize(1);
     }
 
@@ -110,32 +131,42 @@ class InboxViewTest extends KaribuTest {
         assertThat(_size(grid)).isZero();
 
         UI.getCurrent().navigate(TaskView.class, task.getId());
-        assertThat(_get(Paragraph.class, spec -> spec.withId("task-unavailable")).getText()).contains("недоступна");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-unavailable"))
+                        .getText())
+                .contains("недоступна");
         assertThatThrownBy(() -> inbox.complete(task.getId(), Map.of("duplicateDecision", "keepMember")))
                 .isInstanceOf(TaskUnavailable.class);
         assertThatThrownBy(() -> inbox.claim(task.getId())).isInstanceOf(TaskUnavailable.class);
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(task.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
     }
 
     @Test
     void aTaskACollegueCompletedFirstSaysSoInsteadOfFailing() {
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(TaskView.class, task.getId());
-        _get(RadioButtonGroup.class, spec -> spec.withId("form-duplicateDecision")).setValue("keepMember");
+        _get(RadioButtonGroup.class, spec -> spec.withId("form-duplicateDecision"))
+                .setValue("keepMember");
 
         taskService.complete(task.getId(), Map.of("duplicateDecision", "keepMember"));
         _click(_get(Button.class, spec -> spec.withId("task-complete")));
 
         assertThat(_get(H2.class).getText()).isEqualTo("Задача недоступна");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("task-unavailable")).getText())
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-unavailable"))
+                        .getText())
                 .contains("уже завершена коллегой");
     }
 
     @Test
     void staffClaimATaskAndHandItToAColleagueOfTheGroup() {
         String colleague = "colleague-" + UUID.randomUUID().toString().substring(0, 8);
-        staff.save(new StaffAccount(colleague, "Пётр", "Коллегов", colleague + "@clientclub.local",
-                Set.of("CLUB_STAFF")), "a-long-password-1");
+        staff.save(
+                new StaffAccount(colleague, "Пётр", "Коллегов", colleague + "@clientclub.local", Set.of("CLUB_STAFF")),
+                "a-long-password-1");
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(TaskView.class, task.getId());
 
@@ -154,11 +185,13 @@ class InboxViewTest extends KaribuTest {
     void formValuesOutsideTheFormAreRefusedOnTheServer() {
         login("irina", "CLUB_STAFF");
         assertThatThrownBy(() -> inbox.complete(task.getId(), Map.of("duplicateDecision", "deleteEverything")))
-                .isInstanceOfSatisfying(org.clientclub.tasks.FormInvalid.class,
+                .isInstanceOfSatisfying(
+                        org.clientclub.tasks.FormInvalid.class,
                         e -> assertThat(e.errors()).containsEntry("duplicateDecision", "form.error.option"));
-        assertThatThrownBy(() -> inbox.complete(task.getId(),
-                Map.of("duplicateDecision", "keepMember", "applicationId", 42L)))
-                .isInstanceOfSatisfying(org.clientclub.tasks.FormInvalid.class,
+        assertThatThrownBy(() ->
+                        inbox.complete(task.getId(), Map.of("duplicateDecision", "keepMember", "applicationId", 42L)))
+                .isInstanceOfSatisfying(
+                        org.clientclub.tasks.FormInvalid.class,
                         e -> assertThat(e.errors()).containsEntry("applicationId", "form.error.unknownField"));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }

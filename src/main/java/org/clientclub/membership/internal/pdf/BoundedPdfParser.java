@@ -27,8 +27,7 @@ final class BoundedPdfParser extends PDFParser {
     }
 
     /** The parsed document and the parser that keeps parsing its objects as they are dereferenced. */
-    record Loaded(PDDocument document, BoundedPdfParser parser) {
-    }
+    record Loaded(PDDocument document, BoundedPdfParser parser) {}
 
     static Loaded load(byte[] pdf, StreamCacheCreateFunction streamCache) throws IOException {
         BoundedPdfParser parser = new BoundedPdfParser(pdf, streamCache);

@@ -160,7 +160,8 @@ final class BoundedStreams {
             if (at >= 3 && pdf[at - 3] == 'e' && pdf[at - 2] == 'n' && pdf[at - 1] == 'd') {
                 continue;
             }
-            String dictionary = new String(pdf, Math.max(0, at - 4096), Math.min(at, 4096), StandardCharsets.ISO_8859_1);
+            String dictionary =
+                    new String(pdf, Math.max(0, at - 4096), Math.min(at, 4096), StandardCharsets.ISO_8859_1);
             int object = dictionary.lastIndexOf("obj");
             if (object >= 0) {
                 dictionary = dictionary.substring(object);

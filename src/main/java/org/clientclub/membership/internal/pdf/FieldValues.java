@@ -63,7 +63,10 @@ final class FieldValues {
         if (field instanceof PDTextField) {
             value = text(inherited(field, COSName.V));
         } else if (field instanceof PDChoice choice) {
-            value = choice.getValue().stream().filter(v -> !v.isBlank()).findFirst().orElse(null);
+            value = choice.getValue().stream()
+                    .filter(v -> !v.isBlank())
+                    .findFirst()
+                    .orElse(null);
         } else {
             return null;
         }
@@ -142,8 +145,10 @@ final class FieldValues {
                 continue;
             }
             switch (operator.getName()) {
-                case "Tf" -> font = operands.isEmpty() || !(operands.get(0) instanceof COSName name)
-                        ? null : font(resources, name);
+                case "Tf" ->
+                    font = operands.isEmpty() || !(operands.get(0) instanceof COSName name)
+                            ? null
+                            : font(resources, name);
                 case "Tj", "'", "\"" -> {
                     if (!operands.isEmpty() && operands.get(operands.size() - 1) instanceof COSString s) {
                         separate(text, operator.getName());
@@ -170,7 +175,8 @@ final class FieldValues {
     }
 
     private static void separate(StringBuilder text, String operator) {
-        if (("'".equals(operator) || "\"".equals(operator)) && !text.isEmpty()
+        if (("'".equals(operator) || "\"".equals(operator))
+                && !text.isEmpty()
                 && text.charAt(text.length() - 1) != ' ') {
             text.append(' ');
         }

@@ -23,15 +23,13 @@ public sealed interface PdfReading {
      * Not readable as our form: scanned, photographed, flattened, or a viewer dropped the fields. Staff transcribe it.
      * Reason: {@code noFormFields}.
      */
-    record NeedsTranscription(String reason) implements PdfReading {
-    }
+    record NeedsTranscription(String reason) implements PdfReading {}
 
     /**
      * Not a questionnaire we can take. Reasons: {@code notOurQuestionnaire}, {@code encryptedPdf}, {@code corruptPdf},
      * {@code tooComplex} (over a size, object or decoded-stream limit), {@code blankQuestionnaire}.
      */
-    record Rejected(String reason) implements PdfReading {
-    }
+    record Rejected(String reason) implements PdfReading {}
 
     String NO_FORM_FIELDS = "noFormFields";
     String NOT_OUR_QUESTIONNAIRE = "notOurQuestionnaire";

@@ -64,8 +64,10 @@ public class QuestionnairePdf {
     private final QuestionnairePdfContent content;
     private final String clubMailbox;
 
-    public QuestionnairePdf(MessageSource messages, QuestionnairePdfContent content,
-                            @Value("${clientclub.club-mailbox}") String clubMailbox) {
+    public QuestionnairePdf(
+            MessageSource messages,
+            QuestionnairePdfContent content,
+            @Value("${clientclub.club-mailbox}") String clubMailbox) {
         this.messages = messages;
         this.content = content;
         this.clubMailbox = clubMailbox;
@@ -160,7 +162,8 @@ public class QuestionnairePdf {
             info.setCreator("Client Club");
             info.setCreationDate(Calendar.getInstance());
             info.setCustomMetadataValue(QuestionnairePdfFields.INFO_FORM, QuestionnairePdfFields.MARKER_VALUE);
-            info.setCustomMetadataValue(QuestionnairePdfFields.INFO_CONSENT_VERSION, Integer.toString(consent.version()));
+            info.setCustomMetadataValue(
+                    QuestionnairePdfFields.INFO_CONSENT_VERSION, Integer.toString(consent.version()));
             document.getDocumentCatalog().setLanguage(language.code());
         }
 
@@ -172,7 +175,8 @@ public class QuestionnairePdf {
                     ensure(FIELD_HEIGHT + 8);
                     PDComboBox box = new PDComboBox(form);
                     box.setPartialName(field.key());
-                    box.setOptions(content.regions(language).stream().map(Region::name).toList());
+                    box.setOptions(
+                            content.regions(language).stream().map(Region::name).toList());
                     textLike(box, field, label, rect(MARGIN, FIELD_WIDTH));
                     fields.add(box);
                     gap(FIELD_HEIGHT + 8);
@@ -198,12 +202,24 @@ public class QuestionnairePdf {
                     fields.add(group);
                     gap(4);
                 }
-                case LANGUAGE -> radio(field, label, List.of(
-                        new Choice(QuestionnairePdfFields.language(Language.RU), message(language, "language.ru")),
-                        new Choice(QuestionnairePdfFields.language(Language.EN), message(language, "language.en"))));
-                case YES_NO -> radio(field, label, List.of(
-                        new Choice(QuestionnairePdfFields.YES, message(language, "join.ready.yes")),
-                        new Choice(QuestionnairePdfFields.NO, message(language, "join.ready.no"))));
+                case LANGUAGE ->
+                    radio(
+                            field,
+                            label,
+                            List.of(
+                                    new Choice(
+                                            QuestionnairePdfFields.language(Language.RU),
+                                            message(language, "language.ru")),
+                                    new Choice(
+                                            QuestionnairePdfFields.language(Language.EN),
+                                            message(language, "language.en"))));
+                case YES_NO ->
+                    radio(
+                            field,
+                            label,
+                            List.of(
+                                    new Choice(QuestionnairePdfFields.YES, message(language, "join.ready.yes")),
+                                    new Choice(QuestionnairePdfFields.NO, message(language, "join.ready.no"))));
                 // Names, e-mail, phone, town, postcode, the birth date and any type added later: one line of text.
                 default -> {
                     labelLine(label);
@@ -226,13 +242,14 @@ public class QuestionnairePdf {
             return switch (field.type()) {
                 case DATE -> message(language, "questionnaire.pdf.hint.date");
                 case POSTCODE -> message(language, "questionnaire.pdf.hint.postcode");
-                default -> field == QuestionnaireField.GUARDIAN_EMAIL
-                        ? message(language, "questionnaire.pdf.hint.guardian") : null;
+                default ->
+                    field == QuestionnaireField.GUARDIAN_EMAIL
+                            ? message(language, "questionnaire.pdf.hint.guardian")
+                            : null;
             };
         }
 
-        private record Choice(String onState, String label) {
-        }
+        private record Choice(String onState, String label) {}
 
         private void radio(QuestionnaireField field, String label, List<Choice> choices) throws IOException {
             for (String line : wrap(label, TEXT_SIZE, width)) {
@@ -269,8 +286,8 @@ public class QuestionnairePdf {
                 }
             }
             gap(10);
-            List<String> lines = wrap(message(language, "join.consent.accept", consent.version()),
-                    TEXT_SIZE, width - BOX - 6);
+            List<String> lines =
+                    wrap(message(language, "join.consent.accept", consent.version()), TEXT_SIZE, width - BOX - 6);
             ensure(lines.size() * TEXT_SIZE * LEADING + 6);
             PDCheckBox box = new PDCheckBox(form);
             box.setPartialName(QuestionnairePdfFields.CONSENT_FIELD);
@@ -354,7 +371,8 @@ public class QuestionnairePdf {
             widget.setRectangle(rect);
             widget.setPage(page);
             widget.setPrinted(true);
-            PDAppearanceCharacteristicsDictionary looks = new PDAppearanceCharacteristicsDictionary(new COSDictionary());
+            PDAppearanceCharacteristicsDictionary looks =
+                    new PDAppearanceCharacteristicsDictionary(new COSDictionary());
             looks.setBorderColour(BORDER);
             looks.setBackground(BACKGROUND);
             return looks;

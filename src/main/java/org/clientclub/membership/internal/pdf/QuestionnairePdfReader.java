@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -51,9 +50,11 @@ public class QuestionnairePdfReader {
     private static final Logger log = LoggerFactory.getLogger(QuestionnairePdfReader.class);
     private static final int MAX_VALUE_LENGTH = 1000;
     private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-            DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("uuuu-M-d"),
-            DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"))
-            .stream().map(f -> f.withResolverStyle(ResolverStyle.STRICT)).toList();
+                    DateTimeFormatter.ofPattern("d.M.uuuu"), DateTimeFormatter.ofPattern("uuuu-M-d"),
+                    DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"))
+            .stream()
+            .map(f -> f.withResolverStyle(ResolverStyle.STRICT))
+            .toList();
 
     /**
      * @param maxBytes            larger input is rejected as {@code tooComplex} before parsing (the caller may check
@@ -81,14 +82,17 @@ public class QuestionnairePdfReader {
     }
 
     @Autowired
-    public QuestionnairePdfReader(QuestionnairePdfContent content,
-                                  @Value("${clientclub.questionnaire-pdf.max-bytes:10485760}") long maxBytes,
-                                  @Value("${clientclub.questionnaire-pdf.max-objects:20000}") int maxObjects,
-                                  @Value("${clientclub.questionnaire-pdf.max-decoded-bytes:33554432}") long maxDecodedBytes,
-                                  @Value("${clientclub.questionnaire-pdf.max-fields:1000}") int maxFields,
-                                  @Value("${clientclub.questionnaire-pdf.max-concurrent-reads:2}") int maxConcurrentReads,
-                                  @Value("${clientclub.questionnaire-pdf.slot-wait:PT30S}") Duration slotWait) {
-        this(content, new Limits(maxBytes, maxObjects, maxDecodedBytes, maxFields),
+    public QuestionnairePdfReader(
+            QuestionnairePdfContent content,
+            @Value("${clientclub.questionnaire-pdf.max-bytes:10485760}") long maxBytes,
+            @Value("${clientclub.questionnaire-pdf.max-objects:20000}") int maxObjects,
+            @Value("${clientclub.questionnaire-pdf.max-decoded-bytes:33554432}") long maxDecodedBytes,
+            @Value("${clientclub.questionnaire-pdf.max-fields:1000}") int maxFields,
+            @Value("${clientclub.questionnaire-pdf.max-concurrent-reads:2}") int maxConcurrentReads,
+            @Value("${clientclub.questionnaire-pdf.slot-wait:PT30S}") Duration slotWait) {
+        this(
+                content,
+                new Limits(maxBytes, maxObjects, maxDecodedBytes, maxFields),
                 new ReadSlots(maxConcurrentReads, slotWait));
     }
 
@@ -136,8 +140,8 @@ public class QuestionnairePdfReader {
         BoundedStreams.checkStructureStreams(pdf, limits.maxDecodedBytes());
         BoundedPdfParser.Loaded loaded;
         try {
-            loaded = BoundedPdfParser.load(pdf,
-                    MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache);
+            loaded = BoundedPdfParser.load(
+                    pdf, MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache);
         } catch (InvalidPasswordException e) {
             return new PdfReading.Rejected(PdfReading.ENCRYPTED);
         } catch (IOException e) {
@@ -238,7 +242,8 @@ public class QuestionnairePdfReader {
         }
         long known = 0;
         for (QuestionnaireField definition : QuestionnaireField.values()) {
-            if (fields.stream().map(PDField::getFullyQualifiedName)
+            if (fields.stream()
+                    .map(PDField::getFullyQualifiedName)
                     .anyMatch(name -> name.equals(definition.key()) || name.startsWith(definition.key() + "."))) {
                 known++;
             }
@@ -265,19 +270,24 @@ public class QuestionnairePdfReader {
             }
         }
         Questionnaire questionnaire = new Questionnaire(
-                text(values, QuestionnaireField.LAST_NAME), text(values, QuestionnaireField.FIRST_NAME),
-                text(values, QuestionnaireField.PATRONYMIC), text(values, QuestionnaireField.EMAIL),
-                text(values, QuestionnaireField.PHONE), date(text(values, QuestionnaireField.BIRTH_DATE)),
-                region(text(values, QuestionnaireField.REGION)), text(values, QuestionnaireField.TOWN),
-                text(values, QuestionnaireField.POSTCODE), interests,
+                text(values, QuestionnaireField.LAST_NAME),
+                text(values, QuestionnaireField.FIRST_NAME),
+                text(values, QuestionnaireField.PATRONYMIC),
+                text(values, QuestionnaireField.EMAIL),
+                text(values, QuestionnaireField.PHONE),
+                date(text(values, QuestionnaireField.BIRTH_DATE)),
+                region(text(values, QuestionnaireField.REGION)),
+                text(values, QuestionnaireField.TOWN),
+                text(values, QuestionnaireField.POSTCODE),
+                interests,
                 Optional.ofNullable(language(text(values, QuestionnaireField.LANGUAGE)))
                         .orElseGet(() -> language(values.get(QuestionnairePdfFields.FORM_LANGUAGE_FIELD))),
                 yesNo(text(values, QuestionnaireField.READY_FOR_INTERACTION)),
                 text(values, QuestionnaireField.GUARDIAN_EMAIL));
-        String version = values.getOrDefault(QuestionnairePdfFields.CONSENT_VERSION_FIELD,
-                info.get(QuestionnairePdfFields.INFO_CONSENT_VERSION));
-        return new PdfReading.Filled(questionnaire, isOn(values.get(QuestionnairePdfFields.CONSENT_FIELD)),
-                integer(version), values);
+        String version = values.getOrDefault(
+                QuestionnairePdfFields.CONSENT_VERSION_FIELD, info.get(QuestionnairePdfFields.INFO_CONSENT_VERSION));
+        return new PdfReading.Filled(
+                questionnaire, isOn(values.get(QuestionnairePdfFields.CONSENT_FIELD)), integer(version), values);
     }
 
     private static String text(Map<String, String> values, QuestionnaireField field) {
@@ -321,7 +331,8 @@ public class QuestionnairePdfReader {
         String wanted = normalise(value);
         for (Language language : Language.values()) {
             for (Region region : content.regions(language)) {
-                if (region.code().equalsIgnoreCase(value.strip()) || normalise(region.name()).equals(wanted)) {
+                if (region.code().equalsIgnoreCase(value.strip())
+                        || normalise(region.name()).equals(wanted)) {
                     return region.code();
                 }
             }
@@ -330,7 +341,11 @@ public class QuestionnairePdfReader {
     }
 
     private static String normalise(String value) {
-        return value.strip().replaceAll("\\s+", " ").replace('ё', 'е').replace('Ё', 'Е').toLowerCase(Locale.ROOT);
+        return value.strip()
+                .replaceAll("\\s+", " ")
+                .replace('ё', 'е')
+                .replace('Ё', 'Е')
+                .toLowerCase(Locale.ROOT);
     }
 
     private static Language language(String value) {

@@ -33,13 +33,12 @@ import org.clientclub.support.TestQuestionnaires;
  */
 final class PdfBombDrill {
 
-    private PdfBombDrill() {
-    }
+    private PdfBombDrill() {}
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
-        byte[] bomb = HostilePdfs.streamValueBomb(QuestionnairePdfs.generator(),
-                TestQuestionnaires.adult("bomb@example.org"), HostilePdfs.GIB);
+        byte[] bomb = HostilePdfs.streamValueBomb(
+                QuestionnairePdfs.generator(), TestQuestionnaires.adult("bomb@example.org"), HostilePdfs.GIB);
         QuestionnairePdfReader reader = QuestionnairePdfs.reader();
         HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         web.createContext("/", exchange -> {
@@ -76,10 +75,12 @@ final class PdfBombDrill {
 
     /** Asks the web server again and again while the PDFs are read (at least once), paced by their progress. */
     private static int[] ask(HttpServer web, List<Future<PdfReading>> readings) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + web.getAddress().getPort() + "/"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         int answered = 0;
         int failed = 0;
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

@@ -43,7 +43,8 @@ class PdfHostileInputTest {
     @Test
     void aFieldValueKeptAsAShortCompressedTextStreamIsStillRead() {
         assertThat(reader.read(HostilePdfs.streamValue(generator, MARIA, "Иванова-Петрова")))
-                .isInstanceOfSatisfying(PdfReading.Filled.class,
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
                         f -> assertThat(f.questionnaire().lastName()).isEqualTo("Иванова-Петрова"));
     }
 
@@ -69,14 +70,16 @@ class PdfHostileInputTest {
     @Test
     void anXfaBombBesideTheFormIsNeverDecoded() {
         assertThat(reader.read(HostilePdfs.xfaBomb(generator, MARIA, HostilePdfs.GIB)))
-                .isInstanceOfSatisfying(PdfReading.Filled.class,
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
                         f -> assertThat(f.questionnaire().lastName()).isEqualTo(MARIA.lastName()));
     }
 
     @Test
     void aRichTextValueBombIsNeverDecoded() {
         assertThat(reader.read(HostilePdfs.richTextBomb(generator, MARIA, HostilePdfs.GIB)))
-                .isInstanceOfSatisfying(PdfReading.Filled.class,
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
                         f -> assertThat(f.questionnaire().lastName()).isEqualTo(MARIA.lastName()));
     }
 
@@ -120,8 +123,10 @@ class PdfHostileInputTest {
                 new QuestionnairePdfReader.Limits(10L * 1024 * 1024, 20_000, 16L * 1024 * 1024, 1_000));
 
         assertThat(tight.read(bomb)).isEqualTo(TOO_COMPLEX);
-        assertThat(roomy.read(bomb)).isInstanceOfSatisfying(PdfReading.Filled.class,
-                f -> assertThat(f.questionnaire().firstName()).isEqualTo("Мария"));
+        assertThat(roomy.read(bomb))
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
+                        f -> assertThat(f.questionnaire().firstName()).isEqualTo("Мария"));
     }
 
     @Test
@@ -133,15 +138,15 @@ class PdfHostileInputTest {
         QuestionnairePdfReader tight = QuestionnairePdfs.reader(
                 new QuestionnairePdfReader.Limits(10L * 1024 * 1024, 20_000, 1024 * 1024, 1_000));
 
-        assertThat(tight.read(QuestionnairePdfs.filled(generator, MARIA, true)))
-                .isInstanceOf(PdfReading.Filled.class);
-        assertThat(tight.read(QuestionnairePdfs.objectStreamBomb(4L * 1024 * 1024))).isEqualTo(TOO_COMPLEX);
+        assertThat(tight.read(QuestionnairePdfs.filled(generator, MARIA, true))).isInstanceOf(PdfReading.Filled.class);
+        assertThat(tight.read(QuestionnairePdfs.objectStreamBomb(4L * 1024 * 1024)))
+                .isEqualTo(TOO_COMPLEX);
     }
 
     @Test
     void aFileOverTheSizeLimitIsRejectedBeforeParsing() {
-        QuestionnairePdfReader small = QuestionnairePdfs.reader(
-                new QuestionnairePdfReader.Limits(1024, 20_000, 1 << 20, 100));
+        QuestionnairePdfReader small =
+                QuestionnairePdfs.reader(new QuestionnairePdfReader.Limits(1024, 20_000, 1 << 20, 100));
 
         assertThat(small.read(QuestionnairePdfs.filled(generator, MARIA, true))).isEqualTo(TOO_COMPLEX);
     }
@@ -149,8 +154,8 @@ class PdfHostileInputTest {
     @Test
     void whenEverySlotStaysBusyTheReadIsRefusedForNowNotAnswered() throws InterruptedException {
         ReadSlots one = new ReadSlots(1, Duration.ofMillis(50));
-        QuestionnairePdfReader single = new QuestionnairePdfReader(QuestionnairePdfs.content(),
-                QuestionnairePdfReader.Limits.defaults(), one);
+        QuestionnairePdfReader single =
+                new QuestionnairePdfReader(QuestionnairePdfs.content(), QuestionnairePdfReader.Limits.defaults(), one);
         CountDownLatch inSlot = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> one.run(() -> {
@@ -170,7 +175,8 @@ class PdfHostileInputTest {
 
         release.countDown();
         holder.join();
-        assertThat(single.read(QuestionnairePdfs.filled(generator, MARIA, true))).isInstanceOf(PdfReading.Filled.class);
+        assertThat(single.read(QuestionnairePdfs.filled(generator, MARIA, true)))
+                .isInstanceOf(PdfReading.Filled.class);
     }
 
     @Test
@@ -178,9 +184,17 @@ class PdfHostileInputTest {
             throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("drill.log");
-        Process drill = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), PdfBombDrill.class.getName(), "10")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process drill = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PdfBombDrill.class.getName(),
+                        "10")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean ended = drill.waitFor(2, TimeUnit.MINUTES);
         if (!ended) {
             drill.destroyForcibly().waitFor();

@@ -37,9 +37,20 @@ class QuestionnairePdfRoundTripTest {
     private final QuestionnairePdfReader reader = QuestionnairePdfs.reader();
 
     private static final Questionnaire MARIA = TestQuestionnaires.adult("maria.ivanova@example.org");
-    private static final Questionnaire JOHN = new Questionnaire("Smith", "John", null, "john@example.org", null,
-            LocalDate.of(2014, 1, 31), "78", "Saint Petersburg", "190000", Set.of(Interest.MEETINGS),
-            Language.EN, false, "parent@example.org");
+    private static final Questionnaire JOHN = new Questionnaire(
+            "Smith",
+            "John",
+            null,
+            "john@example.org",
+            null,
+            LocalDate.of(2014, 1, 31),
+            "78",
+            "Saint Petersburg",
+            "190000",
+            Set.of(Interest.MEETINGS),
+            Language.EN,
+            false,
+            "parent@example.org");
 
     @ParameterizedTest
     @EnumSource(Language.class)
@@ -54,10 +65,12 @@ class QuestionnairePdfRoundTripTest {
             assertThat(form.getField(QuestionnaireField.BIRTH_DATE.key())).isInstanceOf(PDTextField.class);
             assertThat(form.getField(QuestionnaireField.REGION.key())).isInstanceOf(PDComboBox.class);
             assertThat(((PDComboBox) form.getField(QuestionnaireField.REGION.key())).getOptions())
-                    .containsExactlyElementsOf((language == Language.EN ? QuestionnairePdfs.REGIONS_EN
-                            : QuestionnairePdfs.REGIONS_RU).stream().map(r -> r.name()).toList());
+                    .containsExactlyElementsOf(
+                            (language == Language.EN ? QuestionnairePdfs.REGIONS_EN : QuestionnairePdfs.REGIONS_RU)
+                                    .stream().map(r -> r.name()).toList());
             for (Interest interest : Interest.values()) {
-                assertThat(form.getField(QuestionnairePdfFields.interest(interest))).isInstanceOf(PDCheckBox.class);
+                assertThat(form.getField(QuestionnairePdfFields.interest(interest)))
+                        .isInstanceOf(PDCheckBox.class);
             }
             assertThat(((PDRadioButton) form.getField(QuestionnaireField.LANGUAGE.key())).getOnValues())
                     .containsExactlyInAnyOrder("ru", "en");
@@ -67,7 +80,9 @@ class QuestionnairePdfRoundTripTest {
             PDField marker = form.getField(QuestionnairePdfFields.MARKER_FIELD);
             assertThat(marker.getValueAsString()).isEqualTo(QuestionnairePdfFields.MARKER_VALUE);
             assertThat(marker.isReadOnly()).isTrue();
-            assertThat(form.getField(QuestionnairePdfFields.CONSENT_VERSION_FIELD).getValueAsString()).isEqualTo("1");
+            assertThat(form.getField(QuestionnairePdfFields.CONSENT_VERSION_FIELD)
+                            .getValueAsString())
+                    .isEqualTo("1");
             assertThat(document.getDocumentInformation().getCustomMetadataValue(QuestionnairePdfFields.INFO_FORM))
                     .isEqualTo(QuestionnairePdfFields.MARKER_VALUE);
         }
@@ -77,17 +92,24 @@ class QuestionnairePdfRoundTripTest {
     void russianPdfShowsRussianLabelsTheConsentTextAndWhereToSendIt() throws IOException {
         String text = pageText(generator.generate(Language.RU));
 
-        assertThat(text).contains("Фамилия", "Дата рождения", "ДД.ММ.ГГГГ", "Предлагать идеи",
-                "Готовы ли вы к дальнейшему взаимодействию с Почтой?", "Согласие на обработку персональных данных",
-                QuestionnairePdfs.CONSENT_PHRASE_RU, QuestionnairePdfs.MAILBOX);
+        assertThat(text)
+                .contains(
+                        "Фамилия",
+                        "Дата рождения",
+                        "ДД.ММ.ГГГГ",
+                        "Предлагать идеи",
+                        "Готовы ли вы к дальнейшему взаимодействию с Почтой?",
+                        "Согласие на обработку персональных данных",
+                        QuestionnairePdfs.CONSENT_PHRASE_RU,
+                        QuestionnairePdfs.MAILBOX);
     }
 
     @Test
     void englishPdfShowsEnglishLabelsAndTheEnglishConsent() throws IOException {
         String text = pageText(generator.generate(Language.EN));
 
-        assertThat(text).contains("Last name", "DD.MM.YYYY", QuestionnairePdfs.CONSENT_PHRASE_EN,
-                QuestionnairePdfs.MAILBOX);
+        assertThat(text)
+                .contains("Last name", "DD.MM.YYYY", QuestionnairePdfs.CONSENT_PHRASE_EN, QuestionnairePdfs.MAILBOX);
         assertThat(text).doesNotContain("Фамилия");
     }
 
@@ -113,7 +135,9 @@ class QuestionnairePdfRoundTripTest {
         byte[] pdf = QuestionnairePdfs.appearanceOnly(generator, filled, true);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (PDField field : document.getDocumentCatalog().getAcroForm(null).getFieldTree()) {
-                assertThat(field.getCOSObject().containsKey(COSName.V)).as(field.getFullyQualifiedName()).isFalse();
+                assertThat(field.getCOSObject().containsKey(COSName.V))
+                        .as(field.getFullyQualifiedName())
+                        .isFalse();
             }
         }
 
@@ -135,28 +159,47 @@ class QuestionnairePdfRoundTripTest {
             resaved = out.toByteArray();
         }
 
-        assertThat(reader.read(resaved)).isInstanceOfSatisfying(PdfReading.Filled.class,
-                f -> assertThat(f.questionnaire()).isEqualTo(MARIA));
+        assertThat(reader.read(resaved))
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
+                        f -> assertThat(f.questionnaire()).isEqualTo(MARIA));
     }
 
     @Test
     void anOpenLanguageQuestionTakesTheLanguageTheFormWasPrintedIn() {
-        Questionnaire noLanguage = new Questionnaire(MARIA.lastName(), MARIA.firstName(), MARIA.patronymic(),
-                MARIA.email(), MARIA.phone(), MARIA.birthDate(), MARIA.regionCode(), MARIA.town(), MARIA.postcode(),
-                MARIA.interests(), null, MARIA.readyForInteraction(), MARIA.guardianEmail());
+        Questionnaire noLanguage = new Questionnaire(
+                MARIA.lastName(),
+                MARIA.firstName(),
+                MARIA.patronymic(),
+                MARIA.email(),
+                MARIA.phone(),
+                MARIA.birthDate(),
+                MARIA.regionCode(),
+                MARIA.town(),
+                MARIA.postcode(),
+                MARIA.interests(),
+                null,
+                MARIA.readyForInteraction(),
+                MARIA.guardianEmail());
 
         assertThat(reader.read(QuestionnairePdfs.filled(generator, Language.EN, noLanguage, true)))
-                .isInstanceOfSatisfying(PdfReading.Filled.class, f -> assertThat(f.questionnaire().language()).isEqualTo(Language.EN));
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
+                        f -> assertThat(f.questionnaire().language()).isEqualTo(Language.EN));
         assertThat(reader.read(QuestionnairePdfs.filled(generator, Language.RU, noLanguage, true)))
-                .isInstanceOfSatisfying(PdfReading.Filled.class, f -> assertThat(f.questionnaire().language()).isEqualTo(Language.RU));
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
+                        f -> assertThat(f.questionnaire().language()).isEqualTo(Language.RU));
     }
 
     @Test
     void withoutTheConsentTickTheQuestionnaireIsReadAndConsentIsFalse() {
         PdfReading reading = reader.read(QuestionnairePdfs.filled(generator, MARIA, false));
 
-        assertThat(reading).isInstanceOfSatisfying(PdfReading.Filled.class,
-                f -> assertThat(f.consentAccepted()).isFalse());
+        assertThat(reading)
+                .isInstanceOfSatisfying(
+                        PdfReading.Filled.class,
+                        f -> assertThat(f.consentAccepted()).isFalse());
     }
 
     @Test
