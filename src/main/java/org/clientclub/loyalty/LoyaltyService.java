@@ -14,6 +14,7 @@ import org.clientclub.loyalty.process.EarningRules;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
+import org.clientclub.security.AppRoles;
 import org.clientclub.security.CurrentStaff;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Postcode;
@@ -25,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Loyalty's public API: accounts and cards, points for club activity, redemption, balance and history. */
 @Service
 public class LoyaltyService {
-
-    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
-    private static final String MANAGERS = "hasAnyRole('CLUB_MANAGER', 'ADMIN')";
 
     private final Ledger ledger;
     private final ActivityPointsDecision activityPoints;
@@ -60,7 +58,7 @@ public class LoyaltyService {
     }
 
     /** Finds a card by its number, the member's e-mail or the member's number. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<CardDetails> findCard(String query) {
         String q = query == null ? "" : query.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
@@ -86,7 +84,7 @@ public class LoyaltyService {
      * "last first", any case. Several members of that name give a short list, newest members first, at most
      * {@link #NAME_MATCHES}; each with their newest card.
      */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public List<CardDetails> findCards(String query) {
         Optional<CardDetails> exact = findCard(query);
@@ -166,7 +164,7 @@ public class LoyaltyService {
      *
      * @return the request's business key
      */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public String requestAdjustment(long memberId, long points, String reason) {
         if (points == 0 || reason == null || reason.isBlank() || reason.length() > 500) {
@@ -183,7 +181,7 @@ public class LoyaltyService {
     }
 
     /** What an adjustment waiting for approval asks for, with the member's card and balance now. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<AdjustmentRequest> adjustmentRequest(String businessKey) {
         return adjustmentRequests
@@ -195,13 +193,13 @@ public class LoyaltyService {
     }
 
     /** The earning tables in force: ActivityPoints and PurchasePoints, their versions and who deployed them. */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(AppRoles.MANAGER_EXPRESSION)
     public List<EarningRule> earningRules() {
         return earningRules.current();
     }
 
     /** The table in force as DMN XML, to change in Camunda Modeler; empty for another decision id. */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(AppRoles.MANAGER_EXPRESSION)
     public Optional<byte[]> earningRuleXml(String decisionId) {
         return earningRules.xml(decisionId);
     }
@@ -212,7 +210,7 @@ public class LoyaltyService {
      * @throws InvalidEarningRule when the file is not a table the club can use; nothing is deployed, and the file is
      *         kept with the reason ({@link #refusedEarningRules()})
      */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(AppRoles.MANAGER_EXPRESSION)
     @Transactional
     public EarningRule deployEarningRule(byte[] dmnXml) {
         if (dmnXml == null || dmnXml.length == 0 || dmnXml.length > MAX_RULE_BYTES) {
@@ -228,13 +226,13 @@ public class LoyaltyService {
     }
 
     /** The newest refused uploads, with why, so that a manager sees what became of a file someone tried. */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(AppRoles.MANAGER_EXPRESSION)
     public List<RefusedEarningRule> refusedEarningRules() {
         return refusedRuleUploads.newest();
     }
 
     /** A refused upload as it came, to download and mend (or to see what someone tried). */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(AppRoles.MANAGER_EXPRESSION)
     public Optional<byte[]> refusedEarningRuleXml(long id) {
         return refusedRuleUploads.content(id);
     }
@@ -243,35 +241,35 @@ public class LoyaltyService {
     public static final int MAX_RULE_BYTES = UploadedDecisions.MAX_BYTES;
 
     /** The card was lost or stolen: it stops earning until a new one is issued. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void blockCard(long memberId) {
         ledger.blockActiveCard(memberId);
     }
 
     /** Whether the member's card link opens their card page, and until when. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public CardLinkState cardLink(long memberId) {
         return cardLinks.state(memberId);
     }
 
     /** The member's card link opens nothing any more (a forwarded or leaked e-mail); a renewal sends a new one. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void revokeCardLink(long memberId) {
         cardLinks.revoke(memberId);
     }
 
     /** Replaces the member's card link and mails the new one to them; the old link opens nothing any more. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void renewCardLink(long memberId) {
         cardLinks.renew(memberId);
     }
 
     /** Issues a new card number; the points stay with the member. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public CardNumber reissueCard(long memberId) {
         return ledger.reissue(memberId);
@@ -303,7 +301,7 @@ public class LoyaltyService {
      * @param postOffice the post office's number, its postcode
      * @throws InsufficientPoints when the member has fewer points; nothing is booked
      */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public boolean redeem(long memberId, long points, String postOffice, String sourceRef, String reason) {
         if (points <= 0) {
@@ -325,20 +323,20 @@ public class LoyaltyService {
                 Integer.valueOf(postOffice));
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public long balance(long memberId) {
         return ledger.balance(memberId);
     }
 
     /** The newest entries first. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public List<LedgerEntryView> history(long memberId, int limit) {
         return ledger.history(memberId, Math.min(Math.max(limit, 1), 200));
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<CardNumber> card(long memberId) {
         return ledger.activeCard(memberId);

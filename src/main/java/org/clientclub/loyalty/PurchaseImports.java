@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 import org.clientclub.loyalty.internal.PurchaseImporter;
 import org.clientclub.loyalty.internal.RejectedLinesCsv;
+import org.clientclub.security.AppRoles;
 import org.clientclub.security.CurrentStaff;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
@@ -25,8 +26,6 @@ public class PurchaseImports {
     /** The header row a till export starts with (the Russian column names work too). */
     public static final String HEADER = org.clientclub.loyalty.internal.PurchaseLine.HEADER;
 
-    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
-
     private final PurchaseImporter importer;
     private final TaskExecutor executor;
     private final JdbcClient jdbc;
@@ -44,7 +43,7 @@ public class PurchaseImports {
      * @param size the file's size in bytes, for the progress; 0 when not known
      * @return the import's id
      */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     public long upload(String fileName, long size, InputStream content) {
         long id = importer.begin(fileName, size, CurrentStaff.require().username());
         executor.execute(() -> importer.run(id));
@@ -52,7 +51,7 @@ public class PurchaseImports {
         return id;
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     public List<ImportSummary> history(int offset, int limit) {
         return jdbc.sql("""
                         SELECT id, file_name, file_size, uploaded_by, uploaded_at, status, lines_done,
@@ -79,7 +78,7 @@ public class PurchaseImports {
     }
 
     /** The rejected lines as CSV: line number, reason, the line as it was (see {@link RejectedLinesCsv}). */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     public void writeErrors(long importId, OutputStream out) {
         RejectedLinesCsv csv = new RejectedLinesCsv(out);
         jdbc.sql("SELECT line_no, reason, raw_line FROM loyalty_import_error WHERE import_id = :id ORDER BY line_no")
@@ -91,7 +90,7 @@ public class PurchaseImports {
     }
 
     /** The file as it was uploaded. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     public void writeOriginal(long importId, OutputStream out) {
         try (InputStream original = importer.original(importId)) {
             original.transferTo(out);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clientclub.mail.internal.InboundParser;
+import org.clientclub.security.AppRoles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class InboundMailService {
-
-    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
 
     private final JdbcClient jdbc;
     private final InboundParser parser;
@@ -51,7 +50,7 @@ public class InboundMailService {
     }
 
     /** Newest first; {@code outcome} null for all, {@code text} matches sender, subject and file names. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public List<InboundMailSummary> list(InboundOutcome outcome, String text, int offset, int limit) {
         String pattern =
@@ -88,21 +87,21 @@ public class InboundMailService {
     }
 
     /** The message exactly as the server gave it, for staff to download. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<byte[]> rawMessage(long id) {
         return raw(id);
     }
 
     /** The attachments of a stored message, as the parser finds them. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public List<InboundAttachment> attachments(long id) {
         return message(id).map(InboundMessage::attachments).orElse(List.of());
     }
 
     /** One attachment of a stored message, by its index. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<InboundAttachment> attachment(long id, int index) {
         return message(id)
@@ -111,7 +110,7 @@ public class InboundMailService {
     }
 
     /** Handles a stored message again, e.g. after a rejection staff think was wrong. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void reprocess(long id) {
         int updated = jdbc.sql("""

@@ -13,6 +13,7 @@ import org.clientclub.mail.internal.OutboxRepository;
 import org.clientclub.mail.internal.OutboxStatus;
 import org.clientclub.mail.internal.RecipientQuota;
 import org.clientclub.mail.internal.UnsubscribeTokens;
+import org.clientclub.security.AppRoles;
 import org.clientclub.shared.SecureTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +151,7 @@ public class MailService {
         return Enqueued.QUEUED;
     }
 
-    @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public List<OutboxEntry> log(String text, String status, int offset, int limit) {
         OutboxStatus wanted = status == null || status.isBlank() ? null : OutboxStatus.valueOf(status);
@@ -160,7 +161,7 @@ public class MailService {
                 .toList();
     }
 
-    @PreAuthorize("hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void resend(long id) {
         outbox.findById(id).orElseThrow().resend(clock.instant());

@@ -7,6 +7,7 @@ import org.clientclub.mail.InboundMailService;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.membership.internal.MailIntake;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
+import org.clientclub.security.AppRoles;
 import org.clientclub.shared.Language;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailQuestionnaires {
 
-    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
     /** What staff may answer when an attachment is no questionnaire they can type in. */
     public static final List<String> STAFF_REJECTIONS = List.of(
             "illegible", "notOurQuestionnaire", "consentMissing", "blankQuestionnaire", "severalQuestionnaires");
@@ -42,7 +42,7 @@ public class MailQuestionnaires {
             Optional<InboundAttachment> attachment,
             int consentVersion) {}
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<TranscriptionRequest> transcriptionRequest(String businessKey) {
         long id = QuestionnaireIntakeProcess.inboundMailId(businessKey);
@@ -63,7 +63,7 @@ public class MailQuestionnaires {
      *
      * @throws QuestionnaireRejected with per-field message keys, as for the web form
      */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void transcribe(String businessKey, Questionnaire questionnaire, boolean consentAccepted) {
         intake.keepTranscription(
@@ -73,7 +73,7 @@ public class MailQuestionnaires {
                 SecurityContextHolder.getContext().getAuthentication().getName());
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void reject(String businessKey, String reason) {
         if (!STAFF_REJECTIONS.contains(reason)) {

@@ -21,6 +21,7 @@ import org.clientclub.membership.internal.ReferenceData;
 import org.clientclub.membership.internal.SubmissionRateLimiter;
 import org.clientclub.membership.internal.ValidQuestionnaire;
 import org.clientclub.membership.process.OnboardingEngine;
+import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Language;
 import org.springframework.data.domain.PageRequest;
@@ -37,9 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MembershipService {
 
     /** The club's calendar: ages and "future" birth dates are judged by Moscow's date. */
-    private static final String STAFF = "hasAnyRole('CLUB_STAFF', 'CLUB_MANAGER', 'ADMIN')";
-
     private final MembershipApplicationRepository applications;
+
     private final MemberRepository members;
     private final ConsentRecordRepository consents;
     private final LinkTokenRepository tokens;
@@ -266,7 +266,7 @@ public class MembershipService {
                 .filter(t -> t.getPurpose().equals(purpose));
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public List<MemberSummary> searchMembers(String text, int offset, int limit) {
         String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
@@ -277,7 +277,7 @@ public class MembershipService {
                 .toList();
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<MemberDetails> member(long id, Language language) {
         return members.findById(id)
@@ -294,7 +294,7 @@ public class MembershipService {
     }
 
     /** The questionnaire behind a process, for task pages. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<ApplicationView> applicationByBusinessKey(String businessKey, Language language) {
         long id;
@@ -306,7 +306,7 @@ public class MembershipService {
         return applications.findById(id).map(a -> view(a, language));
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<MemberSummary> memberById(long id) {
         return members.findById(id).map(MembershipService::summary);

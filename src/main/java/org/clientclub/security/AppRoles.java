@@ -19,5 +19,12 @@ public final class AppRoles {
 
     public static final List<String> ALL = List.of(CLUB_STAFF, CLUB_MANAGER, ADMIN);
 
+    /** {@code @PreAuthorize} expression for anything staff do: every role may. */
+    public static final String STAFF_EXPRESSION =
+            "hasAnyRole('" + CLUB_STAFF + "', '" + CLUB_MANAGER + "', '" + ADMIN + "')";
+
+    /** {@code @PreAuthorize} expression for what only managers (and administrators) may do. */
+    public static final String MANAGER_EXPRESSION = "hasAnyRole('" + CLUB_MANAGER + "', '" + ADMIN + "')";
+
     private AppRoles() {}
 }
