@@ -12,7 +12,7 @@ import org.clientclub.loyalty.internal.RefusedRuleUploads;
 import org.clientclub.loyalty.process.ActivityPointsDecision;
 import org.clientclub.loyalty.process.EarningRules;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
-import org.clientclub.membership.MemberSummary;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.AppRoles;
 import org.clientclub.security.CurrentStaff;
@@ -71,7 +71,7 @@ public class LoyaltyService {
         }
         return membership.searchMembers(q, 0, 20).stream()
                 .filter(m -> m.email().equals(q) || m.memberNumber().equals(q))
-                .map(MemberSummary::id)
+                .map(m -> m.id().value())
                 .findFirst()
                 .flatMap(memberId -> ledger.latestCard(memberId).flatMap(card -> details(memberId, card)));
     }
@@ -99,7 +99,7 @@ public class LoyaltyService {
         return membership.searchMembers(name, 0, NAME_MATCHES).stream()
                 // The member search also matches towns, e-mails and parts of words: keep whole names only.
                 .filter(m -> namedAs(m.fullName(), words))
-                .flatMap(m -> ledger.latestCard(m.id()).flatMap(card -> details(m.id(), card)).stream())
+                .flatMap(m -> ledger.latestCard(m.id().value()).flatMap(card -> details(m.id().value(), card)).stream())
                 .toList();
     }
 
@@ -123,7 +123,7 @@ public class LoyaltyService {
 
     private Optional<CardDetails> details(long memberId, Ledger.CardState card) {
         return membership
-                .memberById(memberId)
+                .memberById(MemberId.of(memberId))
                 .map(member -> new CardDetails(
                         memberId,
                         member.memberNumber(),
@@ -170,7 +170,7 @@ public class LoyaltyService {
         if (points == 0 || reason == null || reason.isBlank() || reason.length() > 500) {
             throw new IllegalArgumentException("An adjustment needs points and a reason");
         }
-        if (membership.memberById(memberId).isEmpty()) {
+        if (membership.memberById(MemberId.of(memberId)).isEmpty()) {
             throw new IllegalArgumentException("No member " + memberId);
         }
         String requestedBy = CurrentStaff.require().username();

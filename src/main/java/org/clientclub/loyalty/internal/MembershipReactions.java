@@ -18,7 +18,8 @@ class MembershipReactions {
 
     @ApplicationModuleListener
     void on(MemberJoined event) {
-        loyalty.openAccount(event.memberId());
-        loyalty.earnForActivity(event.memberId(), Activity.WELCOME_BONUS, "member-joined:" + event.memberId());
+        long memberId = event.memberId().value();
+        loyalty.openAccount(memberId);
+        loyalty.earnForActivity(memberId, Activity.WELCOME_BONUS, "member-joined:" + memberId);
     }
 }

@@ -158,7 +158,9 @@ public class MailIntake {
         }
         Questionnaire questionnaire = withSender(filled.questionnaire(), message.from());
         try {
-            long applicationId = membership.submitMailed(questionnaire, filled.consentVersion(), true, message.from());
+            long applicationId = membership
+                    .submitMailed(questionnaire, filled.consentVersion(), true, message.from())
+                    .value();
             linkApplication(inboundId, applicationId);
             inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
             return Decision.ONBOARDING_STARTED;
@@ -228,8 +230,9 @@ public class MailIntake {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The transcription of " + inboundId + " cannot be read", e);
         }
-        long applicationId =
-                membership.submitMailed(questionnaire, membership.currentConsentVersion(), true, intake.sender());
+        long applicationId = membership
+                .submitMailed(questionnaire, membership.currentConsentVersion(), true, intake.sender())
+                .value();
         linkApplication(inboundId, applicationId);
         inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
     }
