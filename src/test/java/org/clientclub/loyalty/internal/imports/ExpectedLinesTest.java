@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.internal;
+package org.clientclub.loyalty.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,19 +10,19 @@ class ExpectedLinesTest {
 
     @Test
     void aWholeFileIsCountedExactlyWithOrWithoutItsLastLineBreak() {
-        assertThat(PurchaseImporter.expectedLines(bytes("header\na\nb\n"), 11)).isEqualTo(2);
-        assertThat(PurchaseImporter.expectedLines(bytes("header\na\nb"), 10)).isEqualTo(2);
-        assertThat(PurchaseImporter.expectedLines(bytes("header\n"), 7)).isZero();
-        assertThat(PurchaseImporter.expectedLines(bytes("header"), 6)).isZero();
-        assertThat(PurchaseImporter.expectedLines(new byte[0], 0)).isZero();
+        assertThat(TillExportReader.expectedLines(bytes("header\na\nb\n"), 11)).isEqualTo(2);
+        assertThat(TillExportReader.expectedLines(bytes("header\na\nb"), 10)).isEqualTo(2);
+        assertThat(TillExportReader.expectedLines(bytes("header\n"), 7)).isZero();
+        assertThat(TillExportReader.expectedLines(bytes("header"), 6)).isZero();
+        assertThat(TillExportReader.expectedLines(new byte[0], 0)).isZero();
     }
 
     @Test
     void aLargerFileIsEstimatedFromTheLengthOfItsFirstLines() {
         // 10 lines of 10 bytes in the sample, a file of 1,000 bytes: 100 lines, the header one of them
         byte[] start = bytes("123456789\n".repeat(10));
-        assertThat(PurchaseImporter.expectedLines(start, 1000)).isEqualTo(99);
-        assertThat(PurchaseImporter.expectedLines(bytes("no line break yet"), 1000))
+        assertThat(TillExportReader.expectedLines(start, 1000)).isEqualTo(99);
+        assertThat(TillExportReader.expectedLines(bytes("no line break yet"), 1000))
                 .as("cannot be told")
                 .isZero();
     }

@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.process;
+package org.clientclub.loyalty.process.rules;
 
 import java.io.IOException;
 import java.io.InputStream;

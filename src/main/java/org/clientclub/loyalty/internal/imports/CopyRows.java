@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.internal;
+package org.clientclub.loyalty.internal.imports;
 
 import java.util.Arrays;
 

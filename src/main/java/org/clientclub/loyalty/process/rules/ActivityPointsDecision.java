@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.process;
+package org.clientclub.loyalty.process.rules;
 
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;

@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.internal;
+package org.clientclub.loyalty.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,23 +10,23 @@ class RefundPointsTest {
     @Test
     void aRefundKeepsThePointsOfTheFullHundredsLeft() {
         // 1 999,99 roubles earned 19 hundreds x 5 = 95 points
-        assertThat(PurchaseImporter.pointsTakenBack(95, 199_999, 99_999, 0))
+        assertThat(RefundBooking.pointsTakenBack(95, 199_999, 99_999, 0))
                 .as("1 000,00 left")
                 .isEqualTo(45);
-        assertThat(PurchaseImporter.pointsTakenBack(95, 199_999, 100, 0))
+        assertThat(RefundBooking.pointsTakenBack(95, 199_999, 100, 0))
                 .as("1 998,99 left: 19 hundreds still")
                 .isZero();
-        assertThat(PurchaseImporter.pointsTakenBack(95, 199_999, 199_999, 45))
+        assertThat(RefundBooking.pointsTakenBack(95, 199_999, 199_999, 45))
                 .as("the rest, after 45 taken back")
                 .isEqualTo(50);
     }
 
     @Test
     void aReceiptUnderAHundredOrWithoutItsAmountGivesBackWhatIsLeft() {
-        assertThat(PurchaseImporter.pointsTakenBack(0, 9_999, 9_999, 0)).isZero();
-        assertThat(PurchaseImporter.pointsTakenBack(60, -1, 5_000, 0))
+        assertThat(RefundBooking.pointsTakenBack(0, 9_999, 9_999, 0)).isZero();
+        assertThat(RefundBooking.pointsTakenBack(60, -1, 5_000, 0))
                 .as("booked before amounts were kept")
                 .isEqualTo(60);
-        assertThat(PurchaseImporter.pointsTakenBack(60, -1, 10_000, 60)).isZero();
+        assertThat(RefundBooking.pointsTakenBack(60, -1, 10_000, 60)).isZero();
     }
 }

@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.process;
+package org.clientclub.loyalty.process.rules;
 
 import camundajar.impl.scala.collection.immutable.Map;
 import camundajar.impl.scala.runtime.BoxesRunTime;

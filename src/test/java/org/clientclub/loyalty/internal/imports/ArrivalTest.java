@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.internal;
+package org.clientclub.loyalty.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 /** An upload handed to its import part by part while it arrives. */
 class ArrivalTest {
 
-    private final PurchaseImporter.Arrival arrival = new PurchaseImporter.Arrival();
+    private final Arrival arrival = new Arrival();
 
     @Test
     void partsKeptBeforeTheReaderStartedAreReadFromTheDatabaseTheOthersFromTheUpload() throws Exception {
         arrival.kept(0, new byte[] {0});
-        assertThat(arrival.part(0)).isSameAs(PurchaseImporter.Arrival.IN_DATABASE);
+        assertThat(arrival.part(0)).isSameAs(Arrival.IN_DATABASE);
 
         arrival.kept(1, new byte[] {1});
         arrival.complete();
@@ -41,7 +41,7 @@ class ArrivalTest {
     void theUploadWaitsWhileEightPartsWaitForTheReaderAndGoesOnWhenItStops() throws Exception {
         arrival.kept(0, new byte[] {0});
         arrival.part(0); // the reader has started
-        for (int partNo = 1; partNo <= PurchaseImporter.Arrival.WAITING_PARTS; partNo++) {
+        for (int partNo = 1; partNo <= Arrival.WAITING_PARTS; partNo++) {
             arrival.kept(partNo, new byte[] {(byte) partNo});
         }
         CompletableFuture<Void> ninth = CompletableFuture.runAsync(() -> kept(9));
@@ -65,7 +65,7 @@ class ArrivalTest {
         arrival.kept(0, new byte[] {0});
         arrival.brokeOff();
 
-        assertThat(arrival.part(0)).isSameAs(PurchaseImporter.Arrival.IN_DATABASE);
+        assertThat(arrival.part(0)).isSameAs(Arrival.IN_DATABASE);
         assertThatThrownBy(() -> arrival.part(1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("import.error.uploadBrokeOff");

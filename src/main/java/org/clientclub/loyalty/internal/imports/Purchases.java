@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.internal;
+package org.clientclub.loyalty.internal.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.internal;
+package org.clientclub.loyalty.internal.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

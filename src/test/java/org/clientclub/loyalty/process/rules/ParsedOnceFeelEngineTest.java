@@ -1,4 +1,4 @@
-package org.clientclub.loyalty.process;
+package org.clientclub.loyalty.process.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
