@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MembershipOnboardingProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private static final long APPLICATION = 41L;
 
