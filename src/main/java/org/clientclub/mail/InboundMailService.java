@@ -1,58 +1,45 @@
 package org.clientclub.mail;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.clientclub.mail.internal.InboundHandlers;
 import org.clientclub.mail.internal.InboundParser;
 import org.clientclub.security.AppRoles;
-import org.springframework.context.ApplicationEventPublisher;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The club mailbox for the modules that handle its messages and for staff: every stored message with its
- * outcome, the raw message and its attachments, and handling a message again.
+ * The club mailbox for the handler that owns a message (what became of it) and for staff: every stored message
+ * with its outcome, the raw message and its attachments, and handling a message again.
  */
 @Service
 public class InboundMailService {
 
     private final JdbcClient jdbc;
     private final InboundParser parser;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final InboundHandlers handlers;
 
-    public InboundMailService(JdbcClient jdbc, InboundParser parser, ApplicationEventPublisher events, Clock clock) {
+    public InboundMailService(JdbcClient jdbc, InboundParser parser, InboundHandlers handlers) {
         this.jdbc = jdbc;
         this.parser = parser;
-        this.events = events;
-        this.clock = clock;
+        this.handlers = handlers;
     }
 
-    /** The stored message as the parser reads it; for the module that handles it. */
-    @Transactional(readOnly = true)
-    public Optional<InboundMessage> message(long id) {
-        return raw(id).map(parser::parse);
-    }
-
-    /** Records what became of a message, in the caller's transaction. */
+    /** Records what became of a message, in the caller's transaction; for the handler that claimed it. */
     @Transactional
-    public void recordOutcome(long id, InboundOutcome outcome, String reason) {
-        jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
-                .param("outcome", outcome.name())
-                .param("reason", reason)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", id)
-                .update();
+    public void recordOutcome(InboundMailId id, InboundResult result) {
+        handlers.record(id, result.outcome(), result.reasonKey());
     }
 
     /** Newest first; {@code outcome} null for all, {@code text} matches sender, subject and file names. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public List<InboundMailSummary> list(InboundOutcome outcome, String text, int offset, int limit) {
+    public List<InboundMailSummary> list(
+            @Nullable InboundOutcome outcome, @Nullable String text, int offset, int limit) {
         String pattern =
                 text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
         return jdbc.sql("""
@@ -70,7 +57,7 @@ public class InboundMailService {
                 .param("offset", offset)
                 .param("limit", limit)
                 .query((rs, i) -> new InboundMailSummary(
-                        rs.getLong("id"),
+                        new InboundMailId(rs.getLong("id")),
                         rs.getTimestamp("received_at").toInstant(),
                         rs.getString("sender"),
                         rs.getString("subject"),
@@ -89,41 +76,50 @@ public class InboundMailService {
     /** The message exactly as the server gave it, for staff to download. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public Optional<byte[]> rawMessage(long id) {
+    public Optional<byte[]> rawMessage(InboundMailId id) {
         return raw(id);
     }
 
     /** The attachments of a stored message, as the parser finds them. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public List<InboundAttachment> attachments(long id) {
+    public List<InboundAttachment> attachments(InboundMailId id) {
         return message(id).map(InboundMessage::attachments).orElse(List.of());
     }
 
     /** One attachment of a stored message, by its index. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public Optional<InboundAttachment> attachment(long id, int index) {
+    public Optional<InboundAttachment> attachment(InboundMailId id, int index) {
         return message(id)
                 .flatMap(m ->
                         m.attachments().stream().filter(a -> a.index() == index).findFirst());
     }
 
-    /** Handles a stored message again, e.g. after a rejection staff think was wrong. */
+    /**
+     * Handles a stored message again, e.g. after a rejection staff think was wrong: its handlers are asked as if it
+     * had just come.
+     *
+     * @throws InboundMailRefused when the handler that claims it cannot take it now; nothing changed then
+     */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public void reprocess(long id) {
+    public void reprocess(InboundMailId id) {
         int updated = jdbc.sql("""
                         UPDATE mail_inbound SET outcome = 'RECEIVED', reason = NULL, processed_at = NULL,
-                               reprocessed = reprocessed + 1 WHERE id = :id""").param("id", id).update();
+                               reprocessed = reprocessed + 1 WHERE id = :id""").param("id", id.value()).update();
         if (updated == 1) {
-            events.publishEvent(new InboundMailReceived(id, true));
+            handlers.announce(new InboundMailReceived(id, message(id).orElseThrow(), true));
         }
     }
 
-    private Optional<byte[]> raw(long id) {
+    private Optional<InboundMessage> message(InboundMailId id) {
+        return raw(id).map(parser::parse);
+    }
+
+    private Optional<byte[]> raw(InboundMailId id) {
         return jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id")
-                .param("id", id)
+                .param("id", id.value())
                 .query(byte[].class)
                 .optional();
     }

@@ -1,16 +1,19 @@
 package org.clientclub.mail;
 
-/** What became of an e-mail to the club mailbox. The module that handles it records the outcome. */
+/**
+ * What became of an e-mail to the club mailbox, in words that fit every handler; why is the handler's
+ * {@link InboundResult#reasonKey()}.
+ */
 public enum InboundOutcome {
-    /** Stored, not handled yet. */
+    /** Stored, and a handler took it (or none has yet): nothing has come of it so far. */
     RECEIVED,
-    /** A readable questionnaire: onboarding runs. */
-    ONBOARDING_STARTED,
-    /** A questionnaire a person has to type in. */
-    AWAITING_TRANSCRIPTION,
-    /** Answered with what was wrong and what to do. */
-    REJECTED,
-    /** Never answered: written by a machine (auto-reply, bounce, list robot, bulk), or its sender is forged. */
+    /** The handler did what the message asked for (e.g. an onboarding started). */
+    HANDLED,
+    /** A person has to look at it before anything else happens. */
+    NEEDS_PERSON,
+    /** The sender was answered with what was wrong (or would have been, had they left an address). */
+    ANSWERED,
+    /** Kept, never answered: a machine wrote it, its sender is forged, or nothing is to be done with it. */
     IGNORED,
     /** Could not be stored after several tries: kept raw with its error for staff, not fetched or handled again. */
     FAILED

@@ -3,7 +3,7 @@ package org.clientclub.membership;
 import java.util.List;
 import java.util.Optional;
 import org.clientclub.mail.InboundAttachment;
-import org.clientclub.mail.InboundMailService;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.membership.internal.MailIntake;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
@@ -23,18 +23,16 @@ public class MailQuestionnaires {
             "illegible", "notOurQuestionnaire", "consentMissing", "blankQuestionnaire", "severalQuestionnaires");
 
     private final MailIntake intake;
-    private final InboundMailService inbound;
     private final MembershipService membership;
 
-    public MailQuestionnaires(MailIntake intake, InboundMailService inbound, MembershipService membership) {
+    public MailQuestionnaires(MailIntake intake, MembershipService membership) {
         this.intake = intake;
-        this.inbound = inbound;
         this.membership = membership;
     }
 
     /** What a transcription task shows: the message, why a person is needed, and the attachment. */
     public record TranscriptionRequest(
-            long inboundId,
+            InboundMailId inboundId,
             String sender,
             String subject,
             String reason,
@@ -45,17 +43,19 @@ public class MailQuestionnaires {
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<TranscriptionRequest> transcriptionRequest(String businessKey) {
-        long id = QuestionnaireIntakeProcess.inboundMailId(businessKey);
-        return intake.intake(id)
-                .flatMap(i -> inbound.message(id)
-                        .map(message -> new TranscriptionRequest(
-                                id,
-                                i.sender(),
-                                message.subject(),
-                                i.reason(),
-                                i.language(),
-                                attachment(message, i.attachmentIndex()),
-                                membership.currentConsentVersion())));
+        return QuestionnaireIntakeProcess.inboundMailId(businessKey)
+                .flatMap(intake::intake)
+                .map(i -> {
+                    InboundMessage message = intake.message(i.inboundId());
+                    return new TranscriptionRequest(
+                            i.inboundId(),
+                            i.sender(),
+                            message.subject(),
+                            i.reason(),
+                            i.language(),
+                            attachment(message, i.attachmentIndex()),
+                            membership.currentConsentVersion());
+                });
     }
 
     /**
@@ -67,7 +67,7 @@ public class MailQuestionnaires {
     @Transactional
     public void transcribe(String businessKey, Questionnaire questionnaire, boolean consentAccepted) {
         intake.keepTranscription(
-                QuestionnaireIntakeProcess.inboundMailId(businessKey),
+                inboundMailId(businessKey),
                 questionnaire,
                 consentAccepted,
                 SecurityContextHolder.getContext().getAuthentication().getName());
@@ -79,7 +79,12 @@ public class MailQuestionnaires {
         if (!STAFF_REJECTIONS.contains(reason)) {
             throw new IllegalArgumentException("Unknown reason " + reason);
         }
-        intake.keepStaffRejection(QuestionnaireIntakeProcess.inboundMailId(businessKey), reason);
+        intake.keepStaffRejection(inboundMailId(businessKey), reason);
+    }
+
+    private static InboundMailId inboundMailId(String businessKey) {
+        return QuestionnaireIntakeProcess.inboundMailId(businessKey)
+                .orElseThrow(() -> new IllegalArgumentException("Not a mailed questionnaire: " + businessKey));
     }
 
     private static Optional<InboundAttachment> attachment(InboundMessage message, Integer index) {

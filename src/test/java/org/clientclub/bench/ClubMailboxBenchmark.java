@@ -331,7 +331,7 @@ class ClubMailboxBenchmark {
     }
 
     private long started(long firstId) {
-        return jdbc.sql("SELECT count(*) FROM mail_inbound WHERE id > :first AND outcome = 'ONBOARDING_STARTED'")
+        return jdbc.sql("SELECT count(*) FROM mail_inbound WHERE id > :first AND outcome = 'HANDLED'")
                 .param("first", firstId)
                 .query(Long.class)
                 .single();
@@ -340,7 +340,7 @@ class ClubMailboxBenchmark {
     private List<String> unexpectedOutcomes(long firstId) {
         return jdbc.sql("""
                         SELECT id || ' ' || outcome || ' ' || coalesce(reason, '') FROM mail_inbound
-                         WHERE id > :first AND outcome NOT IN ('RECEIVED', 'ONBOARDING_STARTED')""").param("first", firstId).query(String.class).list();
+                         WHERE id > :first AND outcome NOT IN ('RECEIVED', 'HANDLED')""").param("first", firstId).query(String.class).list();
     }
 
     private long confirmations() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.internal.InboundStore;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
@@ -77,12 +78,12 @@ class MailIntakeCorpusTest {
             String outcome = (String) row.get("outcome");
             String reason = (String) row.get("reason");
             String expected = switch (c.expected()) {
-                case ONBOARDING -> "ONBOARDING_STARTED";
-                case TRANSCRIPTION -> "AWAITING_TRANSCRIPTION";
-                case REJECTED -> "REJECTED";
+                case ONBOARDING -> "HANDLED";
+                case TRANSCRIPTION -> "NEEDS_PERSON";
+                case REJECTED -> "ANSWERED";
                 case IGNORED -> "IGNORED";
             };
-            if (!expected.equals(outcome) || (c.reason() != null && !c.reason().equals(reason))) {
+            if (!expected.equals(outcome) || (c.reason() != null && !("intake.reason." + c.reason()).equals(reason))) {
                 wrong.add(c.name() + ": expected " + expected + "/" + c.reason() + ", was " + outcome + "/" + reason);
             }
             if (c.expected() == MailCorpus.Expected.ONBOARDING && applications(id) != 1) {
@@ -90,7 +91,8 @@ class MailIntakeCorpusTest {
             }
             if (c.expected() == MailCorpus.Expected.TRANSCRIPTION
                     && tasks.createTaskQuery()
-                                    .processInstanceBusinessKey(QuestionnaireIntakeProcess.businessKey(id))
+                                    .processInstanceBusinessKey(
+                                            QuestionnaireIntakeProcess.businessKey(new InboundMailId(id)))
                                     .taskDefinitionKey(QuestionnaireIntakeProcess.TASK_TRANSCRIBE_QUESTIONNAIRE)
                                     .count()
                             != 1) {
@@ -157,7 +159,7 @@ class MailIntakeCorpusTest {
                         .param("id", id)
                         .query(String.class)
                         .single())
-                .isEqualTo("REJECTED/incomplete");
+                .isEqualTo("ANSWERED/intake.reason.incomplete");
         assertThat(jdbc.sql("SELECT reason_fields FROM membership_mail_intake WHERE inbound_mail_id = :id")
                         .param("id", id)
                         .query(String.class)
@@ -191,7 +193,7 @@ class MailIntakeCorpusTest {
                             .param("id", id)
                             .query(String.class)
                             .single())
-                    .isEqualTo("REJECTED/tooComplex");
+                    .isEqualTo("ANSWERED/intake.reason.tooComplex");
             assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id")
                             .param("id", id)
                             .query(byte[].class)
@@ -222,7 +224,7 @@ class MailIntakeCorpusTest {
                            AND o.idempotency_key IN (SELECT p.id_ || ':Task_SendRejection' FROM act_hi_procinst p
                                                       WHERE p.business_key_ = :key)""")
                 .param("id", inboundId)
-                .param("key", QuestionnaireIntakeProcess.businessKey(inboundId))
+                .param("key", QuestionnaireIntakeProcess.businessKey(new InboundMailId(inboundId)))
                 .query(Long.class)
                 .single();
     }

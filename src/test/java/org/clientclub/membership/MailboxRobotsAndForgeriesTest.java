@@ -131,7 +131,7 @@ class MailboxRobotsAndForgeriesTest {
                         .param("id", id)
                         .query(String.class)
                         .single())
-                .isEqualTo("IGNORED/" + reason);
+                .isEqualTo("IGNORED/intake.reason." + reason);
         assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id")
                         .param("id", id)
                         .query(byte[].class)
@@ -148,7 +148,7 @@ class MailboxRobotsAndForgeriesTest {
                 "Хочу в клуб",
                 "Authentication-Results: attacker.example; dmarc=fail header.from=" + domain + "\r\n"));
 
-        assertThat(outcome(id)).isEqualTo("REJECTED/noAttachment");
+        assertThat(outcome(id)).isEqualTo("ANSWERED/intake.reason.noAttachment");
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(domain) == 1);
     }
 
@@ -165,7 +165,7 @@ class MailboxRobotsAndForgeriesTest {
 
         long id = deliver(raw);
 
-        assertThat(outcome(id)).isEqualTo("REJECTED/noAttachment");
+        assertThat(outcome(id)).isEqualTo("ANSWERED/intake.reason.noAttachment");
         Map<String, Object> outbox = jdbc.sql("""
                         SELECT auto_submitted, in_reply_to, reply_references FROM mail_outbox
                          WHERE recipient = :r AND template = 'questionnaire-rejected'""").param("r", sender).query().singleRow();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.clientclub.mail.InboundAttachment;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.InboundMailReceived;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
@@ -15,30 +16,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores a message fetched from the club mailbox, raw, and announces it in the same transaction. The reader
- * marks the message done on the server only after this commits; a message stored before (the same Message-ID and
+ * Stores a message fetched from the club mailbox, raw, and announces it to its handlers, parsed, in the same
+ * transaction. The reader marks the message done on the server only after this commits; a message stored before (the same Message-ID and
  * the same content, see {@link RawHeaders#contentSha256}) is not stored or announced again. A message that fails
  * to store is counted; after a few failures it is kept as {@link InboundOutcome#FAILED}, raw and with its error,
  * so that staff see it and the reader stops fetching it. A sender past its daily allowance is stored (staff see
- * it) but not announced, so nobody parses or answers it.
+ * it) but not announced, so no handler answers it.
  */
 @Component
 public class InboundStore {
 
-    /** The reason (under {@code intake.reason.}) of a message kept as FAILED. */
-    public static final String STORE_FAILED = "storeFailed";
+    /** The reason (a message key) of a message kept as FAILED. */
+    public static final String STORE_FAILED = "mailbox.reason.storeFailed";
+    /** The reason of a message kept but not handed on: its sender is over the daily allowance. */
+    public static final String TOO_MANY_FROM_SENDER = "mailbox.reason.tooManyFromSender";
 
     private static final Logger log = LoggerFactory.getLogger(InboundStore.class);
 
     private final JdbcClient jdbc;
     private final InboundParser parser;
-    private final ApplicationEventPublisher events;
+    private final InboundHandlers handlers;
     private final Clock clock;
     private final int maxFailures;
     private final RateCounters counters;
@@ -48,14 +50,14 @@ public class InboundStore {
     public InboundStore(
             JdbcClient jdbc,
             InboundParser parser,
-            ApplicationEventPublisher events,
+            InboundHandlers handlers,
             Clock clock,
             @Value("${clientclub.mailbox.max-store-failures:3}") int maxFailures,
             RateCounters counters,
             @Value("${clientclub.mailbox.max-messages-per-sender-per-day:20}") int perSenderPerDay) {
         this.jdbc = jdbc;
         this.parser = parser;
-        this.events = events;
+        this.handlers = handlers;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.counters = counters;
@@ -101,19 +103,14 @@ public class InboundStore {
         String sender =
                 parsed.from() == null ? "none" : clip(parsed.from(), 320).toLowerCase(Locale.ROOT);
         if (!counters.tryAcquire("inbound:" + sender, Duration.ofDays(1), perSenderPerDay)) {
-            jdbc.sql("UPDATE mail_inbound SET outcome = :outcome, reason = :reason, processed_at = :now WHERE id = :id")
-                    .param("outcome", InboundOutcome.IGNORED.name())
-                    .param("reason", "tooManyFromSender")
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("id", id.get())
-                    .update();
+            handlers.record(new InboundMailId(id.get()), InboundOutcome.IGNORED, TOO_MANY_FROM_SENDER);
             log.info(
                     "Club mailbox: message {} kept but not handled, its sender sent over {} today",
                     id.get(),
                     perSenderPerDay);
             return id;
         }
-        events.publishEvent(new InboundMailReceived(id.get(), false));
+        handlers.announce(new InboundMailReceived(new InboundMailId(id.get()), parsed, false));
         return id;
     }
 

@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.clientclub.mail.InboundAttachment;
+import org.clientclub.mail.InboundMailRefused;
 import org.clientclub.mail.InboundMailService;
 import org.clientclub.mail.InboundMailSummary;
 import org.clientclub.mail.InboundOutcome;
@@ -40,7 +41,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Every e-mail that reached the club mailbox, newest first, with what became of it. Staff download the raw
- * message and its attachments, and send a message through the intake again.
+ * message and its attachments, and hand a message to its handler again.
  */
 @Route("club-mailbox")
 @Menu(order = 45, title = "mailbox.title")
@@ -67,8 +68,8 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
                         Stream.of(Optional.<InboundOutcome>empty()),
                         Arrays.stream(InboundOutcome.values()).map(Optional::of))
                 .toList());
-        outcome.setItemLabelGenerator(o ->
-                o.map(v -> getTranslation("intake.outcome." + v.name())).orElse(getTranslation("mailbox.outcome.any")));
+        outcome.setItemLabelGenerator(o -> o.map(v -> getTranslation("mailbox.outcome." + v.name()))
+                .orElse(getTranslation("mailbox.outcome.any")));
         outcome.setValue(Optional.empty());
         outcome.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         HorizontalLayout filters = new HorizontalLayout(search, outcome);
@@ -90,7 +91,7 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(m -> m.attachmentNames() == null ? "" : m.attachmentNames())
                 .setHeader(getTranslation("mailbox.attachments"))
                 .setFlexGrow(1);
-        grid.addColumn(m -> getTranslation("intake.outcome." + m.outcome().name()))
+        grid.addColumn(m -> getTranslation("mailbox.outcome." + m.outcome().name()))
                 .setKey("outcome")
                 .setHeader(getTranslation("mailbox.outcome"))
                 .setAutoWidth(true);
@@ -111,7 +112,7 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String reason(InboundMailSummary message) {
-        return message.reason() == null ? "" : getTranslation("intake.reason." + message.reason());
+        return message.reason() == null ? "" : getTranslation(message.reason());
     }
 
     /** Opened by clicking a row: the downloads and handling the message again. */
@@ -144,7 +145,8 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         Button reprocess = new Button(getTranslation("mailbox.reprocess"), e -> confirmReprocess(message));
         reprocess.setId("mailbox-reprocess-" + message.id());
         reprocess.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        reprocess.setEnabled(message.outcome() != InboundOutcome.AWAITING_TRANSCRIPTION);
+        // A person is working on it; the handler would refuse anyway.
+        reprocess.setEnabled(message.outcome() != InboundOutcome.NEEDS_PERSON);
         Div box = new Div(downloads, reprocess);
         if (message.truncated()) {
             box.addComponentAsFirst(new Span(getTranslation("mailbox.truncated")));
@@ -170,13 +172,8 @@ public class ClubMailboxView extends VerticalLayout implements HasDynamicTitle {
         try {
             mailbox.reprocess(message.id());
             Notification.show(getTranslation("mailbox.reprocessed")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalStateException e) {
-            // The handler refuses with a message key (a person is still working on the message); anything else is a
-            // bug.
-            if (e.getMessage() == null || !e.getMessage().startsWith("intake.")) {
-                throw e;
-            }
-            Notification.show(getTranslation(e.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (InboundMailRefused e) {
+            Notification.show(getTranslation(e.reasonKey())).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         grid.getDataProvider().refreshAll();
     }

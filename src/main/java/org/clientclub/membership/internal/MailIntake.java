@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.InboundAttachment;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.InboundMailService;
 import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
+import org.clientclub.mail.InboundResult;
 import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
@@ -32,9 +34,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of QuestionnaireIntakeProcess: read a message of the club mailbox, start onboarding from a readable
- * questionnaire, keep what staff typed in from an unreadable one, and answer the sender when it was rejected.
- * Every step records the outcome on the message, so the club mailbox view shows what became of it.
+ * The steps of QuestionnaireIntakeProcess: keep what the intake needs of a message the club mailbox hands over
+ * ({@link #keep}), read it, start onboarding from a readable questionnaire, keep what staff typed in from an
+ * unreadable one, and answer the sender when it was rejected. What became of the message goes back to the mailbox
+ * through {@link #settle} alone, so the club mailbox view shows it.
  */
 @Service
 @Transactional
@@ -47,6 +50,9 @@ public class MailIntake {
         REJECTED,
         IGNORED
     }
+
+    /** Where the reasons the intake gives the club mailbox live among the messages. */
+    private static final String REASON = "intake.reason.";
 
     /** A photo smaller than this is a logo or a signature, not a questionnaire. */
     private static final long MIN_PHOTO_BYTES = 20_000;
@@ -84,7 +90,7 @@ public class MailIntake {
 
     /** A message's intake as staff see it on the transcription task. */
     public record Intake(
-            long inboundId,
+            InboundMailId inboundId,
             String sender,
             Language language,
             Integer attachmentIndex,
@@ -92,16 +98,36 @@ public class MailIntake {
             List<String> reasonFields,
             Long applicationId) {}
 
-    public Decision read(long inboundId) {
-        InboundMessage message = inbound.message(inboundId)
-                .orElseThrow(() -> new IllegalStateException("No inbound message " + inboundId));
+    /**
+     * Keeps what the intake needs of a message as the mailbox hands it over, parsed, in the storing transaction: the
+     * steps after it read this, never the mailbox again. Handling a message again starts over from here.
+     */
+    public void keep(InboundMailId inboundId, InboundMessage message) {
+        jdbc.sql("""
+                        INSERT INTO membership_mail_intake (inbound_mail_id, sender, language, message, updated_at)
+                        VALUES (:id, :sender, :language, :message, :now)
+                        ON CONFLICT (inbound_mail_id) DO UPDATE SET sender = excluded.sender,
+                               language = excluded.language, message = excluded.message, attachment_index = NULL,
+                               reason = NULL, reason_fields = NULL, transcription = NULL, transcribed_by = NULL,
+                               updated_at = excluded.updated_at""")
+                .param("id", inboundId.value())
+                .param(
+                        "sender",
+                        address(message.from()).map(EmailAddress::value).orElse(null))
+                .param("language", message.language().code())
+                .param("message", write(whatTheIntakeReads(message)))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    public Decision read(InboundMailId inboundId) {
         Optional<Intake> earlier = intake(inboundId);
         if (earlier.isPresent() && earlier.get().applicationId() != null) {
             // Handled before (reprocessed, or the same message again): one message, one application.
-            inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
+            settle(inboundId, InboundResult.handled());
             return Decision.ONBOARDING_STARTED;
         }
-        save(inboundId, message);
+        InboundMessage message = message(inboundId);
         if (message.forgedSender()) {
             return ignore(inboundId, "forgedSender");
         }
@@ -147,7 +173,7 @@ public class MailIntake {
             // The language the applicant chose in the questionnaire beats a guess from the e-mail's text.
             jdbc.sql("UPDATE membership_mail_intake SET language = :l WHERE inbound_mail_id = :id")
                     .param("l", filled.questionnaire().language().code())
-                    .param("id", inboundId)
+                    .param("id", inboundId.value())
                     .update();
         }
         if (!filled.consentAccepted()) {
@@ -160,7 +186,7 @@ public class MailIntake {
         try {
             long applicationId = membership.submitMailed(questionnaire, filled.consentVersion(), true, message.from());
             linkApplication(inboundId, applicationId);
-            inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
+            settle(inboundId, InboundResult.handled());
             return Decision.ONBOARDING_STARTED;
         } catch (QuestionnaireRejected e) {
             return reject(
@@ -174,7 +200,8 @@ public class MailIntake {
     }
 
     /** Checks and keeps staff's transcription; onboarding starts from it once the task is completed. */
-    public void keepTranscription(long inboundId, Questionnaire questionnaire, boolean consentAccepted, String staff) {
+    public void keepTranscription(
+            InboundMailId inboundId, Questionnaire questionnaire, boolean consentAccepted, String staff) {
         Intake intake = intake(inboundId).orElseThrow();
         Questionnaire filled = withSender(questionnaire, intake.sender());
         Map<String, String> errors = new HashMap<>();
@@ -196,7 +223,7 @@ public class MailIntake {
                     .param("t", json.writeValueAsString(filled))
                     .param("by", staff)
                     .param("now", Timestamp.from(clock.instant()))
-                    .param("id", inboundId)
+                    .param("id", inboundId.value())
                     .update();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not keep the transcription", e);
@@ -204,22 +231,22 @@ public class MailIntake {
     }
 
     /** Staff found the attachment is no questionnaire they can type in. */
-    public void keepStaffRejection(long inboundId, String reason) {
+    public void keepStaffRejection(InboundMailId inboundId, String reason) {
         jdbc.sql(
                         "UPDATE membership_mail_intake SET reason = :r, reason_fields = NULL, updated_at = :now WHERE inbound_mail_id = :id")
                 .param("r", reason)
                 .param("now", Timestamp.from(clock.instant()))
-                .param("id", inboundId)
+                .param("id", inboundId.value())
                 .update();
     }
 
-    public void startOnboardingFromTranscription(long inboundId) {
+    public void startOnboardingFromTranscription(InboundMailId inboundId) {
         Intake intake = intake(inboundId).orElseThrow();
         if (intake.applicationId() != null) {
             return;
         }
         String transcription = jdbc.sql("SELECT transcription FROM membership_mail_intake WHERE inbound_mail_id = :id")
-                .param("id", inboundId)
+                .param("id", inboundId.value())
                 .query(String.class)
                 .single();
         Questionnaire questionnaire;
@@ -231,24 +258,23 @@ public class MailIntake {
         long applicationId =
                 membership.submitMailed(questionnaire, membership.currentConsentVersion(), true, intake.sender());
         linkApplication(inboundId, applicationId);
-        inbound.recordOutcome(inboundId, InboundOutcome.ONBOARDING_STARTED, null);
+        settle(inboundId, InboundResult.handled());
     }
 
     /**
      * Tells the sender what was wrong and what to do; a message without a usable sender is only recorded, and so is
      * one whose sender asked for no automatic replies.
      */
-    public void sendRejection(long inboundId, String idempotencyKey) {
+    public void sendRejection(InboundMailId inboundId, String idempotencyKey) {
         Intake intake = intake(inboundId).orElseThrow();
-        InboundMessage message = inbound.message(inboundId)
-                .orElseThrow(() -> new IllegalStateException("No inbound message " + inboundId));
+        InboundMessage message = message(inboundId);
         if (message.autoRepliesSuppressed()) {
-            inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, "autoRepliesSuppressed");
+            settle(inboundId, InboundResult.ignored(REASON + "autoRepliesSuppressed"));
             return;
         }
-        inbound.recordOutcome(inboundId, InboundOutcome.REJECTED, intake.reason());
         Optional<EmailAddress> to = address(intake.sender());
         if (to.isEmpty()) {
+            settle(inboundId, InboundResult.answered(REASON + intake.reason()));
             return;
         }
         Map<String, Object> model = new HashMap<>();
@@ -268,20 +294,22 @@ public class MailIntake {
                         model,
                         MailKind.REJECTION_REPLY)
                 .answering(message.replyThread()));
-        if (answer == Enqueued.REFUSED_QUOTA) {
-            // Stored and visible to staff, with why nobody was answered (forged senders make this a flood).
-            inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, "replyQuota");
-        }
+        // Refused: stored and visible to staff, with why nobody was answered (forged senders make this a flood).
+        settle(
+                inboundId,
+                answer == Enqueued.REFUSED_QUOTA
+                        ? InboundResult.ignored(REASON + "replyQuota")
+                        : InboundResult.answered(REASON + intake.reason()));
     }
 
     @Transactional(readOnly = true)
-    public Optional<Intake> intake(long inboundId) {
+    public Optional<Intake> intake(InboundMailId inboundId) {
         return jdbc.sql("""
                         SELECT inbound_mail_id, sender, language, attachment_index, reason, reason_fields, application_id
                           FROM membership_mail_intake WHERE inbound_mail_id = :id""")
-                .param("id", inboundId)
+                .param("id", inboundId.value())
                 .query((rs, i) -> new Intake(
-                        rs.getLong(1),
+                        new InboundMailId(rs.getLong(1)),
                         rs.getString(2),
                         Language.fromCode(rs.getString(3)),
                         (Integer) rs.getObject(4),
@@ -306,42 +334,92 @@ public class MailIntake {
         };
     }
 
-    private Decision ignore(long inboundId, String reason) {
+    /**
+     * The message as the intake kept it ({@link #keep}); its attachments carry their bytes when they may be the
+     * questionnaire.
+     */
+    @Transactional(readOnly = true)
+    public InboundMessage message(InboundMailId inboundId) {
+        String kept = jdbc.sql("SELECT message FROM membership_mail_intake WHERE inbound_mail_id = :id")
+                .param("id", inboundId.value())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("The intake of " + inboundId + " is over or never began"));
+        try {
+            return json.readValue(kept, InboundMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The kept message " + inboundId + " cannot be read", e);
+        }
+    }
+
+    /**
+     * Tells the club mailbox what became of the message: the intake's one way back into mail. Once the intake is
+     * over, what it kept of the message goes: the mailbox keeps the message itself.
+     */
+    private void settle(InboundMailId inboundId, InboundResult result) {
+        inbound.recordOutcome(inboundId, result);
+        if (result.outcome() != InboundOutcome.NEEDS_PERSON) {
+            jdbc.sql("UPDATE membership_mail_intake SET message = NULL WHERE inbound_mail_id = :id")
+                    .param("id", inboundId.value())
+                    .update();
+        }
+    }
+
+    /** Without the text, and with the bytes only of attachments that may be the questionnaire. */
+    private static InboundMessage whatTheIntakeReads(InboundMessage message) {
+        return new InboundMessage(
+                message.messageId(),
+                message.from(),
+                message.subject(),
+                message.sentAt(),
+                message.language(),
+                message.automatic(),
+                message.forgedSender(),
+                message.autoRepliesSuppressed(),
+                message.references(),
+                "",
+                message.attachments().stream()
+                        .map(a -> looksLikePdf(a) || a.isImage()
+                                ? a
+                                : new InboundAttachment(
+                                        a.index(),
+                                        a.fileName(),
+                                        a.contentType(),
+                                        a.size(),
+                                        null,
+                                        a.tooLarge(),
+                                        a.forwarded()))
+                        .toList(),
+                message.problems());
+    }
+
+    private String write(InboundMessage message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not keep the message", e);
+        }
+    }
+
+    private Decision ignore(InboundMailId inboundId, String reason) {
         record(inboundId, reason, List.of(), null);
-        inbound.recordOutcome(inboundId, InboundOutcome.IGNORED, reason);
+        settle(inboundId, InboundResult.ignored(REASON + reason));
         return Decision.IGNORED;
     }
 
-    private Decision reject(long inboundId, String reason, List<String> fields) {
+    private Decision reject(InboundMailId inboundId, String reason, List<String> fields) {
         record(inboundId, reason, fields, null);
         // The outcome is recorded when the answer is written (sendRejection), which a manager may move.
         return Decision.REJECTED;
     }
 
-    private Decision transcribe(long inboundId, int attachmentIndex, String reason) {
+    private Decision transcribe(InboundMailId inboundId, int attachmentIndex, String reason) {
         record(inboundId, reason, List.of(), attachmentIndex);
-        inbound.recordOutcome(inboundId, InboundOutcome.AWAITING_TRANSCRIPTION, reason);
+        settle(inboundId, InboundResult.needsPerson(REASON + reason));
         return Decision.TRANSCRIBE;
     }
 
-    private void save(long inboundId, InboundMessage message) {
-        jdbc.sql("""
-                        INSERT INTO membership_mail_intake (inbound_mail_id, sender, language, updated_at)
-                        VALUES (:id, :sender, :language, :now)
-                        ON CONFLICT (inbound_mail_id) DO UPDATE SET sender = excluded.sender,
-                               language = excluded.language, attachment_index = NULL, reason = NULL,
-                               reason_fields = NULL, transcription = NULL, transcribed_by = NULL,
-                               updated_at = excluded.updated_at""")
-                .param("id", inboundId)
-                .param(
-                        "sender",
-                        address(message.from()).map(EmailAddress::value).orElse(null))
-                .param("language", message.language().code())
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
-    }
-
-    private void record(long inboundId, String reason, List<String> fields, Integer attachmentIndex) {
+    private void record(InboundMailId inboundId, String reason, List<String> fields, Integer attachmentIndex) {
         jdbc.sql("""
                         UPDATE membership_mail_intake SET reason = :reason, reason_fields = :fields,
                                attachment_index = :attachment, updated_at = :now WHERE inbound_mail_id = :id""")
@@ -349,17 +427,17 @@ public class MailIntake {
                 .param("fields", String.join(",", fields))
                 .param("attachment", attachmentIndex)
                 .param("now", Timestamp.from(clock.instant()))
-                .param("id", inboundId)
+                .param("id", inboundId.value())
                 .update();
     }
 
-    private void linkApplication(long inboundId, long applicationId) {
+    private void linkApplication(InboundMailId inboundId, long applicationId) {
         jdbc.sql("""
                         UPDATE membership_mail_intake SET application_id = :app, reason = NULL, reason_fields = NULL,
                                updated_at = :now WHERE inbound_mail_id = :id""")
                 .param("app", applicationId)
                 .param("now", Timestamp.from(clock.instant()))
-                .param("id", inboundId)
+                .param("id", inboundId.value())
                 .update();
     }
 

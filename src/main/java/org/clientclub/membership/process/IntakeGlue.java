@@ -3,6 +3,7 @@ package org.clientclub.membership.process;
 import static org.clientclub.membership.process.QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.membership.internal.MailIntake;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ public class IntakeGlue {
                 inboundMailId(execution), execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
     }
 
-    private static long inboundMailId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(VAR_INBOUND_MAIL_ID)).longValue();
+    private static InboundMailId inboundMailId(DelegateExecution execution) {
+        return new InboundMailId(((Number) execution.getVariable(VAR_INBOUND_MAIL_ID)).longValue());
     }
 }

@@ -1,5 +1,8 @@
 package org.clientclub.membership.process;
 
+import java.util.Optional;
+import org.clientclub.mail.InboundMailId;
+
 /** The ids of processes/membership/QuestionnaireIntakeProcess.bpmn, spelled once. */
 public final class QuestionnaireIntakeProcess {
 
@@ -24,19 +27,20 @@ public final class QuestionnaireIntakeProcess {
 
     private QuestionnaireIntakeProcess() {}
 
-    public static String businessKey(long inboundMailId) {
-        return "mail-" + inboundMailId;
+    public static String businessKey(InboundMailId inboundMailId) {
+        return "mail-" + inboundMailId.value();
     }
 
-    /** @return the message id of a business key made by {@link #businessKey}, or -1 */
-    public static long inboundMailId(String businessKey) {
+    /** @return the message of a business key made by {@link #businessKey}; empty for any other key */
+    public static Optional<InboundMailId> inboundMailId(String businessKey) {
         if (businessKey == null || !businessKey.startsWith("mail-")) {
-            return -1;
+            return Optional.empty();
         }
         try {
-            return Long.parseLong(businessKey.substring(5));
+            long id = Long.parseLong(businessKey.substring(5));
+            return id > 0 ? Optional.of(new InboundMailId(id)) : Optional.empty();
         } catch (NumberFormatException e) {
-            return -1;
+            return Optional.empty();
         }
     }
 }

@@ -45,7 +45,7 @@ class MailboxSenderLimitTest {
         byte[] other = message(TestQuestionnaires.newEmail());
         long otherId = store.store(other, other.length, false).orElseThrow();
 
-        assertThat(outcome(ids.get(3))).isEqualTo("IGNORED:tooManyFromSender");
+        assertThat(outcome(ids.get(3))).isEqualTo("IGNORED:mailbox.reason.tooManyFromSender");
         assertThat(jdbc.sql("SELECT length(raw) FROM mail_inbound WHERE id = :id")
                         .param("id", ids.get(3))
                         .query(Integer.class)
@@ -79,7 +79,8 @@ class MailboxSenderLimitTest {
         // The two are handled by jobs in either order: whichever comes second is the one not answered.
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(List.of(outcome(one), outcome(other)))
-                        .containsExactlyInAnyOrder("REJECTED:noAttachment", "IGNORED:replyQuota"));
+                        .containsExactlyInAnyOrder(
+                                "ANSWERED:intake.reason.noAttachment", "IGNORED:intake.reason.replyQuota"));
         assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :to")
                         .param("to", sender)
                         .query(Long.class)

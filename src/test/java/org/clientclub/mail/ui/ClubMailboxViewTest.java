@@ -50,7 +50,7 @@ class ClubMailboxViewTest extends KaribuTest {
                         + ">\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nПримите меня!\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         long id = store.store(raw, raw.length, false).orElseThrow();
-        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("REJECTED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("ANSWERED"));
         login("irina", "CLUB_STAFF");
 
         UI.getCurrent().navigate(ClubMailboxView.class);
@@ -60,7 +60,7 @@ class ClubMailboxViewTest extends KaribuTest {
         assertThat(_size(grid)).isEqualTo(1);
         InboundMailSummary row = _get(grid, 0);
         assertThat(row.subject()).isEqualTo("Хочу в клуб");
-        assertThat(row.outcome()).isEqualTo(InboundOutcome.REJECTED);
+        assertThat(row.outcome()).isEqualTo(InboundOutcome.ANSWERED);
         assertThat(grid.getColumnByKey("reason").getRenderer()).isNotNull();
 
         Component details = _getItemDetailsComponent(grid, 0);
@@ -71,7 +71,7 @@ class ClubMailboxViewTest extends KaribuTest {
         ClubMailboxView view = (ClubMailboxView) UI.getCurrent().getCurrentView();
         view.reprocess(row);
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> outcome(id).equals("REJECTED")
+                .until(() -> outcome(id).equals("ANSWERED")
                         && jdbc.sql("SELECT reprocessed FROM mail_inbound WHERE id = :id")
                                         .param("id", id)
                                         .query(Integer.class)
@@ -119,7 +119,7 @@ class ClubMailboxViewTest extends KaribuTest {
         String sender = TestQuestionnaires.newEmail();
         byte[] raw = MailCorpus.withPdf(sender, "scan-" + sender, "scan", QuestionnairePdfs.imageOnly());
         long id = store.store(raw, raw.length, false).orElseThrow();
-        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("AWAITING_TRANSCRIPTION"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome(id).equals("NEEDS_PERSON"));
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(ClubMailboxView.class);
         _get(TextField.class, spec -> spec.withLabel("Поиск")).setValue(sender);
@@ -138,7 +138,7 @@ class ClubMailboxViewTest extends KaribuTest {
                         .single())
                 .as("refused and rolled back")
                 .isZero();
-        assertThat(outcome(id)).isEqualTo("AWAITING_TRANSCRIPTION");
+        assertThat(outcome(id)).isEqualTo("NEEDS_PERSON");
         assertThat(jdbc.sql("SELECT count(*) FROM act_ru_execution WHERE business_key_ = :key AND parent_id_ IS NULL")
                         .param("key", "mail-" + id)
                         .query(Long.class)

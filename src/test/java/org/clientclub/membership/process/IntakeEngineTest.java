@@ -1,5 +1,6 @@
 package org.clientclub.membership.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -15,19 +16,43 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.InboundMailReceived;
+import org.clientclub.mail.InboundMailRefused;
+import org.clientclub.mail.InboundMessage;
+import org.clientclub.mail.InboundResult;
+import org.clientclub.membership.internal.MailIntake;
+import org.clientclub.shared.Language;
 import org.junit.jupiter.api.Test;
 
-/** Staff processing a message again: refused while a person types it in, and replaces a run stuck elsewhere. */
+/**
+ * The intake as the club mailbox's handler: it keeps the message and starts the process with its id; processing
+ * again is refused while a person types it in, and replaces a run stuck elsewhere.
+ */
 class IntakeEngineTest {
 
     private final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
-    private final IntakeEngine engine = new IntakeEngine(runtime);
+    private final MailIntake intake = mock(MailIntake.class);
+    private final IntakeEngine engine = new IntakeEngine(runtime, intake);
+    private final InboundMessage message = new InboundMessage(
+            "m@example.org",
+            "anna@example.org",
+            "Анкета",
+            null,
+            Language.RU,
+            InboundMessage.Automatic.NONE,
+            false,
+            false,
+            List.of(),
+            "",
+            List.of(),
+            List.of());
 
     @Test
-    void aNewMessageStartsTheIntakeWithItsId() {
-        engine.on(new InboundMailReceived(7, false));
+    void aNewMessageIsKeptAndStartsTheIntakeWithItsId() {
+        assertThat(engine.handle(received(false))).contains(InboundResult.received());
 
+        verify(intake).keep(new InboundMailId(7), message);
         verify(runtime)
                 .startProcessInstanceByKey(
                         QuestionnaireIntakeProcess.PROCESS_ID,
@@ -39,7 +64,10 @@ class IntakeEngineTest {
     void processingAgainIsRefusedWhileTheTranscriptionTaskIsOpen() {
         earlierRunWaitingAt(QuestionnaireIntakeProcess.TASK_TRANSCRIBE_QUESTIONNAIRE);
 
-        assertThatThrownBy(() -> engine.on(new InboundMailReceived(7, true))).hasMessage("intake.reprocess.running");
+        assertThatThrownBy(() -> engine.handle(received(true)))
+                .isInstanceOfSatisfying(
+                        InboundMailRefused.class, e -> assertThat(e.reasonKey()).isEqualTo("intake.reprocess.running"));
+        verify(intake, never()).keep(any(), any());
         verify(runtime, never()).deleteProcessInstance(anyString(), anyString());
         verify(runtime, never()).startProcessInstanceByKey(anyString(), anyString(), anyMap());
     }
@@ -48,7 +76,7 @@ class IntakeEngineTest {
     void processingAgainReplacesARunStuckOnAnIncident() {
         earlierRunWaitingAt(QuestionnaireIntakeProcess.TASK_SEND_REJECTION);
 
-        engine.on(new InboundMailReceived(7, true));
+        engine.handle(received(true));
 
         verify(runtime).deleteProcessInstance(eq("earlier"), any());
         verify(runtime)
@@ -56,6 +84,10 @@ class IntakeEngineTest {
                         QuestionnaireIntakeProcess.PROCESS_ID,
                         "mail-7",
                         Map.of(QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID, 7L));
+    }
+
+    private InboundMailReceived received(boolean reprocess) {
+        return new InboundMailReceived(new InboundMailId(7), message, reprocess);
     }
 
     private void earlierRunWaitingAt(String activity) {

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.support.ProcessTestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,8 +108,9 @@ class QuestionnaireIntakeProcessTest {
     @Test
     void aReadThatFindsNoFreeSlotIsTriedAgainAMinuteLaterWithoutAnIncident() {
         when(glue.read(any())).thenThrow(new IllegalStateException("All 2 PDF reading slots stayed busy"));
-        ProcessInstance pi =
-                runtimeService().startProcessInstanceByKey(PROCESS_ID, businessKey(8), Map.of(VAR_INBOUND_MAIL_ID, 8L));
+        ProcessInstance pi = runtimeService()
+                .startProcessInstanceByKey(
+                        PROCESS_ID, businessKey(new InboundMailId(8)), Map.of(VAR_INBOUND_MAIL_ID, 8L));
         assertThat(pi).isWaitingAt(TASK_READ_QUESTIONNAIRE);
         Date before = ClockUtil.getCurrentTime();
 
@@ -129,8 +131,9 @@ class QuestionnaireIntakeProcessTest {
 
     private ProcessInstance startReading(String outcome) {
         when(glue.read(any())).thenReturn(outcome);
-        ProcessInstance pi =
-                runtimeService().startProcessInstanceByKey(PROCESS_ID, businessKey(7), Map.of(VAR_INBOUND_MAIL_ID, 7L));
+        ProcessInstance pi = runtimeService()
+                .startProcessInstanceByKey(
+                        PROCESS_ID, businessKey(new InboundMailId(7)), Map.of(VAR_INBOUND_MAIL_ID, 7L));
         assertThat(pi).isWaitingAt(TASK_READ_QUESTIONNAIRE);
         execute(job(TASK_READ_QUESTIONNAIRE));
         return pi;

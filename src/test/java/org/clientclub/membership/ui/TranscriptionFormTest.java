@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.internal.InboundStore;
 import org.clientclub.membership.Region;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
@@ -114,14 +115,14 @@ class TranscriptionFormTest extends KaribuTest {
                         .param("e", sender)
                         .query(String.class)
                         .single())
-                .isEqualTo("REJECTED/illegible");
+                .isEqualTo("ANSWERED/intake.reason.illegible");
     }
 
     /** A message from the sender with a scanned questionnaire, read by the intake up to the staff task. */
     private Task transcriptionTaskFor(String sender) {
         byte[] bytes = MailCorpus.withPdf(sender, "scan-" + sender, "scan", QuestionnairePdfs.imageOnly());
         long id = store.store(bytes, bytes.length, false).orElseThrow();
-        String businessKey = QuestionnaireIntakeProcess.businessKey(id);
+        String businessKey = QuestionnaireIntakeProcess.businessKey(new InboundMailId(id));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> tasks.createTaskQuery()
                                 .processInstanceBusinessKey(businessKey)
