@@ -7,6 +7,7 @@
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
             "mail",
+            "mail :: spi",
             "security",
             "shared",
             "shared :: db",
