@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.clientclub.shared.i18n.IcuMessageSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Ledger entries' reasons as staff and members read them, in Russian and English. */
 class EntryReasonTest {
 
     private static final Locale RU = Locale.forLanguageTag("ru");
 
-    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-
-    EntryReasonTest() {
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-    }
+    private final IcuMessageSource messages = new IcuMessageSource("messages");
 
     @Test
     void clubActivityIsNamed() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MonthlyStatementProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private final MonthlyStatementGlue glue = mock(MonthlyStatementGlue.class);
 

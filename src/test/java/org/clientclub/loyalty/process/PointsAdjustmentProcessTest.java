@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PointsAdjustmentProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private final PointsAdjustmentGlue glue = mock(PointsAdjustmentGlue.class);
 

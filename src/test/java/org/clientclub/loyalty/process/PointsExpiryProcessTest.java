@@ -26,7 +26,7 @@ import org.mockito.InOrder;
 class PointsExpiryProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private final PointsExpiryGlue glue = mock(PointsExpiryGlue.class);
 
