@@ -8,6 +8,7 @@ import org.clientclub.loyalty.internal.CardHolders;
 import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
@@ -90,49 +91,49 @@ public class CardService {
     /** The member's active card. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public Optional<CardNumber> card(long memberId) {
-        return ledger.activeCard(memberId);
+    public Optional<CardNumber> card(MemberId member) {
+        return ledger.activeCard(member.value());
     }
 
     /** Opens a new member's account and card. Idempotent. */
     @Transactional
-    public void openAccount(long memberId) {
-        ledger.openAccount(memberId);
+    public void openAccount(MemberId member) {
+        ledger.openAccount(member.value());
     }
 
     /** The card was lost or stolen: it stops earning until a new one is issued. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public void blockCard(long memberId) {
-        ledger.blockActiveCard(memberId);
+    public void blockCard(MemberId member) {
+        ledger.blockActiveCard(member.value());
     }
 
     /** Issues a new card number; the points stay with the member. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public CardNumber reissueCard(long memberId) {
-        return ledger.reissue(memberId);
+    public CardNumber reissueCard(MemberId member) {
+        return ledger.reissue(member.value());
     }
 
     /** Whether the member's card link opens their card page, and until when. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public CardLinkState cardLink(long memberId) {
-        return cardLinks.state(memberId);
+    public CardLinkState cardLink(MemberId member) {
+        return cardLinks.state(member.value());
     }
 
     /** The member's card link opens nothing any more (a forwarded or leaked e-mail); a renewal sends a new one. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public void revokeCardLink(long memberId) {
-        cardLinks.revoke(memberId);
+    public void revokeCardLink(MemberId member) {
+        cardLinks.revoke(member.value());
     }
 
     /** Replaces the member's card link and mails the new one to them; the old link opens nothing any more. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public void renewCardLink(long memberId) {
-        cardLinks.renew(memberId);
+    public void renewCardLink(MemberId member) {
+        cardLinks.renew(member.value());
     }
 
     /**

@@ -51,12 +51,12 @@ public class PointsService {
      * @return the points credited now; 0 when the table gives none or the source was credited before
      */
     @Transactional
-    public long earnForActivity(long memberId, Activity activity, SourceRef source) {
+    public long earnForActivity(MemberId member, Activity activity, SourceRef source) {
         long points = activityPoints.pointsFor(activity);
         if (points <= 0) {
             return 0;
         }
-        return ledger.book(memberId, EntryKind.EARN, points, source, activity.name(), null) ? points : 0;
+        return ledger.book(member.value(), EntryKind.EARN, points, source, activity.name(), null) ? points : 0;
     }
 
     /**
@@ -67,7 +67,7 @@ public class PointsService {
      */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public boolean redeem(long memberId, long points, String postOffice, SourceRef source, String reason) {
+    public boolean redeem(MemberId member, long points, String postOffice, SourceRef source, String reason) {
         if (points <= 0) {
             throw new IllegalArgumentException("Redeem a positive number of points");
         }
@@ -78,7 +78,7 @@ public class PointsService {
             throw new IllegalArgumentException("A redemption needs a reason");
         }
         return ledger.book(
-                memberId,
+                member.value(),
                 EntryKind.REDEEM,
                 -points,
                 source,
@@ -89,15 +89,15 @@ public class PointsService {
 
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public long balance(long memberId) {
-        return ledger.balance(memberId);
+    public long balance(MemberId member) {
+        return ledger.balance(member.value());
     }
 
     /** The newest entries first. */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public List<LedgerEntryView> history(long memberId, int limit) {
-        return ledger.history(memberId, Math.min(Math.max(limit, 1), 200));
+    public List<LedgerEntryView> history(MemberId member, int limit) {
+        return ledger.history(member.value(), Math.min(Math.max(limit, 1), 200));
     }
 
     /**
@@ -108,17 +108,17 @@ public class PointsService {
      */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public String requestAdjustment(long memberId, long points, String reason) {
+    public String requestAdjustment(MemberId member, long points, String reason) {
         if (points == 0 || reason == null || reason.isBlank() || reason.length() > 500) {
             throw new IllegalArgumentException("An adjustment needs points and a reason");
         }
-        if (membership.memberById(MemberId.of(memberId)).isEmpty()) {
-            throw new IllegalArgumentException("No member " + memberId);
+        if (membership.memberById(member).isEmpty()) {
+            throw new IllegalArgumentException("No member " + member);
         }
         String requestedBy = CurrentStaff.require().username();
         String businessKey = adjustments.start(requestedBy);
         adjustmentRequests.record(
-                businessKey, new AdjustmentRequests.Request(memberId, points, reason.strip(), requestedBy));
+                businessKey, new AdjustmentRequests.Request(member.value(), points, reason.strip(), requestedBy));
         return businessKey;
     }
 

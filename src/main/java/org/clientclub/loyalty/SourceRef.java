@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.clientclub.membership.MemberId;
 
 /**
  * What a ledger entry was booked for, unique across the ledger: a second booking of the same source books nothing
@@ -24,8 +25,8 @@ public record SourceRef(String value) {
     }
 
     /** The welcome points of a member who joined. */
-    public static SourceRef memberJoined(long memberId) {
-        return new SourceRef("member-joined:" + memberId);
+    public static SourceRef memberJoined(MemberId member) {
+        return new SourceRef("member-joined:" + member.value());
     }
 
     /** Points spent at a counter; the counter makes one reference per redemption, so a double click books once. */

@@ -24,6 +24,7 @@ import org.clientclub.loyalty.ImportStatus;
 import org.clientclub.loyalty.ImportSummary;
 import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.PurchaseImports;
+import org.clientclub.membership.MemberId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -261,8 +262,8 @@ class LoyaltyBenchmark {
         long[] micros = new long[500];
         for (int i = 0; i < micros.length; i++) {
             long t = System.nanoTime();
-            pointsService.balance(memberId);
-            assertThat(pointsService.history(memberId, 20)).hasSize(20);
+            pointsService.balance(MemberId.of(memberId));
+            assertThat(pointsService.history(MemberId.of(memberId), 20)).hasSize(20);
             micros[i] = (System.nanoTime() - t) / 1000;
         }
         Arrays.sort(micros);

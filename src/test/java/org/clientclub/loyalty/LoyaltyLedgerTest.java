@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
@@ -52,57 +53,66 @@ class LoyaltyLedgerTest {
 
     @Test
     void aNewMemberHasACardAndTheWelcomeBonusOnce() {
-        assertThat(cardService.card(memberId))
+        assertThat(cardService.card(MemberId.of(memberId)))
                 .hasValueSatisfying(
                         c -> assertThat(CardNumber.isValid(c.value())).isTrue());
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
-        assertThat(pointsService.earnForActivity(memberId, Activity.WELCOME_BONUS, SourceRef.memberJoined(memberId)))
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
+        assertThat(pointsService.earnForActivity(
+                        MemberId.of(memberId), Activity.WELCOME_BONUS, SourceRef.memberJoined(MemberId.of(memberId))))
                 .isZero();
-        assertThat(pointsService.history(memberId, 20)).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo(EntryKind.EARN);
-            assertThat(e.points()).isEqualTo(100);
-        });
+        assertThat(pointsService.history(MemberId.of(memberId), 20))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(EntryKind.EARN);
+                    assertThat(e.points()).isEqualTo(100);
+                });
     }
 
     @Test
     void theSameSourceIsCreditedOnceHoweverOftenItComes() {
-        assertThat(pointsService.earnForActivity(memberId, Activity.IDEA_ACCEPTED, new SourceRef("idea-accepted:42")))
+        assertThat(pointsService.earnForActivity(
+                        MemberId.of(memberId), Activity.IDEA_ACCEPTED, new SourceRef("idea-accepted:42")))
                 .isEqualTo(50);
-        assertThat(pointsService.earnForActivity(memberId, Activity.IDEA_ACCEPTED, new SourceRef("idea-accepted:42")))
+        assertThat(pointsService.earnForActivity(
+                        MemberId.of(memberId), Activity.IDEA_ACCEPTED, new SourceRef("idea-accepted:42")))
                 .isZero();
-        assertThat(pointsService.balance(memberId)).isEqualTo(150);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(150);
     }
 
     @Test
     void aRedemptionBeyondTheBalanceIsRefusedAndBooksNothing() {
-        assertThatThrownBy(() ->
-                        pointsService.redeem(memberId, 101, "101000", new SourceRef("till-1:receipt-1"), "Конверты"))
+        assertThatThrownBy(() -> pointsService.redeem(
+                        MemberId.of(memberId), 101, "101000", new SourceRef("till-1:receipt-1"), "Конверты"))
                 .isInstanceOfSatisfying(
                         InsufficientPoints.class, e -> assertThat(e.balance()).isEqualTo(100));
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
 
-        assertThat(pointsService.redeem(memberId, 100, "101000", new SourceRef("till-1:receipt-2"), "Открытки"))
+        assertThat(pointsService.redeem(
+                        MemberId.of(memberId), 100, "101000", new SourceRef("till-1:receipt-2"), "Открытки"))
                 .isTrue();
-        assertThat(pointsService.redeem(memberId, 100, "101000", new SourceRef("till-1:receipt-2"), "Открытки"))
+        assertThat(pointsService.redeem(
+                        MemberId.of(memberId), 100, "101000", new SourceRef("till-1:receipt-2"), "Открытки"))
                 .as("a retry")
                 .isFalse();
-        assertThat(pointsService.balance(memberId)).isZero();
-        assertThat(pointsService.history(memberId, 1)).singleElement().satisfies(e -> {
-            assertThat(e.points()).isEqualTo(-100);
-            assertThat(e.reason()).isEqualTo("Открытки");
-            assertThat(e.postOffice()).isEqualTo(101000);
-        });
+        assertThat(pointsService.balance(MemberId.of(memberId))).isZero();
+        assertThat(pointsService.history(MemberId.of(memberId), 1))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.points()).isEqualTo(-100);
+                    assertThat(e.reason()).isEqualTo("Открытки");
+                    assertThat(e.postOffice()).isEqualTo(101000);
+                });
     }
 
     @Test
     void aRedemptionNamesItsPostOffice() {
         for (String office : new String[] {null, "", "01000", "012345", "1010001", "10100a"}) {
-            assertThatThrownBy(() ->
-                            pointsService.redeem(memberId, 10, office, new SourceRef("till-2:" + office), "Марки"))
+            assertThatThrownBy(() -> pointsService.redeem(
+                            MemberId.of(memberId), 10, office, new SourceRef("till-2:" + office), "Марки"))
                     .as(office)
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
     }
 
     @Test
@@ -116,7 +126,7 @@ class LoyaltyLedgerTest {
             redemptions.add(() -> {
                 SecurityContextHolder.getContext().setAuthentication(authentication);
                 try {
-                    return pointsService.redeem(memberId, 10, "190000", new SourceRef(ref), "Марки");
+                    return pointsService.redeem(MemberId.of(memberId), 10, "190000", new SourceRef(ref), "Марки");
                 } catch (InsufficientPoints e) {
                     return false;
                 } finally {
@@ -131,8 +141,8 @@ class LoyaltyLedgerTest {
         pool.shutdown();
 
         assertThat(booked).isEqualTo(10);
-        assertThat(pointsService.balance(memberId)).isZero();
-        assertThat(pointsService.history(memberId, 200))
+        assertThat(pointsService.balance(MemberId.of(memberId))).isZero();
+        assertThat(pointsService.history(MemberId.of(memberId), 200))
                 .filteredOn(e -> e.kind() == EntryKind.REDEEM)
                 .hasSize(10);
     }

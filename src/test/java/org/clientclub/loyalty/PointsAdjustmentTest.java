@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
@@ -49,7 +50,8 @@ class PointsAdjustmentTest {
     void theRequesterCannotApproveAColleagueCanAndThePointsAreBookedOnce() {
         actAs("olga", "CLUB_MANAGER", "CLUB_STAFF");
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
-        String businessKey = pointsService.requestAdjustment(memberId, 40, "Баллы за покупку не начислились, чек 77");
+        String businessKey =
+                pointsService.requestAdjustment(MemberId.of(memberId), 40, "Баллы за покупку не начислились, чек 77");
         Task task =
                 tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
 
@@ -61,12 +63,16 @@ class PointsAdjustmentTest {
         inbox.complete(task.getId(), Map.of("approved", "yes", "approvalComment", "Чек проверен"));
 
         actAs("olga", "CLUB_MANAGER", "CLUB_STAFF");
-        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> pointsService.balance(memberId) == 140);
-        assertThat(pointsService.history(memberId, 1)).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo(EntryKind.ADJUST);
-            assertThat(e.points()).isEqualTo(40);
-            assertThat(e.reason()).contains("чек 77");
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInSameThread()
+                .until(() -> pointsService.balance(MemberId.of(memberId)) == 140);
+        assertThat(pointsService.history(MemberId.of(memberId), 1))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(EntryKind.ADJUST);
+                    assertThat(e.points()).isEqualTo(40);
+                    assertThat(e.reason()).contains("чек 77");
+                });
         assertThat(jdbc.sql("SELECT created_by FROM loyalty_ledger_entry WHERE member_id = :m AND kind = 'ADJUST'")
                         .param("m", memberId)
                         .query(String.class)

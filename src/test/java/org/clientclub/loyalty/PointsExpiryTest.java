@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.clientclub.loyalty.internal.PointsExpiry;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.Members;
@@ -51,15 +52,17 @@ class PointsExpiryTest {
                 10,
                 "expiry-test:soon:" + memberId,
                 Instant.now().minus(720, ChronoUnit.DAYS));
-        pointsService.redeem(memberId, 30, "190000", new SourceRef("expiry-test:" + memberId), "Марки");
-        assertThat(pointsService.balance(memberId)).isEqualTo(130);
+        pointsService.redeem(MemberId.of(memberId), 30, "190000", new SourceRef("expiry-test:" + memberId), "Марки");
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(130);
 
         expiry.expireDuePoints();
-        assertThat(pointsService.balance(memberId))
+        assertThat(pointsService.balance(MemberId.of(memberId)))
                 .as("50 old points, 30 of them spent")
                 .isEqualTo(110);
         expiry.expireDuePoints();
-        assertThat(pointsService.balance(memberId)).as("the same day twice").isEqualTo(110);
+        assertThat(pointsService.balance(MemberId.of(memberId)))
+                .as("the same day twice")
+                .isEqualTo(110);
 
         expiry.warnMembers();
         expiry.warnMembers();

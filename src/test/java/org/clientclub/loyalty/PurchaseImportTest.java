@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.clientclub.loyalty.internal.imports.ImportFiles;
 import org.clientclub.loyalty.internal.imports.ImportJobs;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
@@ -84,7 +85,7 @@ class PurchaseImportTest {
                 .isEqualTo(1);
         assertThat(first.linesRejected()).isEqualTo(7);
         // 100 welcome + 12 full hundreds x 5 (postcards) + 12 x 3 (goods) - 60 (refund of the postcards)
-        assertThat(pointsService.balance(memberId)).isEqualTo(136);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(136);
         String errors = errorsOf(first.id());
         assertThat(errors)
                 .contains(
@@ -107,7 +108,7 @@ class PurchaseImportTest {
         ImportSummary again = upload(windows1251);
         assertThat(again.linesBooked()).isZero();
         assertThat(again.linesDuplicate()).isEqualTo(4);
-        assertThat(pointsService.balance(memberId)).isEqualTo(136);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(136);
 
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(first.id(), original);
@@ -138,7 +139,7 @@ class PurchaseImportTest {
                 .as("the overlap")
                 .isEqualTo(1000);
         // 100 welcome + 5,000 receipts of 100 roubles, goods: 3 points each
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 5000);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 3 * 5000);
     }
 
     @Test
@@ -166,7 +167,7 @@ class PurchaseImportTest {
         assertThat(summary(b).status()).isEqualTo(ImportStatus.DONE);
         assertThat(summary(a).linesBooked() + summary(b).linesBooked()).isEqualTo(10_000);
         assertThat(summary(a).linesDuplicate() + summary(b).linesDuplicate()).isEqualTo(10_000);
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 10_000);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 3 * 10_000);
     }
 
     @Test
@@ -196,7 +197,7 @@ class PurchaseImportTest {
                         .query((rs, i) -> rs.getString(1) + ".." + rs.getString(2))
                         .single())
                 .isEqualTo("S-" + memberId + "-40..S-" + memberId + "-69");
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 30);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 3 * 30);
     }
 
     @Test
@@ -214,7 +215,7 @@ class PurchaseImportTest {
         assertThat(summary.linesExpected())
                 .as("estimated from the first 64 KB")
                 .isCloseTo(40_000L, org.assertj.core.data.Percentage.withPercentage(10));
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 3 * 40_000);
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(summary.id(), original);
         assertThat(original.toByteArray()).isEqualTo(file);
@@ -248,7 +249,7 @@ class PurchaseImportTest {
 
         assertThat(summary.linesBooked()).isEqualTo(210);
         // 100 welcome + 70 x (5 postcards + 3 goods + 4 subscriptions) for 100 roubles each
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 70 * (5 + 3 + 4));
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 70 * (5 + 3 + 4));
     }
 
     /** A till export of one card's receipts {@code prefix + from} to {@code prefix + (to - 1)}, 100 roubles of goods each. */
@@ -273,10 +274,10 @@ class PurchaseImportTest {
                         + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "-1\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(purchase.linesBooked()).isEqualTo(1);
-        assertThat(pointsService.balance(memberId))
+        assertThat(pointsService.balance(MemberId.of(memberId)))
                 .as("100 welcome + 20 hundreds x 5")
                 .isEqualTo(200);
-        pointsService.redeem(memberId, 150, "101000", new SourceRef("spent:" + memberId), "Подписка");
+        pointsService.redeem(MemberId.of(memberId), 150, "101000", new SourceRef("spent:" + memberId), "Подписка");
 
         ImportSummary refund = upload(("card;datetime;postcode;amount;category;receipt\n"
                         + card + ";2026-11-21 10:00:00;101000;-2 000,00;POSTCARDS;" + receipt + "-1\n"
@@ -287,7 +288,7 @@ class PurchaseImportTest {
         assertThat(refund.linesBooked()).as("the new purchase").isEqualTo(1);
         assertThat(refund.linesRejected()).isEqualTo(1);
         assertThat(errorsOf(refund.id())).contains("\"2\";\"refundExceedsBalance\"");
-        assertThat(pointsService.balance(memberId))
+        assertThat(pointsService.balance(MemberId.of(memberId)))
                 .as("50 left + 3 hundreds x 3, the refund not taken")
                 .isEqualTo(59);
     }
@@ -300,7 +301,7 @@ class PurchaseImportTest {
         String header = "card;datetime;postcode;amount;category;receipt\n";
         upload((header + card + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(pointsService.balance(memberId))
+        assertThat(pointsService.balance(MemberId.of(memberId)))
                 .as("100 welcome + 20 hundreds x 5")
                 .isEqualTo(200);
 
@@ -315,8 +316,8 @@ class PurchaseImportTest {
         ImportSummary first = upload(refunds);
 
         assertThat(first.linesBooked()).isEqualTo(3);
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
-        assertThat(pointsService.history(memberId, 10))
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
+        assertThat(pointsService.history(MemberId.of(memberId), 10))
                 .filteredOn(e -> e.kind() == EntryKind.REVERSE)
                 .extracting(LedgerEntryView::points)
                 .containsExactlyInAnyOrder(-25L, -75L);
@@ -324,7 +325,7 @@ class PurchaseImportTest {
         ImportSummary again = upload(refunds);
         assertThat(again.linesBooked()).isZero();
         assertThat(again.linesDuplicate()).isEqualTo(3);
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
     }
 
     @Test
@@ -402,7 +403,7 @@ class PurchaseImportTest {
         assertThat(summary.status()).isEqualTo(ImportStatus.DONE);
         assertThat(summary.linesBooked()).isEqualTo(40_000);
         assertThat(summary.fileSize()).isEqualTo(file.length);
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 3 * 40_000);
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(id, original);
         assertThat(original.toByteArray()).isEqualTo(file);
@@ -432,7 +433,7 @@ class PurchaseImportTest {
                 .as("the batches booked before the break")
                 .isPositive()
                 .isLessThan(40_000);
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * broken.linesBooked());
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 3 * broken.linesBooked());
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(id, original);
         assertThat(original.toByteArray())
@@ -443,7 +444,7 @@ class PurchaseImportTest {
         assertThat(again.status()).isEqualTo(ImportStatus.DONE);
         assertThat(again.linesDuplicate()).isEqualTo(broken.linesBooked());
         assertThat(again.linesBooked()).isEqualTo(40_000 - broken.linesBooked());
-        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100 + 3 * 40_000);
     }
 
     @Test
@@ -472,7 +473,7 @@ class PurchaseImportTest {
                 .isTrue();
         jobs.run(id);
         assertThat(summary(id).linesBooked()).isZero();
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
     }
 
     @Test
@@ -502,7 +503,7 @@ class PurchaseImportTest {
         assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(summary.failure()).isEqualTo("import.error.uploadBrokeOff");
         assertThat(summary.linesBooked()).isZero();
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
     }
 
     private ImportSummary summary(long id) {

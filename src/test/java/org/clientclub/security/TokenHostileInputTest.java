@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.clientclub.loyalty.CardService;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.membership.Questionnaire;
 import org.clientclub.shared.SecureTokens;
@@ -188,7 +189,7 @@ class TokenHostileInputTest {
         String card = Members.cardOf(jdbc, memberId);
         String link = Mailbox.linkPath(mailbox.awaitMessage(email, 2), "card");
 
-        cardService.revokeCardLink(memberId);
+        cardService.revokeCardLink(MemberId.of(memberId));
 
         assertNothingShown(link, card);
     }

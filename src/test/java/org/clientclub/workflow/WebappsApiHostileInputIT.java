@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.membership.process.MembershipOnboardingProcess;
 import org.clientclub.security.StaffAccount;
@@ -298,7 +299,7 @@ class WebappsApiHostileInputIT {
     private Task approvalRequestedBy(String username, String... roles) {
         actAs(username, roles);
         balanceBefore = balance();
-        String businessKey = pointsService.requestAdjustment(memberId, REQUESTED, "Чек 77 не засчитан");
+        String businessKey = pointsService.requestAdjustment(MemberId.of(memberId), REQUESTED, "Чек 77 не засчитан");
         SecurityContextHolder.clearContext();
         return tasks.createTaskQuery()
                 .processInstanceBusinessKey(businessKey)

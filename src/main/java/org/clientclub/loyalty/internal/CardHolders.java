@@ -27,7 +27,7 @@ public class CardHolders {
         return membership
                 .memberById(MemberId.of(memberId))
                 .map(member -> new CardDetails(
-                        memberId,
+                        MemberId.of(memberId),
                         member.memberNumber(),
                         member.fullName(),
                         member.email(),

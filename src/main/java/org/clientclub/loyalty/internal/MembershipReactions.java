@@ -22,8 +22,7 @@ class MembershipReactions {
 
     @ApplicationModuleListener
     void on(MemberJoined event) {
-        long memberId = event.memberId().value();
-        cards.openAccount(memberId);
-        points.earnForActivity(memberId, Activity.WELCOME_BONUS, SourceRef.memberJoined(memberId));
+        cards.openAccount(event.memberId());
+        points.earnForActivity(event.memberId(), Activity.WELCOME_BONUS, SourceRef.memberJoined(event.memberId()));
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
 import org.clientclub.support.Members;
@@ -58,7 +59,8 @@ class AdjustmentApprovalTest extends KaribuTest {
     void theApproverSeesTheRequestAndAReductionBeyondTheBalanceEndsUnbooked() {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         login("irina", "CLUB_STAFF");
-        String businessKey = pointsService.requestAdjustment(memberId, -150, "Двойное начисление по чеку 12");
+        String businessKey =
+                pointsService.requestAdjustment(MemberId.of(memberId), -150, "Двойное начисление по чеку 12");
         Task task =
                 tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
 
@@ -97,7 +99,7 @@ class AdjustmentApprovalTest extends KaribuTest {
         assertThat(management.createJobQuery().processInstanceId(processId).count())
                 .as("no job left failing")
                 .isZero();
-        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(MemberId.of(memberId))).isEqualTo(100);
     }
 
     @Test

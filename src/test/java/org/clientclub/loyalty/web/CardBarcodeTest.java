@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.SourceRef;
 import org.clientclub.mail.DemoMailbox;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.Members;
@@ -118,7 +119,11 @@ class CardBarcodeTest {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         String cardPath = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 2), "card");
         pointsService.redeem(
-                memberId, 30, "630000", new SourceRef("redeem:" + memberId), "Касса 3, пометка для бухгалтерии");
+                MemberId.of(memberId),
+                30,
+                "630000",
+                new SourceRef("redeem:" + memberId),
+                "Касса 3, пометка для бухгалтерии");
 
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
