@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

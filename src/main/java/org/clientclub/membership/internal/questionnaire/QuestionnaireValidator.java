@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.questionnaire;
 
 import static org.clientclub.membership.QuestionnaireField.BIRTH_DATE;
 import static org.clientclub.membership.QuestionnaireField.EMAIL;

@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.onboarding;
 
 import java.time.Duration;
 import org.clientclub.shared.db.RateCounters;

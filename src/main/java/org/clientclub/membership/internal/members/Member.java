@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.members;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.clientclub.membership.internal.onboarding.MembershipApplication;
+import org.clientclub.membership.internal.questionnaire.PersonName;
 
 /** A club member. The e-mail address is unique: one person, one membership. */
 @Entity

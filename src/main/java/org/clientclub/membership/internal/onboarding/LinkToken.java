@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.onboarding;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.onboarding;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,8 @@ import org.clientclub.membership.ApplicationStatus;
 import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MemberJoined;
 import org.clientclub.membership.RegistrationOutcome;
+import org.clientclub.membership.internal.members.Member;
+import org.clientclub.membership.internal.members.MemberRepository;
 import org.clientclub.membership.spi.WelcomeMailContributor;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.EmailAddress;

@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.onboarding;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;

@@ -1,11 +1,11 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.questionnaire;
 
 /** How the club writes a person's name: first name, patronymic when given, last name. */
-final class PersonName {
+public final class PersonName {
 
     private PersonName() {}
 
-    static String full(String firstName, String patronymic, String lastName) {
+    public static String full(String firstName, String patronymic, String lastName) {
         return patronymic == null ? firstName + " " + lastName : firstName + " " + patronymic + " " + lastName;
     }
 }

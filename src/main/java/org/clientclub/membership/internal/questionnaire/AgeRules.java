@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.questionnaire;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.consents;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;

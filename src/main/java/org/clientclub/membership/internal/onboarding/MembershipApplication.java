@@ -1,4 +1,4 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership.internal.onboarding;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +18,8 @@ import org.clientclub.membership.ApplicationId;
 import org.clientclub.membership.ApplicationStatus;
 import org.clientclub.membership.Channel;
 import org.clientclub.membership.Interest;
+import org.clientclub.membership.internal.questionnaire.PersonName;
+import org.clientclub.membership.internal.questionnaire.ValidQuestionnaire;
 import org.clientclub.shared.Language;
 
 /** A questionnaire as submitted, and where it stands. Its id's business key names its onboarding process. */
