@@ -7,5 +7,5 @@ public record CardDetails(
         String memberName,
         String email,
         String cardNumber,
-        String status,
+        CardStatus status,
         long balance) {}

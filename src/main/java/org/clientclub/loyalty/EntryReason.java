@@ -33,15 +33,15 @@ public record EntryReason(String key, List<Object> arguments) {
         return "refund " + amount.toPlainString() + " ₽";
     }
 
-    static EntryReason of(String kind, String sourceRef, String reason, Integer postOffice) {
+    static EntryReason of(EntryKind kind, String sourceRef, String reason, Integer postOffice) {
         String ref = sourceRef == null ? "" : sourceRef;
         String text = reason == null ? "" : reason;
         Matcher receipts = RECEIPTS.matcher(text);
         Matcher refund = REFUND.matcher(text);
         String[] parts = ref.split(":", 3);
-        if ("REDEEM".equals(kind) && postOffice != null) {
+        if (kind == EntryKind.REDEEM && postOffice != null) {
             return new EntryReason(REDEEMED, List.of(postOffice.toString(), text));
-        } else if ("EARN".equals(kind) && isActivity(text)) {
+        } else if (kind == EntryKind.EARN && isActivity(text)) {
             return new EntryReason("cards.reason.activity." + text, List.of());
         } else if (ref.startsWith("purchases:") && receipts.matches()) {
             return new EntryReason(
@@ -56,7 +56,7 @@ public record EntryReason(String key, List<Object> arguments) {
             String[] line = ref.split(":", 5); // return:<postcode>:<time>:<kopecks>:<receipt>, one per refund line
             return new EntryReason(
                     "cards.reason.refund", List.of(line[1], line[4], new BigDecimal(refund.group(1)).abs()));
-        } else if ("EXPIRE".equals(kind) && ref.startsWith("expire:")) {
+        } else if (kind == EntryKind.EXPIRE && ref.startsWith("expire:")) {
             return new EntryReason("cards.reason.expired", List.of());
         }
         return new EntryReason(STAFF_TEXT, List.of(text));

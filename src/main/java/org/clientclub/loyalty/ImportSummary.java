@@ -14,7 +14,7 @@ public record ImportSummary(
         long fileSize,
         String uploadedBy,
         Instant uploadedAt,
-        String status,
+        ImportStatus status,
         long linesDone,
         long linesExpected,
         long linesBooked,
@@ -24,7 +24,7 @@ public record ImportSummary(
         String failure) {
 
     public boolean running() {
-        return "QUEUED".equals(status) || "RUNNING".equals(status);
+        return status.running();
     }
 
     /** How far a running import has got, from 0 to 1; empty while that cannot be told. */

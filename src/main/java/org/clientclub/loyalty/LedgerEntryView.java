@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param postOffice where the points were spent (redemptions), else null
  */
 public record LedgerEntryView(
-        long id, String kind, long points, String sourceRef, String reason, Integer postOffice, Instant occurredAt) {
+        long id, EntryKind kind, long points, String sourceRef, String reason, Integer postOffice, Instant occurredAt) {
 
     /** The reason in words staff read. */
     public EntryReason readableReason() {

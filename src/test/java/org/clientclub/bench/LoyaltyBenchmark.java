@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.clientclub.loyalty.CardNumber;
+import org.clientclub.loyalty.ImportStatus;
 import org.clientclub.loyalty.ImportSummary;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.PurchaseImports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,7 +50,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
             "clientclub.mail.outbox.poll-interval=PT1H",
             "logging.level.org.clientclub=WARN",
             // The import logs where its time went (read+parse, cards, rating, COPY, ledger insert, rest) when it ends.
-            "logging.level.org.clientclub.loyalty.internal.PurchaseImporter=DEBUG"
+            "logging.level.org.clientclub.loyalty.internal.imports.ImportJobs=DEBUG"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoyaltyBenchmark {
@@ -63,7 +64,7 @@ class LoyaltyBenchmark {
     PurchaseImports imports;
 
     @Autowired
-    LoyaltyService loyalty;
+    PointsService pointsService;
 
     @Autowired
     JdbcClient jdbc;
@@ -143,7 +144,7 @@ class LoyaltyBenchmark {
                 median.summary().linesRejected(),
                 median.summary().pointsBooked());
         for (Measured run : List.of(cold, warm.get(0), warm.get(1), warm.get(2))) {
-            assertThat(run.summary().status()).isEqualTo("DONE");
+            assertThat(run.summary().status()).isEqualTo(ImportStatus.DONE);
             assertThat(run.summary().linesBooked()).isEqualTo(LINES);
             assertThat(run.rate()).as("import lines per second").isGreaterThanOrEqualTo(50_000);
         }
@@ -260,8 +261,8 @@ class LoyaltyBenchmark {
         long[] micros = new long[500];
         for (int i = 0; i < micros.length; i++) {
             long t = System.nanoTime();
-            loyalty.balance(memberId);
-            assertThat(loyalty.history(memberId, 20)).hasSize(20);
+            pointsService.balance(memberId);
+            assertThat(pointsService.history(memberId, 20)).hasSize(20);
             micros[i] = (System.nanoTime() - t) / 1000;
         }
         Arrays.sort(micros);

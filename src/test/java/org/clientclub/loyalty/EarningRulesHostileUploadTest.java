@@ -30,7 +30,7 @@ class EarningRulesHostileUploadTest {
     private static final String CELL = "<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>50</text>";
 
     @Autowired
-    LoyaltyService loyalty;
+    EarningRulesService rulesService;
 
     @Autowired
     RepositoryService repository;
@@ -199,18 +199,19 @@ class EarningRulesHostileUploadTest {
                         "<outputEntry id=\"OutputEntry_IdeaAccepted\" expressionLanguage=\"juel\">" + "<text>" + exec()
                                 + "</text>")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> loyalty.deployEarningRule(hostile)).isInstanceOf(InvalidEarningRule.class);
+        assertThatThrownBy(() -> rulesService.deployEarningRule(hostile)).isInstanceOf(InvalidEarningRule.class);
 
-        RefusedEarningRule kept = loyalty.refusedEarningRules().get(0);
+        RefusedEarningRule kept = rulesService.refusedEarningRules().get(0);
         assertThat(kept.uploadedBy()).isEqualTo("olga");
         assertThat(kept.reason()).isEqualTo("decision.refused.language");
         assertThat(kept.detail()).contains("<outputEntry expressionLanguage=\"juel\">");
-        assertThat(loyalty.refusedEarningRuleXml(kept.id())).hasValue(hostile);
+        assertThat(rulesService.refusedEarningRuleXml(kept.id())).hasValue(hostile);
     }
 
     @Test
     void theTableAsDownloadedStillPasses() {
-        assertThat(loyalty.deployEarningRule(table().getBytes(StandardCharsets.UTF_8))
+        assertThat(rulesService
+                        .deployEarningRule(table().getBytes(StandardCharsets.UTF_8))
                         .version())
                 .isEqualTo(version + 1);
         version = version();
@@ -222,7 +223,7 @@ class EarningRulesHostileUploadTest {
     }
 
     private void assertRefused(String xml, String reason, String detail) {
-        assertThatThrownBy(() -> loyalty.deployEarningRule(xml.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> rulesService.deployEarningRule(xml.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(InvalidEarningRule.class, e -> {
                     assertThat(e.reason()).isEqualTo(reason);
                     assertThat(e.detail()).contains(detail);
@@ -230,11 +231,11 @@ class EarningRulesHostileUploadTest {
     }
 
     private String table() {
-        return new String(loyalty.earningRuleXml("ActivityPoints").orElseThrow(), StandardCharsets.UTF_8);
+        return new String(rulesService.earningRuleXml("ActivityPoints").orElseThrow(), StandardCharsets.UTF_8);
     }
 
     private int version() {
-        return loyalty.earningRules().stream()
+        return rulesService.earningRules().stream()
                 .filter(r -> r.decisionId().equals("ActivityPoints"))
                 .findFirst()
                 .orElseThrow()

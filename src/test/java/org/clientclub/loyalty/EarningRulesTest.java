@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.clientclub.loyalty.process.ActivityPointsDecision;
-import org.clientclub.loyalty.process.PurchasePointsDecision;
+import org.clientclub.loyalty.process.rules.ActivityPointsDecision;
+import org.clientclub.loyalty.process.rules.PurchasePointsDecision;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +24,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 class EarningRulesTest {
 
     @Autowired
-    LoyaltyService loyalty;
+    EarningRulesService rulesService;
 
     @Autowired
     ActivityPointsDecision activityPoints;
@@ -39,7 +39,7 @@ class EarningRulesTest {
     void anUploadedTableIsTheNextVersionAndAppliesAtOnce() {
         String current = xml("ActivityPoints");
         int version = version("ActivityPoints");
-        assertThat(loyalty.earningRules())
+        assertThat(rulesService.earningRules())
                 .extracting(EarningRule::decisionId)
                 .containsExactly("ActivityPoints", "PurchasePoints");
         String changed = current.replace(
@@ -47,14 +47,14 @@ class EarningRulesTest {
                 "<outputEntry id=\"OutputEntry_IdeaAccepted\"><text>75</text>");
         assertThat(changed).isNotEqualTo(current);
         try {
-            EarningRule deployed = loyalty.deployEarningRule(changed.getBytes(StandardCharsets.UTF_8));
+            EarningRule deployed = rulesService.deployEarningRule(changed.getBytes(StandardCharsets.UTF_8));
 
             assertThat(deployed.version()).isEqualTo(version + 1);
             assertThat(deployed.deployedBy()).isEqualTo("olga");
             assertThat(activityPoints.pointsFor(Activity.IDEA_ACCEPTED)).isEqualTo(75);
             assertThat(xml("ActivityPoints")).contains("<text>75</text>");
         } finally {
-            loyalty.deployEarningRule(current.getBytes(StandardCharsets.UTF_8));
+            rulesService.deployEarningRule(current.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(activityPoints.pointsFor(Activity.IDEA_ACCEPTED)).isEqualTo(50);
     }
@@ -64,7 +64,7 @@ class EarningRulesTest {
         int version = version("PurchasePoints");
         String broken = xml("PurchasePoints").replaceFirst("<text>\"GOODS\"</text>", "<text>\"GOODS\" or or</text>");
 
-        assertThatThrownBy(() -> loyalty.deployEarningRule(broken.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> rulesService.deployEarningRule(broken.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(
                         InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo("rules.invalid.evaluation"));
         assertThat(version("PurchasePoints")).isEqualTo(version);
@@ -104,7 +104,7 @@ class EarningRulesTest {
                 <!DOCTYPE definitions [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="D" name="&secret;" namespace="x"/>
                 """, "decision.refused.dtd");
-        assertThatThrownBy(() -> loyalty.deployEarningRule(new byte[LoyaltyService.MAX_RULE_BYTES + 1]))
+        assertThatThrownBy(() -> rulesService.deployEarningRule(new byte[EarningRulesService.MAX_RULE_BYTES + 1]))
                 .isInstanceOfSatisfying(
                         InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo("rules.invalid.size"));
     }
@@ -112,7 +112,7 @@ class EarningRulesTest {
     @Test
     @WithMockUser(username = "irina", roles = "CLUB_STAFF")
     void staffWhoAreNotManagersCannotChangeTheRules() {
-        assertThatThrownBy(() -> loyalty.deployEarningRule("<x/>".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> rulesService.deployEarningRule("<x/>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -124,18 +124,18 @@ class EarningRulesTest {
     }
 
     private void assertReason(String xml, String reason) {
-        assertThatThrownBy(() -> loyalty.deployEarningRule(xml.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> rulesService.deployEarningRule(xml.getBytes(StandardCharsets.UTF_8)))
                 .as(reason)
                 .isInstanceOfSatisfying(
                         InvalidEarningRule.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     private String xml(String decisionId) {
-        return new String(loyalty.earningRuleXml(decisionId).orElseThrow(), StandardCharsets.UTF_8);
+        return new String(rulesService.earningRuleXml(decisionId).orElseThrow(), StandardCharsets.UTF_8);
     }
 
     private int version(String decisionId) {
-        return loyalty.earningRules().stream()
+        return rulesService.earningRules().stream()
                 .filter(r -> r.decisionId().equals(decisionId))
                 .findFirst()
                 .orElseThrow()

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.clientclub.shared.i18n.IcuMessageSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Ledger entries' reasons as staff and members read them, in Russian and English. */
 class EntryReasonTest {
 
     private static final Locale RU = Locale.forLanguageTag("ru");
 
-    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-
-    EntryReasonTest() {
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-    }
+    private final IcuMessageSource messages = new IcuMessageSource("messages");
 
     @Test
     void clubActivityIsNamed() {
@@ -77,7 +71,7 @@ class EntryReasonTest {
     @Test
     void aRedemptionNamesItsPostOfficeAndOnlyStaffReadTheirNote() {
         LedgerEntryView redemption = new LedgerEntryView(
-                1, "REDEEM", -30, "redeem:5f2c", "Марки, чек {4} 'без сдачи'", 101000, java.time.Instant.now());
+                1, EntryKind.REDEEM, -30, "redeem:5f2c", "Марки, чек {4} 'без сдачи'", 101000, java.time.Instant.now());
         assertThat(text(redemption, RU)).isEqualTo("Отделение 101000: Марки, чек {4} 'без сдачи'");
         assertThat(text(redemption, Locale.ENGLISH)).isEqualTo("Post office 101000: Марки, чек {4} 'без сдачи'");
         EntryReason member = redemption.readableReason().forMember().orElseThrow();
@@ -97,6 +91,6 @@ class EntryReasonTest {
     }
 
     private static LedgerEntryView entry(String kind, String sourceRef, String reason) {
-        return new LedgerEntryView(1, kind, 10, sourceRef, reason, null, java.time.Instant.now());
+        return new LedgerEntryView(1, EntryKind.valueOf(kind), 10, sourceRef, reason, null, java.time.Instant.now());
     }
 }

@@ -29,7 +29,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 class LoyaltyLedgerTest {
 
     @Autowired
-    LoyaltyService loyalty;
+    CardService cardService;
+
+    @Autowired
+    PointsService pointsService;
 
     @Autowired
     MembershipService membership;
@@ -49,41 +52,42 @@ class LoyaltyLedgerTest {
 
     @Test
     void aNewMemberHasACardAndTheWelcomeBonusOnce() {
-        assertThat(loyalty.card(memberId))
+        assertThat(cardService.card(memberId))
                 .hasValueSatisfying(
                         c -> assertThat(CardNumber.isValid(c.value())).isTrue());
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
-        assertThat(loyalty.earnForActivity(memberId, Activity.WELCOME_BONUS, "member-joined:" + memberId))
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.earnForActivity(memberId, Activity.WELCOME_BONUS, SourceRef.memberJoined(memberId)))
                 .isZero();
-        assertThat(loyalty.history(memberId, 20)).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo("EARN");
+        assertThat(pointsService.history(memberId, 20)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EntryKind.EARN);
             assertThat(e.points()).isEqualTo(100);
         });
     }
 
     @Test
     void theSameSourceIsCreditedOnceHoweverOftenItComes() {
-        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42"))
+        assertThat(pointsService.earnForActivity(memberId, Activity.IDEA_ACCEPTED, new SourceRef("idea-accepted:42")))
                 .isEqualTo(50);
-        assertThat(loyalty.earnForActivity(memberId, Activity.IDEA_ACCEPTED, "idea-accepted:42"))
+        assertThat(pointsService.earnForActivity(memberId, Activity.IDEA_ACCEPTED, new SourceRef("idea-accepted:42")))
                 .isZero();
-        assertThat(loyalty.balance(memberId)).isEqualTo(150);
+        assertThat(pointsService.balance(memberId)).isEqualTo(150);
     }
 
     @Test
     void aRedemptionBeyondTheBalanceIsRefusedAndBooksNothing() {
-        assertThatThrownBy(() -> loyalty.redeem(memberId, 101, "101000", "till-1:receipt-1", "Конверты"))
+        assertThatThrownBy(() ->
+                        pointsService.redeem(memberId, 101, "101000", new SourceRef("till-1:receipt-1"), "Конверты"))
                 .isInstanceOfSatisfying(
                         InsufficientPoints.class, e -> assertThat(e.balance()).isEqualTo(100));
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
 
-        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки"))
+        assertThat(pointsService.redeem(memberId, 100, "101000", new SourceRef("till-1:receipt-2"), "Открытки"))
                 .isTrue();
-        assertThat(loyalty.redeem(memberId, 100, "101000", "till-1:receipt-2", "Открытки"))
+        assertThat(pointsService.redeem(memberId, 100, "101000", new SourceRef("till-1:receipt-2"), "Открытки"))
                 .as("a retry")
                 .isFalse();
-        assertThat(loyalty.balance(memberId)).isZero();
-        assertThat(loyalty.history(memberId, 1)).singleElement().satisfies(e -> {
+        assertThat(pointsService.balance(memberId)).isZero();
+        assertThat(pointsService.history(memberId, 1)).singleElement().satisfies(e -> {
             assertThat(e.points()).isEqualTo(-100);
             assertThat(e.reason()).isEqualTo("Открытки");
             assertThat(e.postOffice()).isEqualTo(101000);
@@ -93,11 +97,12 @@ class LoyaltyLedgerTest {
     @Test
     void aRedemptionNamesItsPostOffice() {
         for (String office : new String[] {null, "", "01000", "012345", "1010001", "10100a"}) {
-            assertThatThrownBy(() -> loyalty.redeem(memberId, 10, office, "till-2:" + office, "Марки"))
+            assertThatThrownBy(() ->
+                            pointsService.redeem(memberId, 10, office, new SourceRef("till-2:" + office), "Марки"))
                     .as(office)
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
     }
 
     @Test
@@ -111,7 +116,7 @@ class LoyaltyLedgerTest {
             redemptions.add(() -> {
                 SecurityContextHolder.getContext().setAuthentication(authentication);
                 try {
-                    return loyalty.redeem(memberId, 10, "190000", ref, "Марки");
+                    return pointsService.redeem(memberId, 10, "190000", new SourceRef(ref), "Марки");
                 } catch (InsufficientPoints e) {
                     return false;
                 } finally {
@@ -126,9 +131,9 @@ class LoyaltyLedgerTest {
         pool.shutdown();
 
         assertThat(booked).isEqualTo(10);
-        assertThat(loyalty.balance(memberId)).isZero();
-        assertThat(loyalty.history(memberId, 200))
-                .filteredOn(e -> e.kind().equals("REDEEM"))
+        assertThat(pointsService.balance(memberId)).isZero();
+        assertThat(pointsService.history(memberId, 200))
+                .filteredOn(e -> e.kind() == EntryKind.REDEEM)
                 .hasSize(10);
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class PointsAdjustmentTest {
 
     @Autowired
-    LoyaltyService loyalty;
+    PointsService pointsService;
 
     @Autowired
     InboxService inbox;
@@ -49,7 +49,7 @@ class PointsAdjustmentTest {
     void theRequesterCannotApproveAColleagueCanAndThePointsAreBookedOnce() {
         actAs("olga", "CLUB_MANAGER", "CLUB_STAFF");
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
-        String businessKey = loyalty.requestAdjustment(memberId, 40, "Баллы за покупку не начислились, чек 77");
+        String businessKey = pointsService.requestAdjustment(memberId, 40, "Баллы за покупку не начислились, чек 77");
         Task task =
                 tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
 
@@ -61,9 +61,9 @@ class PointsAdjustmentTest {
         inbox.complete(task.getId(), Map.of("approved", "yes", "approvalComment", "Чек проверен"));
 
         actAs("olga", "CLUB_MANAGER", "CLUB_STAFF");
-        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> loyalty.balance(memberId) == 140);
-        assertThat(loyalty.history(memberId, 1)).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo("ADJUST");
+        await().atMost(Duration.ofSeconds(20)).pollInSameThread().until(() -> pointsService.balance(memberId) == 140);
+        assertThat(pointsService.history(memberId, 1)).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EntryKind.ADJUST);
             assertThat(e.points()).isEqualTo(40);
             assertThat(e.reason()).contains("чек 77");
         });

@@ -28,7 +28,7 @@ class PointsExpiryTest {
     PointsExpiry expiry;
 
     @Autowired
-    LoyaltyService loyalty;
+    PointsService pointsService;
 
     @Autowired
     MembershipService membership;
@@ -51,15 +51,15 @@ class PointsExpiryTest {
                 10,
                 "expiry-test:soon:" + memberId,
                 Instant.now().minus(720, ChronoUnit.DAYS));
-        loyalty.redeem(memberId, 30, "190000", "expiry-test:" + memberId, "Марки");
-        assertThat(loyalty.balance(memberId)).isEqualTo(130);
+        pointsService.redeem(memberId, 30, "190000", new SourceRef("expiry-test:" + memberId), "Марки");
+        assertThat(pointsService.balance(memberId)).isEqualTo(130);
 
         expiry.expireDuePoints();
-        assertThat(loyalty.balance(memberId))
+        assertThat(pointsService.balance(memberId))
                 .as("50 old points, 30 of them spent")
                 .isEqualTo(110);
         expiry.expireDuePoints();
-        assertThat(loyalty.balance(memberId)).as("the same day twice").isEqualTo(110);
+        assertThat(pointsService.balance(memberId)).as("the same day twice").isEqualTo(110);
 
         expiry.warnMembers();
         expiry.warnMembers();

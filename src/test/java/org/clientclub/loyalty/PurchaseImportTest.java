@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.clientclub.loyalty.internal.PurchaseImporter;
+import org.clientclub.loyalty.internal.imports.ImportFiles;
+import org.clientclub.loyalty.internal.imports.ImportJobs;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
@@ -34,7 +35,7 @@ class PurchaseImportTest {
     PurchaseImports imports;
 
     @Autowired
-    LoyaltyService loyalty;
+    PointsService pointsService;
 
     @Autowired
     MembershipService membership;
@@ -46,7 +47,10 @@ class PurchaseImportTest {
     JdbcClient jdbc;
 
     @Autowired
-    PurchaseImporter importer;
+    ImportFiles files;
+
+    @Autowired
+    ImportJobs jobs;
 
     @Test
     void booksGoodLinesListsBadOnesAndNeverBooksAReceiptTwice() throws Exception {
@@ -73,14 +77,14 @@ class PurchaseImportTest {
 
         ImportSummary first = upload(windows1251);
 
-        assertThat(first.status()).isEqualTo("DONE");
+        assertThat(first.status()).isEqualTo(ImportStatus.DONE);
         assertThat(first.linesBooked()).as("two purchases and the refund").isEqualTo(3);
         assertThat(first.linesDuplicate())
                 .as("the receipt repeated in the file")
                 .isEqualTo(1);
         assertThat(first.linesRejected()).isEqualTo(7);
         // 100 welcome + 12 full hundreds x 5 (postcards) + 12 x 3 (goods) - 60 (refund of the postcards)
-        assertThat(loyalty.balance(memberId)).isEqualTo(136);
+        assertThat(pointsService.balance(memberId)).isEqualTo(136);
         String errors = errorsOf(first.id());
         assertThat(errors)
                 .contains(
@@ -103,7 +107,7 @@ class PurchaseImportTest {
         ImportSummary again = upload(windows1251);
         assertThat(again.linesBooked()).isZero();
         assertThat(again.linesDuplicate()).isEqualTo(4);
-        assertThat(loyalty.balance(memberId)).isEqualTo(136);
+        assertThat(pointsService.balance(memberId)).isEqualTo(136);
 
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(first.id(), original);
@@ -119,14 +123,14 @@ class PurchaseImportTest {
         long a = kept("a.csv", first);
         long b = kept("b.csv", second);
 
-        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> importer.run(a));
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> importer.run(b));
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> jobs.run(a));
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> jobs.run(b));
         CompletableFuture.allOf(one, other).get(60, TimeUnit.SECONDS);
 
         ImportSummary left = summary(a);
         ImportSummary right = summary(b);
-        assertThat(left.status()).isEqualTo("DONE");
-        assertThat(right.status()).isEqualTo("DONE");
+        assertThat(left.status()).isEqualTo(ImportStatus.DONE);
+        assertThat(right.status()).isEqualTo(ImportStatus.DONE);
         assertThat(left.linesBooked() + right.linesBooked())
                 .as("each receipt booked by one of them")
                 .isEqualTo(5000);
@@ -134,7 +138,7 @@ class PurchaseImportTest {
                 .as("the overlap")
                 .isEqualTo(1000);
         // 100 welcome + 5,000 receipts of 100 roubles, goods: 3 points each
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 5000);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 5000);
     }
 
     @Test
@@ -154,15 +158,15 @@ class PurchaseImportTest {
         long a = kept("up.csv", upwards);
         long b = kept("down.csv", reversed.toString().getBytes(StandardCharsets.UTF_8));
 
-        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> importer.run(a));
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> importer.run(b));
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> jobs.run(a));
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> jobs.run(b));
         CompletableFuture.allOf(one, other).get(60, TimeUnit.SECONDS);
 
-        assertThat(summary(a).status()).isEqualTo("DONE");
-        assertThat(summary(b).status()).isEqualTo("DONE");
+        assertThat(summary(a).status()).isEqualTo(ImportStatus.DONE);
+        assertThat(summary(b).status()).isEqualTo(ImportStatus.DONE);
         assertThat(summary(a).linesBooked() + summary(b).linesBooked()).isEqualTo(10_000);
         assertThat(summary(a).linesDuplicate() + summary(b).linesDuplicate()).isEqualTo(10_000);
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 10_000);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 10_000);
     }
 
     @Test
@@ -181,10 +185,10 @@ class PurchaseImportTest {
                 .param("id", id)
                 .update();
 
-        importer.run(id);
+        jobs.run(id);
 
         ImportSummary summary = summary(id);
-        assertThat(summary.status()).isEqualTo("DONE");
+        assertThat(summary.status()).isEqualTo(ImportStatus.DONE);
         assertThat(summary.linesBooked()).as("receipts 40 to 69").isEqualTo(30);
         assertThat(summary.linesDone()).isEqualTo(100);
         assertThat(jdbc.sql("SELECT min(receipt_id), max(receipt_id) FROM loyalty_purchase WHERE member_id = :m")
@@ -192,7 +196,7 @@ class PurchaseImportTest {
                         .query((rs, i) -> rs.getString(1) + ".." + rs.getString(2))
                         .single())
                 .isEqualTo("S-" + memberId + "-40..S-" + memberId + "-69");
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 30);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 30);
     }
 
     @Test
@@ -204,13 +208,13 @@ class PurchaseImportTest {
 
         ImportSummary summary = upload(file);
 
-        assertThat(summary.status()).isEqualTo("DONE");
+        assertThat(summary.status()).isEqualTo(ImportStatus.DONE);
         assertThat(summary.linesBooked()).isEqualTo(40_000);
         assertThat(summary.linesRejected()).as("no line cut where a part ends").isZero();
         assertThat(summary.linesExpected())
                 .as("estimated from the first 64 KB")
                 .isCloseTo(40_000L, org.assertj.core.data.Percentage.withPercentage(10));
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 40_000);
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(summary.id(), original);
         assertThat(original.toByteArray()).isEqualTo(file);
@@ -244,7 +248,7 @@ class PurchaseImportTest {
 
         assertThat(summary.linesBooked()).isEqualTo(210);
         // 100 welcome + 70 x (5 postcards + 3 goods + 4 subscriptions) for 100 roubles each
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 70 * (5 + 3 + 4));
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 70 * (5 + 3 + 4));
     }
 
     /** A till export of one card's receipts {@code prefix + from} to {@code prefix + (to - 1)}, 100 roubles of goods each. */
@@ -269,21 +273,21 @@ class PurchaseImportTest {
                         + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "-1\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(purchase.linesBooked()).isEqualTo(1);
-        assertThat(loyalty.balance(memberId))
+        assertThat(pointsService.balance(memberId))
                 .as("100 welcome + 20 hundreds x 5")
                 .isEqualTo(200);
-        loyalty.redeem(memberId, 150, "101000", "spent:" + memberId, "Подписка");
+        pointsService.redeem(memberId, 150, "101000", new SourceRef("spent:" + memberId), "Подписка");
 
         ImportSummary refund = upload(("card;datetime;postcode;amount;category;receipt\n"
                         + card + ";2026-11-21 10:00:00;101000;-2 000,00;POSTCARDS;" + receipt + "-1\n"
                         + card + ";2026-11-21 10:05:00;101000;300,00;GOODS;" + receipt + "-2\n")
                 .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(refund.status()).isEqualTo("DONE");
+        assertThat(refund.status()).isEqualTo(ImportStatus.DONE);
         assertThat(refund.linesBooked()).as("the new purchase").isEqualTo(1);
         assertThat(refund.linesRejected()).isEqualTo(1);
         assertThat(errorsOf(refund.id())).contains("\"2\";\"refundExceedsBalance\"");
-        assertThat(loyalty.balance(memberId))
+        assertThat(pointsService.balance(memberId))
                 .as("50 left + 3 hundreds x 3, the refund not taken")
                 .isEqualTo(59);
     }
@@ -296,7 +300,7 @@ class PurchaseImportTest {
         String header = "card;datetime;postcode;amount;category;receipt\n";
         upload((header + card + ";2026-11-20 10:15:00;101000;2 000,00;POSTCARDS;" + receipt + "\n")
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(loyalty.balance(memberId))
+        assertThat(pointsService.balance(memberId))
                 .as("100 welcome + 20 hundreds x 5")
                 .isEqualTo(200);
 
@@ -311,22 +315,22 @@ class PurchaseImportTest {
         ImportSummary first = upload(refunds);
 
         assertThat(first.linesBooked()).isEqualTo(3);
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
-        assertThat(loyalty.history(memberId, 10))
-                .filteredOn(e -> e.kind().equals("REVERSE"))
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.history(memberId, 10))
+                .filteredOn(e -> e.kind() == EntryKind.REVERSE)
                 .extracting(LedgerEntryView::points)
                 .containsExactlyInAnyOrder(-25L, -75L);
 
         ImportSummary again = upload(refunds);
         assertThat(again.linesBooked()).isZero();
         assertThat(again.linesDuplicate()).isEqualTo(3);
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
     }
 
     @Test
     void aFileWithoutOurHeaderFailsWithAReasonAndBooksNothing() {
         ImportSummary summary = upload("name;price\nx;1\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(summary.status()).isEqualTo("FAILED");
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(summary.failure()).isEqualTo("import.error.header");
         assertThat(summary.linesBooked()).isZero();
     }
@@ -341,8 +345,8 @@ class PurchaseImportTest {
 
     /** The file kept as an upload no import reads along with, so a test runs it when it wants to. */
     private long kept(String name, byte[] content) {
-        long id = importer.begin(name, content.length, "cashier");
-        importer.receive(id, new ByteArrayInputStream(content));
+        long id = files.begin(name, content.length, "cashier");
+        files.receive(id, new ByteArrayInputStream(content));
         return id;
     }
 
@@ -395,10 +399,10 @@ class PurchaseImportTest {
                 .until(() -> !summary(id).running());
 
         ImportSummary summary = summary(id);
-        assertThat(summary.status()).isEqualTo("DONE");
+        assertThat(summary.status()).isEqualTo(ImportStatus.DONE);
         assertThat(summary.linesBooked()).isEqualTo(40_000);
         assertThat(summary.fileSize()).isEqualTo(file.length);
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 40_000);
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(id, original);
         assertThat(original.toByteArray()).isEqualTo(file);
@@ -422,13 +426,13 @@ class PurchaseImportTest {
                 .until(() -> !summary(id).running());
 
         ImportSummary broken = summary(id);
-        assertThat(broken.status()).isEqualTo("FAILED");
+        assertThat(broken.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(broken.failure()).isEqualTo("import.error.uploadBrokeOff");
         assertThat(broken.linesBooked())
                 .as("the batches booked before the break")
                 .isPositive()
                 .isLessThan(40_000);
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * broken.linesBooked());
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * broken.linesBooked());
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(id, original);
         assertThat(original.toByteArray())
@@ -436,17 +440,17 @@ class PurchaseImportTest {
                 .isEqualTo(java.util.Arrays.copyOf(file, at));
 
         ImportSummary again = upload(file);
-        assertThat(again.status()).isEqualTo("DONE");
+        assertThat(again.status()).isEqualTo(ImportStatus.DONE);
         assertThat(again.linesDuplicate()).isEqualTo(broken.linesBooked());
         assertThat(again.linesBooked()).isEqualTo(40_000 - broken.linesBooked());
-        assertThat(loyalty.balance(memberId)).isEqualTo(100 + 3 * 40_000);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100 + 3 * 40_000);
     }
 
     @Test
     void anUploadThatBreaksOffBeforeItsImportStartedFailsTheImportAtOnce() {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         byte[] file = receipts(Members.cardOf(jdbc, memberId), "E-" + memberId + "-", 0, 40_000);
-        long id = importer.begin("early-break.csv", file.length, "cashier");
+        long id = files.begin("early-break.csv", file.length, "cashier");
         InputStream breaking =
                 new SequenceInputStream(new ByteArrayInputStream(file, 0, 1024 * 1024), new InputStream() {
                     @Override
@@ -455,10 +459,10 @@ class PurchaseImportTest {
                     }
                 });
 
-        assertThatThrownBy(() -> importer.receive(id, breaking)).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThatThrownBy(() -> files.receive(id, breaking)).isInstanceOf(java.io.UncheckedIOException.class);
 
         ImportSummary summary = summary(id);
-        assertThat(summary.status()).isEqualTo("FAILED");
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(summary.failure()).isEqualTo("import.error.uploadBrokeOff");
         assertThat(jdbc.sql("SELECT heartbeat_at IS NOT NULL FROM loyalty_import WHERE id = :id")
                         .param("id", id)
@@ -466,9 +470,9 @@ class PurchaseImportTest {
                         .single())
                 .as("each part kept beats, for the other nodes")
                 .isTrue();
-        importer.run(id);
+        jobs.run(id);
         assertThat(summary(id).linesBooked()).isZero();
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
     }
 
     @Test
@@ -485,20 +489,20 @@ class PurchaseImportTest {
                 .param("data", part)
                 .update();
 
-        importer.run(id);
-        assertThat(summary(id).status()).as("left to the node it arrives at").isEqualTo("QUEUED");
+        jobs.run(id);
+        assertThat(summary(id).status()).as("left to the node it arrives at").isEqualTo(ImportStatus.QUEUED);
 
         // That node stopped: no part has come for an hour.
         jdbc.sql("UPDATE loyalty_import SET heartbeat_at = now() - interval '1 hour' WHERE id = :id")
                 .param("id", id)
                 .update();
-        importer.run(id);
+        jobs.run(id);
 
         ImportSummary summary = summary(id);
-        assertThat(summary.status()).isEqualTo("FAILED");
+        assertThat(summary.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(summary.failure()).isEqualTo("import.error.uploadBrokeOff");
         assertThat(summary.linesBooked()).isZero();
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
     }
 
     private ImportSummary summary(long id) {

@@ -3,7 +3,7 @@ package org.clientclub.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.clientclub.loyalty.process.PurchasePointsDecision;
+import org.clientclub.loyalty.process.rules.PurchasePointsDecision;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.CardService;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.membership.Questionnaire;
 import org.clientclub.shared.SecureTokens;
@@ -51,7 +51,7 @@ class TokenHostileInputTest {
     MembershipService membership;
 
     @Autowired
-    LoyaltyService loyalty;
+    CardService cardService;
 
     @Autowired
     GreenMail greenMail;
@@ -188,7 +188,7 @@ class TokenHostileInputTest {
         String card = Members.cardOf(jdbc, memberId);
         String link = Mailbox.linkPath(mailbox.awaitMessage(email, 2), "card");
 
-        loyalty.revokeCardLink(memberId);
+        cardService.revokeCardLink(memberId);
 
         assertNothingShown(link, card);
     }

@@ -13,7 +13,8 @@ import org.clientclub.workflow.FourEyesPlugin;
 /**
  * The engine of the process tests: the real Camunda engine on an embedded PostgreSQL, without Spring and
  * without the job executor, so a test moves the process with camunda-bpm-assert's {@code execute(job())}. Glue
- * beans are Mockito mocks registered with {@code Mocks.register}. One engine serves every process test of a JVM.
+ * beans are Mockito mocks registered with {@code Mocks.register}. One engine serves every process test of a JVM;
+ * each test class sets its coverage floor ({@link #coveringAtLeast}).
  */
 public final class ProcessTestEngine {
 
@@ -21,11 +22,15 @@ public final class ProcessTestEngine {
 
     private ProcessTestEngine() {}
 
-    public static synchronized ProcessEngineExtension extension() {
+    /**
+     * The engine for one test class, which fails when its tests reach less than {@code floor} of the flow nodes of
+     * the diagrams they deploy: set it just under what the class reaches, so a lost path fails the build.
+     */
+    public static synchronized ProcessEngineExtension coveringAtLeast(double floor) {
         if (engine == null) {
             engine = start();
         }
-        return ProcessEngineExtension.builder().useProcessEngine(engine).build();
+        return new CoverageFloorExtension(floor).useProcessEngine(engine);
     }
 
     private static ProcessEngine start() {

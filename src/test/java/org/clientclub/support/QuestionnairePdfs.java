@@ -48,8 +48,8 @@ import org.clientclub.membership.internal.pdf.QuestionnairePdfFields;
 import org.clientclub.membership.internal.pdf.QuestionnairePdfReader;
 import org.clientclub.membership.internal.pdf.ReadSlots;
 import org.clientclub.shared.Language;
+import org.clientclub.shared.i18n.IcuMessageSource;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Questionnaire PDFs for tests, filled the ways members' viewers fill them, and the bad files the mailbox meets.
@@ -100,11 +100,7 @@ public final class QuestionnairePdfs {
 
     /** The application's message bundles, RU default and EN, read as UTF-8 like the application reads them. */
     public static MessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+        return new IcuMessageSource("messages");
     }
 
     public static QuestionnairePdfContent content() {

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.membership.process.MembershipOnboardingProcess;
@@ -55,7 +55,7 @@ class WebappsApiHostileInputIT {
     StaffDirectory staff;
 
     @Autowired
-    LoyaltyService loyalty;
+    PointsService pointsService;
 
     @Autowired
     InboxService inbox;
@@ -297,7 +297,7 @@ class WebappsApiHostileInputIT {
     private Task approvalRequestedBy(String username, String... roles) {
         actAs(username, roles);
         balanceBefore = balance();
-        String businessKey = loyalty.requestAdjustment(memberId, REQUESTED, "Чек 77 не засчитан");
+        String businessKey = pointsService.requestAdjustment(memberId, REQUESTED, "Чек 77 не засчитан");
         SecurityContextHolder.clearContext();
         return tasks.createTaskQuery()
                 .processInstanceBusinessKey(businessKey)

@@ -1,43 +1,47 @@
 package org.clientclub.loyalty.internal;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.clientclub.loyalty.CardNumber;
+import org.clientclub.loyalty.CardStatus;
+import org.clientclub.loyalty.EntryKind;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.LedgerEntryView;
+import org.clientclub.loyalty.SourceRef;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The points ledger. Every booking locks the member's account row first, so bookings of one member run one
- * after another on any number of nodes; the entry's unique source reference makes a repeated booking a no-op;
- * and the account's CHECK keeps the balance from going negative whatever a caller does.
+ * The points ledger, the only writer of {@code loyalty_ledger_entry} and of the balances. Every booking, one entry
+ * at the counter or a member's receipts of an import's batch, locks the accounts first (in member order), then
+ * inserts the entries and moves the balances by what was inserted (docs/decisions/0009-points-ledger.md): bookings
+ * of one member run one after another on any number of nodes; the entry's unique source reference makes a repeated
+ * booking a no-op; and the account's CHECK keeps the balance from going negative whatever a caller does.
  */
 @Component
 public class Ledger {
 
-    public enum Kind {
-        EARN,
-        REDEEM,
-        EXPIRE,
-        REVERSE,
-        ADJUST
-    }
-
     /** A card's number and whether it is ACTIVE, BLOCKED or REPLACED. */
-    public record CardState(String number, String status) {}
+    public record CardState(String number, CardStatus status) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final Clock clock;
 
-    public Ledger(JdbcClient jdbc, Clock clock) {
+    public Ledger(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
     }
 
@@ -80,58 +84,161 @@ public class Ledger {
      *         transaction is not spoiled (an import lists the line and goes on, a process takes its error path)
      */
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = InsufficientPoints.class)
-    public boolean book(long memberId, Kind kind, long points, String sourceRef, String reason, String actor) {
-        return book(memberId, kind, points, sourceRef, reason, actor, null);
+    public boolean book(long memberId, EntryKind kind, long points, SourceRef source, String reason, String actor) {
+        return book(memberId, kind, points, source, reason, actor, null);
     }
 
     /**
      * Books points at a post office (a redemption at its counter).
      *
      * @param postOffice the post office's number (its postcode), or null
-     * @see #book(long, Kind, long, String, String, String)
+     * @see #book(long, EntryKind, long, SourceRef, String, String)
      */
     @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = InsufficientPoints.class)
     public boolean book(
-            long memberId, Kind kind, long points, String sourceRef, String reason, String actor, Integer postOffice) {
+            long memberId,
+            EntryKind kind,
+            long points,
+            SourceRef source,
+            String reason,
+            String actor,
+            Integer postOffice) {
         if (points == 0) {
             throw new IllegalArgumentException("A booking moves points");
         }
-        long balance = jdbc.sql("SELECT balance FROM loyalty_account WHERE member_id = :m FOR UPDATE")
-                .param("m", memberId)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("Member " + memberId + " has no loyalty account"));
+        Long balance = lockAccounts(new long[] {memberId}).get(memberId);
+        if (balance == null) {
+            throw new IllegalStateException("Member " + memberId + " has no loyalty account");
+        }
         if (balance + points < 0) {
-            if (alreadyBooked(sourceRef)) {
+            if (alreadyBooked(source)) {
                 return false;
             }
             throw new InsufficientPoints(balance, -points);
         }
-        Instant now = clock.instant();
-        int inserted = jdbc.sql("""
-                        INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason, post_office,
-                                                          occurred_at, created_at, created_by)
-                        VALUES (:m, (SELECT id FROM loyalty_card WHERE member_id = :m AND status = 'ACTIVE'), :kind,
-                                :points, :ref, :reason, :office, :now, :now, :actor)
-                        ON CONFLICT (source_ref) DO NOTHING""")
-                .param("m", memberId)
-                .param("kind", kind.name())
-                .param("points", points)
-                .param("ref", sourceRef)
-                .param("reason", reason)
-                .param("office", postOffice, Types.INTEGER)
-                .param("now", Timestamp.from(now))
-                .param("actor", actor)
-                .update();
-        if (inserted == 0) {
-            return false;
+        return write(List.of(
+                        new Entry(memberId, null, kind, points, source, reason, postOffice, clock.instant(), actor)))
+                != 0;
+    }
+
+    /**
+     * An entry to book: its card (null for the member's active card), what it does, why, where and when.
+     *
+     * @param actor who booked it, null for the club itself
+     */
+    public record Entry(
+            long memberId,
+            Long cardId,
+            EntryKind kind,
+            long points,
+            SourceRef source,
+            String reason,
+            Integer postOffice,
+            Instant occurredAt,
+            String actor) {}
+
+    /**
+     * Books many members' entries at once (an import's batch): the accounts are locked in member order, so two
+     * batches, the counter and the expiry never wait on each other in a circle. Only credits: nothing checks a
+     * balance here, the account's CHECK refuses what would go below zero.
+     *
+     * @param lockAlso members whose accounts the caller books on after this (an import's refunds), locked with these
+     * @return the points booked; an entry whose source was booked before books nothing
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long credit(List<Entry> entries, long[] lockAlso) {
+        long[] members = LongStream.concat(entries.stream().mapToLong(Entry::memberId), LongStream.of(lockAlso))
+                .toArray();
+        lockAccounts(members);
+        if (entries.stream().anyMatch(e -> e.points() < 0)) {
+            throw new IllegalArgumentException("A batch only credits");
         }
-        jdbc.sql("UPDATE loyalty_account SET balance = balance + :p, updated_at = :now WHERE member_id = :m")
-                .param("p", points)
-                .param("now", Timestamp.from(now))
-                .param("m", memberId)
-                .update();
-        return true;
+        return write(entries);
+    }
+
+    /**
+     * Locks the members' accounts in member order, the first step of every booking (0009).
+     *
+     * @return their balances; a member without an account is left out
+     */
+    private Map<Long, Long> lockAccounts(long[] memberIds) {
+        Object[] ids = LongStream.of(memberIds).distinct().sorted().boxed().toArray();
+        Map<Long, Long> balances = new HashMap<>();
+        if (ids.length == 0) {
+            return balances;
+        }
+        jdbcTemplate.query(
+                "SELECT member_id, balance FROM loyalty_account WHERE member_id = ANY (?) ORDER BY member_id FOR UPDATE",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("int8", ids)),
+                rs -> {
+                    balances.put(rs.getLong(1), rs.getLong(2));
+                });
+        return balances;
+    }
+
+    /**
+     * Inserts the entries, each once by its source reference, and moves the balances by what was inserted, in one
+     * statement; the accounts are locked already.
+     *
+     * @return the points booked
+     */
+    private long write(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Long booked = jdbcTemplate.query(
+                """
+                        WITH entry AS (
+                            SELECT * FROM unnest(?::int8[], ?::int8[], ?::text[], ?::int8[], ?::text[], ?::text[],
+                                                 ?::int4[], ?::timestamptz[], ?::text[])
+                                       AS e(member_id, card_id, kind, points, source_ref, reason, post_office,
+                                            occurred_at, created_by)),
+                        inserted AS (
+                            INSERT INTO loyalty_ledger_entry (member_id, card_id, kind, points, source_ref, reason,
+                                                              post_office, occurred_at, created_at, created_by)
+                            SELECT member_id,
+                                   coalesce(card_id, (SELECT c.id FROM loyalty_card c
+                                                       WHERE c.member_id = entry.member_id AND c.status = 'ACTIVE')),
+                                   kind, points, source_ref, reason, post_office, occurred_at, ?, created_by
+                              FROM entry
+                            ON CONFLICT (source_ref) DO NOTHING
+                            RETURNING member_id, points),
+                        moved AS (
+                            UPDATE loyalty_account a SET balance = a.balance + i.points, updated_at = ?
+                              FROM (SELECT member_id, sum(points) AS points FROM inserted GROUP BY member_id) i
+                             WHERE a.member_id = i.member_id
+                            RETURNING i.points)
+                        SELECT coalesce(sum(points), 0) FROM moved""",
+                ps -> {
+                    Connection c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("int8", column(entries, Entry::memberId)));
+                    ps.setArray(2, c.createArrayOf("int8", column(entries, Entry::cardId)));
+                    ps.setArray(
+                            3,
+                            c.createArrayOf(
+                                    "text", column(entries, e -> e.kind().name())));
+                    ps.setArray(4, c.createArrayOf("int8", column(entries, Entry::points)));
+                    ps.setArray(
+                            5,
+                            c.createArrayOf(
+                                    "text", column(entries, e -> e.source().value())));
+                    ps.setArray(6, c.createArrayOf("text", column(entries, Entry::reason)));
+                    ps.setArray(7, c.createArrayOf("int4", column(entries, Entry::postOffice)));
+                    ps.setArray(
+                            8,
+                            c.createArrayOf(
+                                    "text", column(entries, e -> e.occurredAt().toString())));
+                    ps.setArray(9, c.createArrayOf("text", column(entries, Entry::actor)));
+                    ps.setTimestamp(10, now);
+                    ps.setTimestamp(11, now);
+                },
+                rs -> rs.next() ? rs.getLong(1) : 0L);
+        return booked == null ? 0 : booked;
+    }
+
+    private static Object[] column(List<Entry> entries, Function<Entry, Object> value) {
+        return entries.stream().map(value).toArray();
     }
 
     /** The member's newest card, whatever its state, with its status. */
@@ -139,7 +246,7 @@ public class Ledger {
         return jdbc.sql(
                         "SELECT card_number, status FROM loyalty_card WHERE member_id = :m ORDER BY issued_at DESC, id DESC LIMIT 1")
                 .param("m", memberId)
-                .query((rs, i) -> new CardState(rs.getString(1), rs.getString(2)))
+                .query((rs, i) -> new CardState(rs.getString(1), CardStatus.valueOf(rs.getString(2))))
                 .optional();
     }
 
@@ -153,7 +260,7 @@ public class Ledger {
     public Optional<CardState> card(String cardNumber) {
         return jdbc.sql("SELECT card_number, status FROM loyalty_card WHERE card_number = :n")
                 .param("n", cardNumber)
-                .query((rs, i) -> new CardState(rs.getString(1), rs.getString(2)))
+                .query((rs, i) -> new CardState(rs.getString(1), CardStatus.valueOf(rs.getString(2))))
                 .optional();
     }
 
@@ -200,7 +307,7 @@ public class Ledger {
                 .param("limit", limit)
                 .query((rs, i) -> new LedgerEntryView(
                         rs.getLong("id"),
-                        rs.getString("kind"),
+                        EntryKind.valueOf(rs.getString("kind")),
                         rs.getLong("points"),
                         rs.getString("source_ref"),
                         rs.getString("reason"),
@@ -209,9 +316,9 @@ public class Ledger {
                 .list();
     }
 
-    private boolean alreadyBooked(String sourceRef) {
+    private boolean alreadyBooked(SourceRef source) {
         return jdbc.sql("SELECT count(*) FROM loyalty_ledger_entry WHERE source_ref = :ref")
-                        .param("ref", sourceRef)
+                        .param("ref", source.value())
                         .query(Long.class)
                         .single()
                 > 0;

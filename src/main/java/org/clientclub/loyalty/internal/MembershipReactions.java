@@ -1,7 +1,9 @@
 package org.clientclub.loyalty.internal;
 
 import org.clientclub.loyalty.Activity;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.CardService;
+import org.clientclub.loyalty.PointsService;
+import org.clientclub.loyalty.SourceRef;
 import org.clientclub.membership.MemberJoined;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -10,15 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 class MembershipReactions {
 
-    private final LoyaltyService loyalty;
+    private final CardService cards;
+    private final PointsService points;
 
-    MembershipReactions(LoyaltyService loyalty) {
-        this.loyalty = loyalty;
+    MembershipReactions(CardService cards, PointsService points) {
+        this.cards = cards;
+        this.points = points;
     }
 
     @ApplicationModuleListener
     void on(MemberJoined event) {
-        loyalty.openAccount(event.memberId());
-        loyalty.earnForActivity(event.memberId(), Activity.WELCOME_BONUS, "member-joined:" + event.memberId());
+        cards.openAccount(event.memberId());
+        points.earnForActivity(event.memberId(), Activity.WELCOME_BONUS, SourceRef.memberJoined(event.memberId()));
     }
 }

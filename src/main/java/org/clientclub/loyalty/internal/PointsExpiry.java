@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import org.clientclub.loyalty.EntryKind;
+import org.clientclub.loyalty.SourceRef;
 import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
@@ -62,9 +64,9 @@ public class PointsExpiry {
             for (long[] memberAndPoints : due) {
                 ledger.book(
                         memberAndPoints[0],
-                        Ledger.Kind.EXPIRE,
+                        EntryKind.EXPIRE,
                         -memberAndPoints[1],
-                        "expire:" + memberAndPoints[0] + ":" + today,
+                        SourceRef.expiry(memberAndPoints[0], today),
                         "expired",
                         null);
             }

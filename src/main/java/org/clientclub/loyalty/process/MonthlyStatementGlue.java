@@ -1,6 +1,5 @@
 package org.clientclub.loyalty.process;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.clientclub.loyalty.internal.MonthlyStatements;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,7 @@ public class MonthlyStatementGlue {
         this.statements = statements;
     }
 
-    public void send(DelegateExecution execution) {
+    public void send() {
         statements.sendForLastMonth();
     }
 }

@@ -2,10 +2,11 @@ package org.clientclub.loyalty.process;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.clientclub.loyalty.EntryKind;
 import org.clientclub.loyalty.InsufficientPoints;
+import org.clientclub.loyalty.SourceRef;
 import org.clientclub.loyalty.internal.AdjustmentRequests;
 import org.clientclub.loyalty.internal.Ledger;
 import org.clientclub.workflow.FourEyesRefused;
@@ -32,15 +33,20 @@ public class PointsAdjustmentGlue {
         this.history = history;
     }
 
-    /** The BpmnError takes the process's error path; it must not spoil the job's transaction on its way out. */
+    /**
+     * The BpmnError takes the process's error path; it must not spoil the job's transaction on its way out.
+     *
+     * @param businessKey the request's business key
+     * @param processInstanceId the approving instance, which names the booking
+     */
     @Transactional(noRollbackFor = BpmnError.class)
-    public void book(DelegateExecution execution) {
-        AdjustmentRequests.Request request = requests.find(execution.getProcessBusinessKey())
-                .orElseThrow(() -> new IllegalStateException("No adjustment request recorded under business key "
-                        + execution.getProcessBusinessKey() + "; nothing is booked"));
+    public void book(String businessKey, String processInstanceId) {
+        AdjustmentRequests.Request request = requests.find(businessKey)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No adjustment request recorded under business key " + businessKey + "; nothing is booked"));
         String approvedBy = history
                 .createHistoricTaskInstanceQuery()
-                .processInstanceId(execution.getProcessInstanceId())
+                .processInstanceId(processInstanceId)
                 .taskDefinitionKey(PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT)
                 .finished()
                 .orderByHistoricTaskInstanceEndTime()
@@ -63,9 +69,9 @@ public class PointsAdjustmentGlue {
         try {
             ledger.book(
                     request.memberId(),
-                    Ledger.Kind.ADJUST,
+                    EntryKind.ADJUST,
                     request.points(),
-                    "adjustment:" + execution.getProcessInstanceId(),
+                    SourceRef.adjustment(processInstanceId),
                     request.reason(),
                     approvedBy);
         } catch (InsufficientPoints e) {

@@ -1,6 +1,5 @@
 package org.clientclub.loyalty.process;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.clientclub.loyalty.internal.PointsExpiry;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +13,11 @@ public class PointsExpiryGlue {
         this.expiry = expiry;
     }
 
-    public void expireDuePoints(DelegateExecution execution) {
+    public void expireDuePoints() {
         expiry.expireDuePoints();
     }
 
-    public void warnMembers(DelegateExecution execution) {
+    public void warnMembers() {
         expiry.warnMembers();
     }
 }

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.clientclub.loyalty.AdjustmentRequest;
 import org.clientclub.loyalty.CardDetails;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.tasks.spi.TaskPanelProvider;
 import org.clientclub.tasks.spi.TaskRef;
@@ -18,10 +18,10 @@ import org.clientclub.tasks.spi.TaskRef;
 @org.springframework.stereotype.Component
 class AdjustmentRequestPanel implements TaskPanelProvider {
 
-    private final LoyaltyService loyalty;
+    private final PointsService points;
 
-    AdjustmentRequestPanel(LoyaltyService loyalty) {
-        this.loyalty = loyalty;
+    AdjustmentRequestPanel(PointsService points) {
+        this.points = points;
     }
 
     @Override
@@ -33,8 +33,7 @@ class AdjustmentRequestPanel implements TaskPanelProvider {
     public Component createPanel(TaskRef task) {
         FormLayout panel = new FormLayout();
         panel.setId("adjustment-request");
-        AdjustmentRequest request =
-                loyalty.adjustmentRequest(task.businessKey()).orElse(null);
+        AdjustmentRequest request = points.adjustmentRequest(task.businessKey()).orElse(null);
         if (request == null) {
             panel.add(new Paragraph(panel.getTranslation("adjustment.notFound")));
             return panel;

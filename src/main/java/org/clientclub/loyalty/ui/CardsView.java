@@ -26,9 +26,12 @@ import java.util.List;
 import java.util.UUID;
 import org.clientclub.loyalty.CardDetails;
 import org.clientclub.loyalty.CardLinkState;
+import org.clientclub.loyalty.CardService;
+import org.clientclub.loyalty.CardStatus;
 import org.clientclub.loyalty.InsufficientPoints;
 import org.clientclub.loyalty.LedgerEntryView;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.PointsService;
+import org.clientclub.loyalty.SourceRef;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Postcode;
@@ -39,16 +42,18 @@ import org.clientclub.shared.Postcode;
 @RolesAllowed({AppRoles.CLUB_STAFF, AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
 public class CardsView extends VerticalLayout implements HasDynamicTitle {
 
-    private final transient LoyaltyService loyalty;
+    private final transient CardService cardService;
+    private final transient PointsService pointsService;
     private final TextField query = new TextField();
     private final VerticalLayout result = new VerticalLayout();
     private static final String LAST_OFFICE = CardsView.class.getName() + ".office";
 
     /** One redemption form submission, one ledger entry, however often the button is pressed. */
-    private String redemptionRef = UUID.randomUUID().toString();
+    private UUID redemption = UUID.randomUUID();
 
-    public CardsView(LoyaltyService loyalty) {
-        this.loyalty = loyalty;
+    public CardsView(CardService cardService, PointsService pointsService) {
+        this.cardService = cardService;
+        this.pointsService = pointsService;
         setMaxWidth("1000px");
         add(new H2(getTranslation("cards.title")));
         query.setPlaceholder(getTranslation("cards.search"));
@@ -67,7 +72,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
 
     private void show() {
         result.removeAll();
-        List<CardDetails> found = loyalty.findCards(query.getValue());
+        List<CardDetails> found = cardService.findCards(query.getValue());
         if (found.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("cards.notFound"));
             none.setId("cards-not-found");
@@ -82,7 +87,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
     /** Several members of that name: staff pick the one in front of them. */
     private void choose(List<CardDetails> cards) {
         Paragraph several = new Paragraph(getTranslation(
-                cards.size() >= LoyaltyService.NAME_MATCHES ? "cards.several.more" : "cards.several", cards.size()));
+                cards.size() >= CardService.NAME_MATCHES ? "cards.several.more" : "cards.several", cards.size()));
         several.setId("cards-several");
         result.add(several);
         for (CardDetails card : cards) {
@@ -109,7 +114,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         Span balance = new Span(String.valueOf(card.balance()));
         balance.setId("cards-balance");
         facts.addFormItem(balance, getTranslation("cards.balance"));
-        CardLinkState linkState = loyalty.cardLink(card.memberId());
+        CardLinkState linkState = cardService.cardLink(card.memberId());
         Span link = new Span(linkState(linkState));
         link.setId("cards-link-state");
         facts.addFormItem(link, getTranslation("cards.link"));
@@ -150,14 +155,14 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
-                loyalty.redeem(
+                pointsService.redeem(
                         card.memberId(),
                         points.getValue(),
                         office.getValue(),
-                        "redeem:" + redemptionRef,
+                        SourceRef.redemption(redemption),
                         reason.getValue());
                 VaadinSession.getCurrent().setAttribute(LAST_OFFICE, office.getValue());
-                redemptionRef = UUID.randomUUID().toString();
+                redemption = UUID.randomUUID();
                 Notification.show(getTranslation("cards.redeemed", points.getValue()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 show();
@@ -167,7 +172,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         redeem.setId("cards-redeem");
-        redeem.setEnabled("ACTIVE".equals(card.status()));
+        redeem.setEnabled(card.status() == CardStatus.ACTIVE);
         HorizontalLayout form = new HorizontalLayout(points, office, reason, redeem);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return form;
@@ -189,7 +194,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
             if (noPoints || reason.getValue().isBlank()) {
                 return;
             }
-            loyalty.requestAdjustment(card.memberId(), points.getValue(), reason.getValue());
+            pointsService.requestAdjustment(card.memberId(), points.getValue(), reason.getValue());
             points.clear();
             reason.clear();
             Notification.show(getTranslation("cards.adjust.requested"))
@@ -203,14 +208,14 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
 
     private HorizontalLayout cardActions(CardDetails card) {
         Button block = new Button(getTranslation("cards.block"), e -> {
-            loyalty.blockCard(card.memberId());
+            cardService.blockCard(card.memberId());
             show();
         });
         block.setId("cards-block");
-        block.setEnabled("ACTIVE".equals(card.status()));
+        block.setEnabled(card.status() == CardStatus.ACTIVE);
         block.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button reissue = new Button(getTranslation("cards.reissue"), e -> {
-            String number = loyalty.reissueCard(card.memberId()).value();
+            String number = cardService.reissueCard(card.memberId()).value();
             query.setValue(number);
             Notification.show(getTranslation("cards.reissued", number))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -230,7 +235,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
     /** A member's card link in a forwarded or leaked e-mail: staff revoke it, and send the member a new one. */
     private HorizontalLayout linkActions(CardDetails card, CardLinkState state) {
         Button revoke = new Button(getTranslation("cards.link.revoke"), e -> {
-            loyalty.revokeCardLink(card.memberId());
+            cardService.revokeCardLink(card.memberId());
             Notification.show(getTranslation("cards.link.revoked")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             show();
         });
@@ -238,7 +243,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
         revoke.setEnabled(state.status() == CardLinkState.Status.ACTIVE);
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button renew = new Button(getTranslation("cards.link.renew"), e -> {
-            loyalty.renewCardLink(card.memberId());
+            cardService.renewCardLink(card.memberId());
             Notification.show(getTranslation("cards.link.renewed", card.email()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             show();
@@ -269,7 +274,7 @@ public class CardsView extends VerticalLayout implements HasDynamicTitle {
                         e.readableReason().key(), e.readableReason().argumentArray()))
                 .setHeader(getTranslation("cards.history.reason"))
                 .setFlexGrow(1);
-        grid.setItems(loyalty.history(card.memberId(), 20));
+        grid.setItems(pointsService.history(card.memberId(), 20));
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("cards.history.empty"));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

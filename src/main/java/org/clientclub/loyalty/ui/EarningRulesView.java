@@ -18,8 +18,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import org.clientclub.loyalty.EarningRule;
+import org.clientclub.loyalty.EarningRulesService;
 import org.clientclub.loyalty.InvalidEarningRule;
-import org.clientclub.loyalty.LoyaltyService;
 import org.clientclub.loyalty.RefusedEarningRule;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
@@ -34,13 +34,13 @@ import org.clientclub.shared.ui.UploadTexts;
 @RolesAllowed({AppRoles.CLUB_MANAGER, AppRoles.ADMIN})
 public class EarningRulesView extends VerticalLayout implements HasDynamicTitle {
 
-    private final transient LoyaltyService loyalty;
+    private final transient EarningRulesService rules;
     private final Grid<EarningRule> grid = new Grid<>();
     private final Paragraph outcome = new Paragraph();
     private final Grid<RefusedEarningRule> refused = new Grid<>();
 
-    public EarningRulesView(LoyaltyService loyalty) {
-        this.loyalty = loyalty;
+    public EarningRulesView(EarningRulesService rules) {
+        this.rules = rules;
         setMaxWidth("1100px");
         add(new H2(getTranslation("rules.title")), new Paragraph(getTranslation("rules.hint")));
 
@@ -69,7 +69,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
         Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> deploy(bytes)));
         upload.setId("rules-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(LoyaltyService.MAX_RULE_BYTES);
+        upload.setMaxFileSize(EarningRulesService.MAX_RULE_BYTES);
         upload.setAcceptedFileTypes(".dmn");
         upload.setI18n(UploadTexts.of(this, "rules.upload.wrongType"));
         upload.addFileRejectedListener(
@@ -101,7 +101,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
     /** Deploys an uploaded table and says what became of it. */
     void deploy(byte[] dmnXml) {
         try {
-            EarningRule rule = loyalty.deployEarningRule(dmnXml);
+            EarningRule rule = rules.deployEarningRule(dmnXml);
             outcome.setText(getTranslation(
                     "rules.deployedNow", getTranslation("rules.decision." + rule.decisionId()), rule.version()));
             outcome.getStyle().remove("color");
@@ -119,7 +119,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
                     event.setFileName(rule.decisionId() + ".dmn");
                     event.setContentType("application/xml");
                     event.getOutputStream()
-                            .write(loyalty.earningRuleXml(rule.decisionId()).orElseThrow());
+                            .write(rules.earningRuleXml(rule.decisionId()).orElseThrow());
                 },
                 getTranslation("rules.download"));
         anchor.setId("rules-download-" + rule.decisionId());
@@ -132,7 +132,7 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
                     event.setFileName("refused-" + rule.id() + ".dmn");
                     event.setContentType("application/octet-stream");
                     event.getOutputStream()
-                            .write(loyalty.refusedEarningRuleXml(rule.id()).orElseThrow());
+                            .write(rules.refusedEarningRuleXml(rule.id()).orElseThrow());
                 },
                 getTranslation("rules.refused.download"));
         anchor.setId("rules-refused-download-" + rule.id());
@@ -140,8 +140,8 @@ public class EarningRulesView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private void refresh() {
-        grid.setItems(loyalty.earningRules());
-        refused.setItems(loyalty.refusedEarningRules());
+        grid.setItems(rules.earningRules());
+        refused.setItems(rules.refusedEarningRules());
     }
 
     @Override

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Optional;
 import org.clientclub.loyalty.CardPage;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.CardService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,16 +24,16 @@ class CardPageController {
     private static final CacheControl BARCODE_CACHE =
             CacheControl.maxAge(Duration.ofHours(1)).cachePrivate();
 
-    private final LoyaltyService loyalty;
+    private final CardService cards;
 
-    CardPageController(LoyaltyService loyalty) {
-        this.loyalty = loyalty;
+    CardPageController(CardService cards) {
+        this.cards = cards;
     }
 
     /** A forged, expired or revoked link answers 404 with a page that names nothing (decision 0023). */
     @GetMapping("/card/{token}")
     String card(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<CardPage> card = loyalty.cardPage(token);
+        Optional<CardPage> card = cards.cardPage(token);
         if (card.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -47,7 +47,7 @@ class CardPageController {
      */
     @GetMapping("/card/{token}/barcode.png")
     ResponseEntity<byte[]> barcode(@PathVariable String token) {
-        return loyalty.cardBarcode(token)
+        return cards.cardBarcode(token)
                 .map(png -> ResponseEntity.ok()
                         .contentType(MediaType.IMAGE_PNG)
                         .cacheControl(BARCODE_CACHE)

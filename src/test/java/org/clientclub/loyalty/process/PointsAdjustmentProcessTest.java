@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PointsAdjustmentProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private final PointsAdjustmentGlue glue = mock(PointsAdjustmentGlue.class);
 
@@ -66,7 +66,7 @@ class PointsAdjustmentProcessTest {
         execute(job(TASK_BOOK_ADJUSTMENT));
 
         assertThat(pi).isEnded().hasPassed(END_ADJUSTMENT_BOOKED);
-        verify(glue).book(any());
+        verify(glue).book(any(), any());
     }
 
     @Test
@@ -76,12 +76,12 @@ class PointsAdjustmentProcessTest {
         approveAs("pavel", "no");
 
         assertThat(pi).isEnded().hasPassed(END_ADJUSTMENT_REJECTED).hasNotPassed(TASK_BOOK_ADJUSTMENT);
-        verify(glue, never()).book(any());
+        verify(glue, never()).book(any(), any());
     }
 
     @Test
     void anApprovedReductionTheBalanceNoLongerCoversEndsWithoutBooking() {
-        doThrow(new BpmnError(ERROR_INSUFFICIENT_POINTS)).when(glue).book(any());
+        doThrow(new BpmnError(ERROR_INSUFFICIENT_POINTS)).when(glue).book(any(), any());
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt(TASK_APPROVE_ADJUSTMENT);
         approveAs("pavel", "yes");
@@ -112,7 +112,7 @@ class PointsAdjustmentProcessTest {
                         e -> Assertions.assertThat(e.reason()).isEqualTo(FourEyesRefused.Reason.NO_ASSIGNEE))
                 .hasMessageContaining(TASK_APPROVE_ADJUSTMENT);
         assertThat(pi).isWaitingAt(TASK_APPROVE_ADJUSTMENT);
-        verify(glue, never()).book(any());
+        verify(glue, never()).book(any(), any());
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.PointsService;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AdjustmentApprovalTest extends KaribuTest {
 
     @Autowired
-    LoyaltyService loyalty;
+    PointsService pointsService;
 
     @Autowired
     MembershipService membership;
@@ -58,7 +58,7 @@ class AdjustmentApprovalTest extends KaribuTest {
     void theApproverSeesTheRequestAndAReductionBeyondTheBalanceEndsUnbooked() {
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
         login("irina", "CLUB_STAFF");
-        String businessKey = loyalty.requestAdjustment(memberId, -150, "Двойное начисление по чеку 12");
+        String businessKey = pointsService.requestAdjustment(memberId, -150, "Двойное начисление по чеку 12");
         Task task =
                 tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
 
@@ -97,13 +97,13 @@ class AdjustmentApprovalTest extends KaribuTest {
         assertThat(management.createJobQuery().processInstanceId(processId).count())
                 .as("no job left failing")
                 .isZero();
-        assertThat(loyalty.balance(memberId)).isEqualTo(100);
+        assertThat(pointsService.balance(memberId)).isEqualTo(100);
     }
 
     @Test
     void aRequestNoLongerRunningIsSaidToBeDecided() {
         login("oleg", "CLUB_MANAGER");
-        var panel = new AdjustmentRequestPanel(loyalty)
+        var panel = new AdjustmentRequestPanel(pointsService)
                 .createPanel(new TaskRef(
                         "gone",
                         PointsAdjustmentProcess.TASK_APPROVE_ADJUSTMENT,

@@ -17,8 +17,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import org.clientclub.loyalty.CardNumber;
+import org.clientclub.loyalty.CardService;
 import org.clientclub.loyalty.LedgerEntryView;
-import org.clientclub.loyalty.LoyaltyService;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.KaribuTest;
 import org.clientclub.support.Mailbox;
@@ -41,7 +41,7 @@ class CardsViewTest extends KaribuTest {
     JdbcClient jdbc;
 
     @Autowired
-    LoyaltyService loyalty;
+    CardService cardService;
 
     @Test
     void staffFindACardByEmailRedeemWithAReasonAndReissueKeepingThePoints() {
@@ -134,7 +134,7 @@ class CardsViewTest extends KaribuTest {
                 .isEqualTo("Отозвана");
         assertThat(_get(Button.class, spec -> spec.withId("cards-link-revoke")).isEnabled())
                 .isFalse();
-        assertThat(loyalty.cardPage(oldToken))
+        assertThat(cardService.cardPage(oldToken))
                 .as("the revoked link opens nothing")
                 .isEmpty();
 
@@ -143,8 +143,10 @@ class CardsViewTest extends KaribuTest {
         MimeMessage renewal = mailbox.awaitMessage(email, 3);
         assertThat(renewal.getSubject()).isEqualTo("Новая ссылка на вашу карту лояльности");
         String newToken = token(Mailbox.linkPath(renewal, "card"));
-        assertThat(loyalty.cardPage(newToken)).as("the new link opens the card").isPresent();
-        assertThat(loyalty.cardPage(oldToken)).isEmpty();
+        assertThat(cardService.cardPage(newToken))
+                .as("the new link opens the card")
+                .isPresent();
+        assertThat(cardService.cardPage(oldToken)).isEmpty();
         assertThat(_get(Span.class, spec -> spec.withId("cards-link-state")).getText())
                 .startsWith("Действует до");
     }

@@ -15,7 +15,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
-import org.clientclub.loyalty.LoyaltyService;
+import org.clientclub.loyalty.PointsService;
+import org.clientclub.loyalty.SourceRef;
 import org.clientclub.mail.DemoMailbox;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Mailbox;
@@ -52,7 +53,7 @@ class CardBarcodeTest {
     JdbcClient jdbc;
 
     @Autowired
-    LoyaltyService loyalty;
+    PointsService pointsService;
 
     @Autowired
     DemoMailbox demoMailbox;
@@ -116,7 +117,8 @@ class CardBarcodeTest {
         String email = TestQuestionnaires.newEmail();
         long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, email);
         String cardPath = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(email, 2), "card");
-        loyalty.redeem(memberId, 30, "630000", "redeem:" + memberId, "Касса 3, пометка для бухгалтерии");
+        pointsService.redeem(
+                memberId, 30, "630000", new SourceRef("redeem:" + memberId), "Касса 3, пометка для бухгалтерии");
 
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApplicationPurgeProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private final ApplicationPurgeGlue glue = mock(ApplicationPurgeGlue.class);
 

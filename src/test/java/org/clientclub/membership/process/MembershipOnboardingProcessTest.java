@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MembershipOnboardingProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private final OnboardingGlue glue = mock(OnboardingGlue.class);
 

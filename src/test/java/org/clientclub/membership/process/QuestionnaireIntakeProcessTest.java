@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class QuestionnaireIntakeProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessTestEngine.extension();
+    static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
 
     private final IntakeGlue glue = mock(IntakeGlue.class);
 
