@@ -33,8 +33,8 @@ public record EntryReason(String key, List<Object> arguments) {
         return "refund " + amount.toPlainString() + " ₽";
     }
 
-    static EntryReason of(EntryKind kind, String sourceRef, String reason, Integer postOffice) {
-        String ref = sourceRef == null ? "" : sourceRef;
+    static EntryReason of(EntryKind kind, SourceRef source, String reason, Integer postOffice) {
+        String ref = source.value();
         String text = reason == null ? "" : reason;
         Matcher receipts = RECEIPTS.matcher(text);
         Matcher refund = REFUND.matcher(text);

@@ -8,10 +8,10 @@ import java.time.Instant;
  * @param postOffice where the points were spent (redemptions), else null
  */
 public record LedgerEntryView(
-        long id, EntryKind kind, long points, String sourceRef, String reason, Integer postOffice, Instant occurredAt) {
+        long id, EntryKind kind, long points, SourceRef source, String reason, Integer postOffice, Instant occurredAt) {
 
     /** The reason in words staff read. */
     public EntryReason readableReason() {
-        return EntryReason.of(kind, sourceRef, reason, postOffice);
+        return EntryReason.of(kind, source, reason, postOffice);
     }
 }

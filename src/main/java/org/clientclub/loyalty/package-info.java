@@ -6,5 +6,16 @@
  * Members spend points at post offices; manual adjustments need a second person (PointsAdjustmentProcess); unspent
  * points expire (PointsExpiryProcess) and members may get a monthly statement (MonthlyStatementProcess).
  */
-@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "mail",
+            "membership",
+            "membership :: spi",
+            "security",
+            "shared",
+            "shared :: ui",
+            "tasks :: spi",
+            "workflow"
+        })
 package org.clientclub.loyalty;

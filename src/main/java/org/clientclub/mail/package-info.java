@@ -3,5 +3,6 @@
  * transaction, the worker that sends with retry and backoff, unsubscribe, and the staff mail log. In the
  * embedded default it also runs the in-process mail server and its demo mailbox.
  */
-@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "shared", "shared :: db"})
 package org.clientclub.mail;

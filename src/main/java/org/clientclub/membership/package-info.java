@@ -3,5 +3,17 @@
  * document of its own, double opt-in, guardians' consent for children under 14, members and their numbers.
  * The flow is {@code processes/membership/MembershipOnboardingProcess.bpmn}.
  */
-@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "mail",
+            "mail :: spi",
+            "security",
+            "shared",
+            "shared :: db",
+            "shared :: ui",
+            "shared :: web",
+            "tasks :: spi",
+            "workflow"
+        })
 package org.clientclub.membership;

@@ -3,5 +3,6 @@
  * webapps share; this module defines the roles ({@link org.clientclub.security.AppRoles}) and the port to
  * that store ({@link org.clientclub.security.StaffDirectory}).
  */
-@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared :: ui", "shared :: web"})
 package org.clientclub.security;

@@ -3,5 +3,6 @@
  * render the task's Camunda Form (forms/) server-side, validating on the server. Modules add their own panels
  * or forms to a task page through {@code tasks.spi}.
  */
-@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "shared", "workflow"})
 package org.clientclub.tasks;

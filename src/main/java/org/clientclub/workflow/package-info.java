@@ -3,5 +3,6 @@
  * the Camunda webapps' log-in through the staff app's session, and process-wide read models such as an
  * aggregate's process history.
  */
-@org.springframework.modulith.ApplicationModule
+@org.jspecify.annotations.NullMarked
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security"})
 package org.clientclub.workflow;

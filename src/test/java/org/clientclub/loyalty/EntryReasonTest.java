@@ -71,7 +71,13 @@ class EntryReasonTest {
     @Test
     void aRedemptionNamesItsPostOfficeAndOnlyStaffReadTheirNote() {
         LedgerEntryView redemption = new LedgerEntryView(
-                1, EntryKind.REDEEM, -30, "redeem:5f2c", "Марки, чек {4} 'без сдачи'", 101000, java.time.Instant.now());
+                1,
+                EntryKind.REDEEM,
+                -30,
+                new SourceRef("redeem:5f2c"),
+                "Марки, чек {4} 'без сдачи'",
+                101000,
+                java.time.Instant.now());
         assertThat(text(redemption, RU)).isEqualTo("Отделение 101000: Марки, чек {4} 'без сдачи'");
         assertThat(text(redemption, Locale.ENGLISH)).isEqualTo("Post office 101000: Марки, чек {4} 'без сдачи'");
         EntryReason member = redemption.readableReason().forMember().orElseThrow();
@@ -91,6 +97,7 @@ class EntryReasonTest {
     }
 
     private static LedgerEntryView entry(String kind, String sourceRef, String reason) {
-        return new LedgerEntryView(1, EntryKind.valueOf(kind), 10, sourceRef, reason, null, java.time.Instant.now());
+        return new LedgerEntryView(
+                1, EntryKind.valueOf(kind), 10, new SourceRef(sourceRef), reason, null, java.time.Instant.now());
     }
 }

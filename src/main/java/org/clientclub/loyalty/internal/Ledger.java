@@ -147,12 +147,11 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long credit(List<Entry> entries, long[] lockAlso) {
-        long[] members = LongStream.concat(entries.stream().mapToLong(Entry::memberId), LongStream.of(lockAlso))
-                .toArray();
-        lockAccounts(members);
-        if (entries.stream().anyMatch(e -> e.points() < 0)) {
+        if (entries.stream().anyMatch(e -> e.points() <= 0)) {
             throw new IllegalArgumentException("A batch only credits");
         }
+        lockAccounts(LongStream.concat(entries.stream().mapToLong(Entry::memberId), LongStream.of(lockAlso))
+                .toArray());
         return write(entries);
     }
 
@@ -309,7 +308,7 @@ public class Ledger {
                         rs.getLong("id"),
                         EntryKind.valueOf(rs.getString("kind")),
                         rs.getLong("points"),
-                        rs.getString("source_ref"),
+                        new SourceRef(rs.getString("source_ref")),
                         rs.getString("reason"),
                         rs.getObject("post_office", Integer.class),
                         rs.getTimestamp("occurred_at").toInstant()))

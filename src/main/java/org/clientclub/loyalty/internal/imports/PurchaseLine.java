@@ -105,8 +105,9 @@ public record PurchaseLine(
     }
 
     /**
-     * Roubles with kopecks as tills write them: "1 234,50", "1,234.50", "1234.50", "-250,00". The last of ',' and
-     * '.' is the decimal separator when two digits or fewer follow it; other separators group thousands.
+     * Roubles with kopecks as tills write them: {@code 1 234,50}, {@code 1,234.50}, {@code 1234.50}, {@code -250,00}.
+     * The last of ',' and '.' is the decimal separator when two digits or fewer follow it; other separators group
+     * thousands.
      */
     static Optional<BigDecimal> amount(String text) {
         String s = text.trim().replace("\u00A0", "").replace(" ", "").replace("\u2212", "-");

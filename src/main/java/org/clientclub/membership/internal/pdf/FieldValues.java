@@ -122,7 +122,7 @@ final class FieldValues {
         return null;
     }
 
-    /** The text an appearance stream draws: the string operands of Tj, TJ, ' and ", decoded with its font. */
+    /** The text an appearance stream draws: the string operands of Tj, TJ, ' and &quot;, decoded with its font. */
     private String appearanceText(PDAnnotationWidget widget) throws IOException {
         PDAppearanceDictionary appearance = widget.getAppearance();
         if (appearance == null) {

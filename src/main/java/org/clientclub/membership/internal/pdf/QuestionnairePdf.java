@@ -302,7 +302,7 @@ public class QuestionnairePdf {
             gap(lines.size() * TEXT_SIZE * LEADING + 6);
         }
 
-        /** The hidden, read-only fields that say "this is the club's questionnaire, consent version N, in language L". */
+        /** Hidden, read-only fields marking the document as the club's questionnaire, consent version N, language L. */
         private void markers() throws IOException {
             PDNonTerminalField group = new PDNonTerminalField(form);
             group.setPartialName("clientclub");

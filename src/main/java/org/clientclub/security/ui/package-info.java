@@ -1,0 +1,3 @@
+/** The staff log-in view. */
+@org.jspecify.annotations.NullMarked
+package org.clientclub.security.ui;

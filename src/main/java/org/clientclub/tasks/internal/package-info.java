@@ -1,0 +1,3 @@
+/** The inbox's implementation: server-side validation of Camunda Form submissions. */
+@org.jspecify.annotations.NullMarked
+package org.clientclub.tasks.internal;
