@@ -8,7 +8,6 @@ import org.clientclub.loyalty.internal.CardHolders;
 import org.clientclub.loyalty.internal.CardImages;
 import org.clientclub.loyalty.internal.CardLinks;
 import org.clientclub.loyalty.internal.Ledger;
-import org.clientclub.membership.MemberSummary;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
@@ -53,7 +52,7 @@ public class CardService {
         }
         return membership.searchMembers(q, 0, 20).stream()
                 .filter(m -> m.email().equals(q) || m.memberNumber().equals(q))
-                .map(MemberSummary::id)
+                .map(m -> m.id().value())
                 .findFirst()
                 .flatMap(holders::latest);
     }
@@ -78,7 +77,7 @@ public class CardService {
         return membership.searchMembers(name, 0, NAME_MATCHES).stream()
                 // The member search also matches towns, e-mails and parts of words: keep whole names only.
                 .filter(m -> namedAs(m.fullName(), words))
-                .flatMap(m -> holders.latest(m.id()).stream())
+                .flatMap(m -> holders.latest(m.id().value()).stream())
                 .toList();
     }
 

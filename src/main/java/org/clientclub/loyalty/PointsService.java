@@ -7,6 +7,7 @@ import org.clientclub.loyalty.internal.CardHolders;
 import org.clientclub.loyalty.internal.Ledger;
 import org.clientclub.loyalty.process.PointsAdjustmentProcess;
 import org.clientclub.loyalty.process.rules.ActivityPointsDecision;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.AppRoles;
 import org.clientclub.security.CurrentStaff;
@@ -111,7 +112,7 @@ public class PointsService {
         if (points == 0 || reason == null || reason.isBlank() || reason.length() > 500) {
             throw new IllegalArgumentException("An adjustment needs points and a reason");
         }
-        if (membership.memberById(memberId).isEmpty()) {
+        if (membership.memberById(MemberId.of(memberId)).isEmpty()) {
             throw new IllegalArgumentException("No member " + memberId);
         }
         String requestedBy = CurrentStaff.require().username();

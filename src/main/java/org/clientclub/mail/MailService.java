@@ -10,11 +10,11 @@ import org.clientclub.mail.internal.MailRecipient;
 import org.clientclub.mail.internal.MailRecipientRepository;
 import org.clientclub.mail.internal.MailRenderer;
 import org.clientclub.mail.internal.OutboxRepository;
-import org.clientclub.mail.internal.OutboxStatus;
 import org.clientclub.mail.internal.RecipientQuota;
 import org.clientclub.mail.internal.UnsubscribeTokens;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.SecureTokens;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -153,18 +153,18 @@ public class MailService {
 
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public List<OutboxEntry> log(String text, String status, int offset, int limit) {
-        OutboxStatus wanted = status == null || status.isBlank() ? null : OutboxStatus.valueOf(status);
+    /** @param status only messages that stand so; null for all */
+    public List<OutboxEntry> log(String text, @Nullable OutboxStatus status, int offset, int limit) {
         String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
-        return outbox.search(wanted, pattern, PageRequest.of(offset / limit, limit)).stream()
+        return outbox.search(status, pattern, PageRequest.of(offset / limit, limit)).stream()
                 .map(m -> m.toEntry())
                 .toList();
     }
 
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
-    public void resend(long id) {
-        outbox.findById(id).orElseThrow().resend(clock.instant());
+    public void resend(OutboxId id) {
+        outbox.findById(id.value()).orElseThrow().resend(clock.instant());
     }
 
     /** Opts the address behind the token out of club mail. @return the address, empty for an unknown token */

@@ -1,6 +1,7 @@
 package org.clientclub.mail;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line of the mail log.
@@ -8,21 +9,21 @@ import java.time.Instant;
  * @param bodyDiscardedAt when the message's body was discarded (after sending, decision 0023); null while it is kept
  */
 public record OutboxEntry(
-        long id,
+        OutboxId id,
         String recipient,
         String subject,
         String template,
         String language,
-        String status,
+        OutboxStatus status,
         int attempts,
         Instant createdAt,
-        Instant sentAt,
-        Instant nextAttemptAt,
-        String lastError,
-        String kind,
-        Instant bodyDiscardedAt) {
+        @Nullable Instant sentAt,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String lastError,
+        MailKind kind,
+        @Nullable Instant bodyDiscardedAt) {
 
     public boolean failed() {
-        return "FAILED".equals(status);
+        return status == OutboxStatus.FAILED;
     }
 }

@@ -3,6 +3,8 @@ package org.clientclub.membership;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
+import org.clientclub.shared.Language;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A questionnaire exactly as submitted, with what became of it.
@@ -10,28 +12,33 @@ import java.util.Set;
  * @param mailRefusedAt when a daily mail quota kept its confirmation or guardian mail from being written, if ever
  */
 public record ApplicationView(
-        long id,
-        String businessKey,
-        String status,
-        String channel,
+        ApplicationId id,
+        ApplicationStatus status,
+        Channel channel,
         String lastName,
         String firstName,
-        String patronymic,
+        @Nullable String patronymic,
         String email,
-        String phone,
+        @Nullable String phone,
         LocalDate birthDate,
         String regionCode,
         String regionName,
         String town,
         String postcode,
         Set<Interest> interests,
-        String language,
+        Language language,
         boolean readyForInteraction,
-        String guardianEmail,
+        @Nullable String guardianEmail,
         Instant submittedAt,
-        Instant confirmedAt,
-        Integer consentVersion,
-        Instant consentAcceptedAt,
-        String consentChannel,
-        Long memberId,
-        Instant mailRefusedAt) {}
+        @Nullable Instant confirmedAt,
+        @Nullable Integer consentVersion,
+        @Nullable Instant consentAcceptedAt,
+        @Nullable Channel consentChannel,
+        @Nullable MemberId memberId,
+        @Nullable Instant mailRefusedAt) {
+
+    /** The onboarding process that carries it. */
+    public String businessKey() {
+        return id.businessKey();
+    }
+}

@@ -1,4 +1,4 @@
 package org.clientclub.membership;
 
 /** How to write to a member: for processes of other modules that send them e-mail. */
-public record MemberContact(long memberId, String email, String firstName, String language) {}
+public record MemberContact(MemberId memberId, String email, String firstName, String language) {}

@@ -19,8 +19,8 @@ public class MemberContacts {
     }
 
     @Transactional(readOnly = true)
-    public Optional<MemberContact> of(long memberId) {
-        return members.findById(memberId)
-                .map(m -> new MemberContact(m.getId(), m.getEmail(), m.getFirstName(), m.getLanguage()));
+    public Optional<MemberContact> of(MemberId memberId) {
+        return members.findById(memberId.value())
+                .map(m -> new MemberContact(memberId, m.getEmail(), m.getFirstName(), m.getLanguage()));
     }
 }

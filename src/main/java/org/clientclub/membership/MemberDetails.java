@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A member's page: the member and every questionnaire submitted with their address. */
 public record MemberDetails(
-        long id,
+        MemberId id,
         String memberNumber,
         String fullName,
         String email,

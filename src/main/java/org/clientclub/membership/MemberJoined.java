@@ -3,4 +3,4 @@ package org.clientclub.membership;
 import java.time.Instant;
 
 /** A confirmed applicant who answered "yes" became a member. */
-public record MemberJoined(long memberId, String memberNumber, String email, String language, Instant joinedAt) {}
+public record MemberJoined(MemberId memberId, String memberNumber, String email, String language, Instant joinedAt) {}

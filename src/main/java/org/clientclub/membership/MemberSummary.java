@@ -4,4 +4,4 @@ import java.time.Instant;
 
 /** A line of the members list. */
 public record MemberSummary(
-        long id, String memberNumber, String fullName, String email, String town, Instant joinedAt) {}
+        MemberId id, String memberNumber, String fullName, String email, String town, Instant joinedAt) {}

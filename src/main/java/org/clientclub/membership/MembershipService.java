@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.clientclub.membership.internal.ApplicationStatus;
 import org.clientclub.membership.internal.ConsentRecord;
 import org.clientclub.membership.internal.ConsentRecordRepository;
 import org.clientclub.membership.internal.LinkToken;
@@ -90,7 +89,7 @@ public class MembershipService {
      */
     // A refusal is thrown before anything is stored; committing keeps only the attempt's count in the rate limit.
     @Transactional(noRollbackFor = QuestionnaireRejected.class)
-    public Optional<Long> submit(Submission submission) {
+    public Optional<ApplicationId> submit(Submission submission) {
         if (submission.honeypot() != null && !submission.honeypot().isEmpty()) {
             return Optional.empty();
         }
@@ -109,7 +108,8 @@ public class MembershipService {
      */
     // A refusal writes nothing: it must not doom the caller's transaction, which goes on to answer the sender.
     @Transactional(noRollbackFor = QuestionnaireRejected.class)
-    public long submitMailed(Questionnaire questionnaire, int consentVersion, boolean consentAccepted, String sender) {
+    public ApplicationId submitMailed(
+            Questionnaire questionnaire, int consentVersion, boolean consentAccepted, String sender) {
         return accept(new Submission(questionnaire, consentVersion, consentAccepted, Channel.MAIL, sender, null));
     }
 
@@ -123,7 +123,7 @@ public class MembershipService {
         return reference.currentConsentVersion();
     }
 
-    private long accept(Submission submission) {
+    private ApplicationId accept(Submission submission) {
         int currentConsent = reference.currentConsentVersion();
         if (!submission.consentAccepted() || submission.consentVersion() != currentConsent) {
             throw new QuestionnaireRejected(Map.of("consent", "validation.consent.required"));
@@ -141,12 +141,8 @@ public class MembershipService {
                 submission.channel().name(),
                 now,
                 submission.clientAddress()));
-        onboarding.start(
-                application.businessKey(),
-                application.getId(),
-                application.needsGuardian(),
-                application.isReadyForInteraction());
-        return application.getId();
+        onboarding.start(application.id(), application.needsGuardian(), application.isReadyForInteraction());
+        return application.id();
     }
 
     private QuestionnaireValidator validator() {
@@ -180,7 +176,7 @@ public class MembershipService {
         }
         link.use(now);
         application.confirm(now);
-        if (!onboarding.applicantConfirmed(application.businessKey())) {
+        if (!onboarding.applicantConfirmed(application.id())) {
             throw new IllegalStateException("Onboarding of " + application.businessKey() + " is not waiting");
         }
         return ConfirmationResult.CONFIRMED;
@@ -234,7 +230,7 @@ public class MembershipService {
         } else {
             application.guardianDeclined();
         }
-        if (!onboarding.guardianResponded(application.businessKey(), consent)) {
+        if (!onboarding.guardianResponded(application.id(), consent)) {
             throw new IllegalStateException("Onboarding of " + application.businessKey() + " is not waiting");
         }
         return ConfirmationResult.CONFIRMED;
@@ -279,10 +275,10 @@ public class MembershipService {
 
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public Optional<MemberDetails> member(long id, Language language) {
-        return members.findById(id)
+    public Optional<MemberDetails> member(MemberId id, Language language) {
+        return members.findById(id.value())
                 .map(m -> new MemberDetails(
-                        m.getId(),
+                        id,
                         m.getMemberNumber(),
                         m.fullName(),
                         m.getEmail(),
@@ -297,24 +293,20 @@ public class MembershipService {
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
     public Optional<ApplicationView> applicationByBusinessKey(String businessKey, Language language) {
-        long id;
-        try {
-            id = MembershipApplication.idFromBusinessKey(businessKey);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return applications.findById(id).map(a -> view(a, language));
+        return ApplicationId.fromBusinessKey(businessKey)
+                .flatMap(id -> applications.findById(id.value()))
+                .map(a -> view(a, language));
     }
 
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    public Optional<MemberSummary> memberById(long id) {
-        return members.findById(id).map(MembershipService::summary);
+    public Optional<MemberSummary> memberById(MemberId id) {
+        return members.findById(id.value()).map(MembershipService::summary);
     }
 
     private static MemberSummary summary(Member m) {
         return new MemberSummary(
-                m.getId(), m.getMemberNumber(), m.fullName(), m.getEmail(), m.getTown(), m.getJoinedAt());
+                MemberId.of(m.getId()), m.getMemberNumber(), m.fullName(), m.getEmail(), m.getTown(), m.getJoinedAt());
     }
 
     private ApplicationView view(MembershipApplication a, Language language) {
@@ -322,10 +314,9 @@ public class MembershipService {
         String regionName =
                 reference.region(a.getRegionCode(), language).map(Region::name).orElse(a.getRegionCode());
         return new ApplicationView(
-                a.getId(),
-                a.businessKey(),
-                a.getStatus().name(),
-                a.getChannel().name(),
+                a.id(),
+                a.getStatus(),
+                a.getChannel(),
                 a.getLastName(),
                 a.getFirstName(),
                 a.getPatronymic(),
@@ -337,15 +328,15 @@ public class MembershipService {
                 a.getTown(),
                 a.getPostcode(),
                 a.interestSet(),
-                a.getLanguage(),
+                a.languageValue(),
                 a.isReadyForInteraction(),
                 a.getGuardianEmail(),
                 a.getSubmittedAt(),
                 a.getConfirmedAt(),
                 consent.map(ConsentRecord::getDocumentVersion).orElse(null),
                 consent.map(ConsentRecord::getAcceptedAt).orElse(null),
-                consent.map(ConsentRecord::getChannel).orElse(null),
-                a.getMemberId(),
+                consent.map(ConsentRecord::getChannel).map(Channel::valueOf).orElse(null),
+                a.getMemberId() == null ? null : MemberId.of(a.getMemberId()),
                 a.getMailRefusedAt());
     }
 }

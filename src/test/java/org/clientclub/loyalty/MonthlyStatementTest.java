@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.clientclub.loyalty.internal.MonthlyStatements;
 import org.clientclub.mail.MailService;
+import org.clientclub.mail.OutboxStatus;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.Members;
@@ -67,10 +68,10 @@ class MonthlyStatementTest {
         assertThat(statement.getSubject()).isEqualTo("Ваши баллы за месяц");
         assertThat(Mailbox.decoded(statement))
                 .contains("Начислено: 40", "Потрачено и списано: 15", "На карте сейчас: 125");
-        assertThat(mail.log(email, "", 0, 10))
+        assertThat(mail.log(email, null, 0, 10))
                 .filteredOn(e -> e.template().equals("monthly-statement"))
                 .hasSize(1);
-        assertThat(mail.log(quiet, "SUPPRESSED", 0, 10))
+        assertThat(mail.log(quiet, OutboxStatus.SUPPRESSED, 0, 10))
                 .singleElement()
                 .satisfies(e -> assertThat(e.template()).isEqualTo("monthly-statement"));
     }

@@ -62,7 +62,7 @@ class UnconfirmedApplicationPurgeTest {
 
     /** A submitted application whose confirmation mail (and link) was written. */
     private long applicationWithLink() {
-        long id = membership.submit(submission(adult(newEmail()))).orElseThrow();
+        long id = membership.submit(submission(adult(newEmail()))).orElseThrow().value();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> count("membership_token WHERE application_id = :id", id) == 1);
         return id;

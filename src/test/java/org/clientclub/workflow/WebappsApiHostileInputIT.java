@@ -245,12 +245,13 @@ class WebappsApiHostileInputIT {
     void aManagerCannotConfirmAnApplicantsAddressForThem() throws Exception {
         long applicationId = membership
                 .submit(TestQuestionnaires.submission(TestQuestionnaires.adult(TestQuestionnaires.newEmail())))
-                .orElseThrow();
+                .orElseThrow()
+                .value();
         ProcessInstance onboarding = await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> runtime.createProcessInstanceQuery()
                                 .processDefinitionKey(MembershipOnboardingProcess.PROCESS_ID)
-                                .variableValueEquals(MembershipOnboardingProcess.VAR_APPLICATION_ID, applicationId)
+                                .variableValueEquals(MembershipOnboardingProcess.APPLICATION_ID.name(), applicationId)
                                 .activityIdIn(MembershipOnboardingProcess.TASK_AWAIT_CONFIRMATION)
                                 .singleResult(),
                         pi -> pi != null);

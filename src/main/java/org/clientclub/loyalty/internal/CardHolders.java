@@ -2,6 +2,7 @@ package org.clientclub.loyalty.internal;
 
 import java.util.Optional;
 import org.clientclub.loyalty.CardDetails;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ public class CardHolders {
 
     public Optional<CardDetails> details(long memberId, Ledger.CardState card) {
         return membership
-                .memberById(memberId)
+                .memberById(MemberId.of(memberId))
                 .map(member -> new CardDetails(
                         memberId,
                         member.memberNumber(),

@@ -13,6 +13,7 @@ import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberContact;
 import org.clientclub.membership.MemberContacts;
+import org.clientclub.membership.MemberId;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
@@ -72,7 +73,7 @@ public class CardLinks {
     /** Replaces the member's link with a new one and mails it to them, through the outbox in this transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void renew(long memberId) {
-        MemberContact contact = contacts.of(memberId).orElseThrow();
+        MemberContact contact = contacts.of(MemberId.of(memberId)).orElseThrow();
         String url = issue(memberId);
         // Each renewal is a new message: its key names the renewal, not the member.
         mail.enqueue(OutgoingMail.transactional(

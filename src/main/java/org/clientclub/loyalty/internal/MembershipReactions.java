@@ -22,7 +22,8 @@ class MembershipReactions {
 
     @ApplicationModuleListener
     void on(MemberJoined event) {
-        cards.openAccount(event.memberId());
-        points.earnForActivity(event.memberId(), Activity.WELCOME_BONUS, SourceRef.memberJoined(event.memberId()));
+        long memberId = event.memberId().value();
+        cards.openAccount(memberId);
+        points.earnForActivity(memberId, Activity.WELCOME_BONUS, SourceRef.memberJoined(memberId));
     }
 }

@@ -10,6 +10,7 @@ import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberContacts;
+import org.clientclub.membership.MemberId;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
@@ -72,7 +73,7 @@ public class MonthlyStatements {
                     .param("to", to)
                     .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
                     .list()) {
-                var contact = contacts.of(row[0]);
+                var contact = contacts.of(MemberId.of(row[0]));
                 if (contact.isEmpty()) {
                     continue;
                 }

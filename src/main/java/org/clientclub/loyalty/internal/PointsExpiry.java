@@ -12,6 +12,7 @@ import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
 import org.clientclub.membership.MemberContacts;
+import org.clientclub.membership.MemberId;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
@@ -82,7 +83,7 @@ public class PointsExpiry {
             int warned = 0;
             for (long[] memberAndPoints : dueBefore(expiresOn.minus(validity), members)) {
                 long memberId = memberAndPoints[0];
-                var contact = contacts.of(memberId);
+                var contact = contacts.of(MemberId.of(memberId));
                 if (contact.isEmpty()) {
                     continue;
                 }

@@ -3,6 +3,7 @@ package org.clientclub.loyalty.internal;
 import java.util.Map;
 import org.clientclub.loyalty.CardNumber;
 import org.clientclub.mail.InlineImage;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.spi.WelcomeMailContributor;
 import org.clientclub.shared.Language;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,8 @@ class WelcomeCardContribution implements WelcomeMailContributor {
 
     @Override
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Map<String, Object> contribute(long memberId, Language language) {
+    public Map<String, Object> contribute(MemberId member, Language language) {
+        long memberId = member.value();
         ledger.openAccount(memberId);
         CardNumber number = ledger.activeCard(memberId).orElseThrow();
         String cardUrl = links.issue(memberId);

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.clientclub.mail.MailKind;
 import org.clientclub.mail.OutboxEntry;
+import org.clientclub.mail.OutboxId;
+import org.clientclub.mail.OutboxStatus;
 
 /**
  * A rendered e-mail waiting to be sent, or the record of one that was. The body, with the links in it, lives only
@@ -202,18 +204,18 @@ public class OutboxMessage {
 
     public OutboxEntry toEntry() {
         return new OutboxEntry(
-                id,
+                OutboxId.of(id),
                 recipient,
                 subject,
                 template,
                 language,
-                status.name(),
+                status,
                 attempts,
                 createdAt,
                 sentAt,
                 nextAttemptAt,
                 lastError,
-                kind.name(),
+                kind,
                 bodyDiscardedAt);
     }
 }

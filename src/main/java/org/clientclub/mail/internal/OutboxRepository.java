@@ -1,6 +1,7 @@
 package org.clientclub.mail.internal;
 
 import java.util.List;
+import org.clientclub.mail.OutboxStatus;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;

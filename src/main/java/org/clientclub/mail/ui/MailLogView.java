@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutboxEntry;
+import org.clientclub.mail.OutboxStatus;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
 
@@ -33,7 +34,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
     private final transient MailService mail;
     private final Grid<OutboxEntry> grid = new Grid<>();
     private final TextField search = new TextField();
-    private final Select<String> status = new Select<>();
+    private final Select<OutboxStatus> status = new Select<>();
 
     public MailLogView(MailService mail) {
         this.mail = mail;
@@ -44,10 +45,11 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        status.setItems("", "PENDING", "SENT", "FAILED", "SUPPRESSED");
+        status.setItems(OutboxStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("mail.log.status.any"));
         status.setItemLabelGenerator(
-                s -> s.isEmpty() ? getTranslation("mail.log.status.any") : getTranslation("mail.status." + s));
-        status.setValue("");
+                s -> s == null ? getTranslation("mail.log.status.any") : getTranslation("mail.status." + s));
         status.setLabel(getTranslation("mail.log.status"));
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         search.setLabel(getTranslation("mail.log.search.label"));

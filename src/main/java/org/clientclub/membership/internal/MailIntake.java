@@ -184,8 +184,8 @@ public class MailIntake {
         }
         Questionnaire questionnaire = withSender(filled.questionnaire(), message.from());
         try {
-            long applicationId = membership.submitMailed(questionnaire, filled.consentVersion(), true, message.from());
-            linkApplication(inboundId, applicationId);
+            var applicationId = membership.submitMailed(questionnaire, filled.consentVersion(), true, message.from());
+            linkApplication(inboundId, applicationId.value());
             settle(inboundId, InboundResult.handled());
             return Decision.ONBOARDING_STARTED;
         } catch (QuestionnaireRejected e) {
@@ -255,9 +255,9 @@ public class MailIntake {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The transcription of " + inboundId + " cannot be read", e);
         }
-        long applicationId =
+        var applicationId =
                 membership.submitMailed(questionnaire, membership.currentConsentVersion(), true, intake.sender());
-        linkApplication(inboundId, applicationId);
+        linkApplication(inboundId, applicationId.value());
         settle(inboundId, InboundResult.handled());
     }
 

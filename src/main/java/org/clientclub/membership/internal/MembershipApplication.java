@@ -14,16 +14,16 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.clientclub.membership.ApplicationId;
+import org.clientclub.membership.ApplicationStatus;
 import org.clientclub.membership.Channel;
 import org.clientclub.membership.Interest;
 import org.clientclub.shared.Language;
 
-/** A questionnaire as submitted, and where it stands. Its business key names its onboarding process. */
+/** A questionnaire as submitted, and where it stands. Its id's business key names its onboarding process. */
 @Entity
 @Table(name = "membership_application")
 public class MembershipApplication {
-
-    private static final String BUSINESS_KEY_PREFIX = "application-";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -114,15 +114,13 @@ public class MembershipApplication {
         this.submittedAt = now;
     }
 
-    public static long idFromBusinessKey(String businessKey) {
-        if (businessKey == null || !businessKey.startsWith(BUSINESS_KEY_PREFIX)) {
-            throw new IllegalArgumentException("Not an application business key: " + businessKey);
-        }
-        return Long.parseLong(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+    /** Set once the row is flushed. */
+    public ApplicationId id() {
+        return ApplicationId.of(id);
     }
 
     public String businessKey() {
-        return BUSINESS_KEY_PREFIX + id;
+        return id().businessKey();
     }
 
     public boolean needsGuardian() {

@@ -12,6 +12,9 @@ import org.clientclub.mail.Enqueued;
 import org.clientclub.mail.MailKind;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutgoingMail;
+import org.clientclub.membership.ApplicationId;
+import org.clientclub.membership.ApplicationStatus;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MemberJoined;
 import org.clientclub.membership.RegistrationOutcome;
 import org.clientclub.membership.spi.WelcomeMailContributor;
@@ -61,7 +64,7 @@ public class OnboardingService {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    public void sendConfirmationRequest(long applicationId, String idempotencyKey) {
+    public void sendConfirmationRequest(ApplicationId applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         Instant now = clock.instant();
         application.awaitConfirmationUntil(now.plus(tokenValidity));
@@ -69,7 +72,7 @@ public class OnboardingService {
     }
 
     /** A fresh link that ends when the first one does: the reminder does not extend the seven days. */
-    public void sendReminder(long applicationId, String idempotencyKey) {
+    public void sendReminder(ApplicationId applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         if (application.getStatus() != ApplicationStatus.AWAITING_CONFIRMATION) {
             return;
@@ -105,11 +108,11 @@ public class OnboardingService {
         }
     }
 
-    public void lapse(long applicationId) {
+    public void lapse(ApplicationId applicationId) {
         application(applicationId).lapse();
     }
 
-    public void sendGuardianRequest(long applicationId, String idempotencyKey) {
+    public void sendGuardianRequest(ApplicationId applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         Instant now = clock.instant();
         LinkToken.Issued issued =
@@ -129,7 +132,7 @@ public class OnboardingService {
                         MailKind.GUARDIAN_REQUEST));
     }
 
-    public void sendGuardianDeclinedNotice(long applicationId, String idempotencyKey) {
+    public void sendGuardianDeclinedNotice(ApplicationId applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         mail.enqueue(OutgoingMail.transactional(
                 idempotencyKey,
@@ -140,7 +143,7 @@ public class OnboardingService {
     }
 
     /** "No" to further interaction: the questionnaire stays as the client's feedback, without membership. */
-    public void keepAsFeedback(long applicationId, String idempotencyKey) {
+    public void keepAsFeedback(ApplicationId applicationId, String idempotencyKey) {
         MembershipApplication application = application(applicationId);
         application.keepAsFeedback();
         mail.enqueue(OutgoingMail.transactional(
@@ -155,7 +158,7 @@ public class OnboardingService {
      * Creates the member, unless the address already belongs to one: an address never makes a second member
      * (a unique constraint backs this up when two confirmations race; the losing job retries and lands here).
      */
-    public RegistrationOutcome registerMember(long applicationId) {
+    public RegistrationOutcome registerMember(ApplicationId applicationId) {
         MembershipApplication application = application(applicationId);
         Optional<Member> existing = members.findByEmail(application.getEmail());
         if (existing.isPresent()) {
@@ -168,41 +171,40 @@ public class OnboardingService {
         String number = String.valueOf(members.nextMemberNumber());
         Member member = members.saveAndFlush(new Member(number, application, now));
         application.becameMember(member.getId());
-        events.publishEvent(new MemberJoined(member.getId(), number, member.getEmail(), member.getLanguage(), now));
+        events.publishEvent(
+                new MemberJoined(MemberId.of(member.getId()), number, member.getEmail(), member.getLanguage(), now));
         return RegistrationOutcome.NEW;
     }
 
-    public void sendWelcome(long applicationId, String idempotencyKey) {
+    public void sendWelcome(ApplicationId applicationId, String idempotencyKey) {
         sendToMember(applicationId, "welcome", idempotencyKey, true);
     }
 
-    public void sendAlreadyMember(long applicationId, String idempotencyKey) {
+    public void sendAlreadyMember(ApplicationId applicationId, String idempotencyKey) {
         sendToMember(applicationId, "already-member", idempotencyKey, false);
     }
 
-    private void sendToMember(long applicationId, String template, String idempotencyKey, boolean welcome) {
+    private void sendToMember(ApplicationId applicationId, String template, String idempotencyKey, boolean welcome) {
         MembershipApplication application = application(applicationId);
         Member member = members.findById(application.getMemberId()).orElseThrow();
         Map<String, Object> model = model(application);
         model.put("memberNumber", member.getMemberNumber());
         if (welcome) {
-            welcomeContributors.forEach(c -> model.putAll(c.contribute(member.getId(), application.languageValue())));
+            welcomeContributors.forEach(
+                    c -> model.putAll(c.contribute(MemberId.of(member.getId()), application.languageValue())));
         }
         mail.enqueue(OutgoingMail.transactional(
                 idempotencyKey, new EmailAddress(member.getEmail()), application.languageValue(), template, model));
     }
 
-    /** Staff looked at a possible duplicate; "updateMember" takes the newer questionnaire's details. */
-    public void applyDuplicateReview(long applicationId, String decision) {
-        if (!"updateMember".equals(decision)) {
-            return;
-        }
+    /** Staff looked at a possible duplicate and found the newer questionnaire's details right. */
+    public void takeNewerDetails(ApplicationId applicationId) {
         MembershipApplication application = application(applicationId);
         members.findById(application.getMemberId()).orElseThrow().takeDetailsFrom(application);
     }
 
-    private MembershipApplication application(long id) {
-        return applications.findById(id).orElseThrow(() -> new IllegalStateException("No application " + id));
+    private MembershipApplication application(ApplicationId id) {
+        return applications.findById(id.value()).orElseThrow(() -> new IllegalStateException("No application " + id));
     }
 
     private static LocalDate clubDate(Instant instant) {

@@ -1,10 +1,9 @@
 package org.clientclub.membership.process;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.clientclub.membership.internal.LapsedApplications;
 import org.springframework.stereotype.Component;
 
-/** What ApplicationPurgeProcess.bpmn calls once a day. */
+/** What ApplicationPurgeProcess.bpmn calls once a day ({@code ${applicationPurge.purgeLapsedApplications()}}). */
 @Component("applicationPurge")
 public class ApplicationPurgeGlue {
 
@@ -14,7 +13,7 @@ public class ApplicationPurgeGlue {
         this.lapsed = lapsed;
     }
 
-    public void purgeLapsedApplications(DelegateExecution execution) {
+    public void purgeLapsedApplications() {
         lapsed.purge();
     }
 }

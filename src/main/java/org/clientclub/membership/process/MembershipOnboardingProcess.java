@@ -1,5 +1,9 @@
 package org.clientclub.membership.process;
 
+import org.clientclub.membership.ApplicationId;
+import org.clientclub.membership.RegistrationOutcome;
+import org.clientclub.workflow.ProcessVariable;
+
 /** The ids of processes/membership/MembershipOnboardingProcess.bpmn, spelled once. */
 public final class MembershipOnboardingProcess {
 
@@ -33,15 +37,22 @@ public final class MembershipOnboardingProcess {
     public static final String END_GUARDIAN_DECLINED = "EndEvent_GuardianDeclined";
     public static final String END_DUPLICATE_REVIEWED = "EndEvent_DuplicateReviewed";
 
-    /** Variables: ids and flags only. */
-    public static final String VAR_APPLICATION_ID = "applicationId";
+    /** Variables: ids and flags only. The diagram's expressions pass them to the glue by these names. */
+    public static final ProcessVariable<ApplicationId> APPLICATION_ID =
+            ProcessVariable.ofLong("applicationId").map(ApplicationId::of, ApplicationId::value);
 
-    public static final String VAR_GUARDIAN_REQUIRED = "guardianRequired";
-    public static final String VAR_READY_FOR_INTERACTION = "readyForInteraction";
-    public static final String VAR_GUARDIAN_CONSENTED = "guardianConsented";
-    public static final String VAR_REGISTRATION = "registration";
-    /** Set by the duplicate review form: {@code updateMember} or {@code keepMember}. */
-    public static final String VAR_DUPLICATE_DECISION = "duplicateDecision";
+    public static final ProcessVariable<Boolean> GUARDIAN_REQUIRED = ProcessVariable.ofBoolean("guardianRequired");
+    public static final ProcessVariable<Boolean> READY_FOR_INTERACTION =
+            ProcessVariable.ofBoolean("readyForInteraction");
+    public static final ProcessVariable<Boolean> GUARDIAN_CONSENTED = ProcessVariable.ofBoolean("guardianConsented");
+    /** {@code registerMember}'s result, which the gateways compare by name. */
+    public static final ProcessVariable<RegistrationOutcome> REGISTRATION =
+            ProcessVariable.ofEnum("registration", RegistrationOutcome.class);
+    /** Set by the duplicate review form: {@link #UPDATE_MEMBER} or {@code keepMember}. */
+    public static final ProcessVariable<String> DUPLICATE_DECISION = ProcessVariable.ofString("duplicateDecision");
+
+    /** The duplicate review form's answer that takes the newer questionnaire's details. */
+    public static final String UPDATE_MEMBER = "updateMember";
 
     public static final String FORM_REVIEW_POSSIBLE_DUPLICATE = "review-possible-duplicate";
 

@@ -1,15 +1,17 @@
 package org.clientclub.membership.process;
 
+import static org.clientclub.membership.process.MembershipOnboardingProcess.APPLICATION_ID;
+import static org.clientclub.membership.process.MembershipOnboardingProcess.GUARDIAN_CONSENTED;
+import static org.clientclub.membership.process.MembershipOnboardingProcess.GUARDIAN_REQUIRED;
 import static org.clientclub.membership.process.MembershipOnboardingProcess.MESSAGE_APPLICANT_CONFIRMED;
 import static org.clientclub.membership.process.MembershipOnboardingProcess.MESSAGE_GUARDIAN_RESPONDED;
 import static org.clientclub.membership.process.MembershipOnboardingProcess.PROCESS_ID;
-import static org.clientclub.membership.process.MembershipOnboardingProcess.VAR_APPLICATION_ID;
-import static org.clientclub.membership.process.MembershipOnboardingProcess.VAR_GUARDIAN_CONSENTED;
-import static org.clientclub.membership.process.MembershipOnboardingProcess.VAR_GUARDIAN_REQUIRED;
-import static org.clientclub.membership.process.MembershipOnboardingProcess.VAR_READY_FOR_INTERACTION;
+import static org.clientclub.membership.process.MembershipOnboardingProcess.READY_FOR_INTERACTION;
 
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.clientclub.membership.ApplicationId;
 import org.springframework.stereotype.Component;
 
 /** Starts onboarding and delivers members' answers to it; the service calls this inside its transaction. */
@@ -22,29 +24,26 @@ public class OnboardingEngine {
         this.runtime = runtime;
     }
 
-    public void start(String businessKey, long applicationId, boolean guardianRequired, boolean readyForInteraction) {
-        runtime.startProcessInstanceByKey(
-                PROCESS_ID,
-                businessKey,
-                Map.of(
-                        VAR_APPLICATION_ID, applicationId,
-                        VAR_GUARDIAN_REQUIRED, guardianRequired,
-                        VAR_READY_FOR_INTERACTION, readyForInteraction));
+    public void start(ApplicationId application, boolean guardianRequired, boolean readyForInteraction) {
+        VariableMap variables = APPLICATION_ID.put(Variables.createVariables(), application);
+        GUARDIAN_REQUIRED.put(variables, guardianRequired);
+        READY_FOR_INTERACTION.put(variables, readyForInteraction);
+        runtime.startProcessInstanceByKey(PROCESS_ID, application.businessKey(), variables);
     }
 
     /** @return false when no onboarding waits for this confirmation (it lapsed or was already confirmed) */
-    public boolean applicantConfirmed(String businessKey) {
+    public boolean applicantConfirmed(ApplicationId application) {
         return !runtime.createMessageCorrelation(MESSAGE_APPLICANT_CONFIRMED)
-                .processInstanceBusinessKey(businessKey)
+                .processInstanceBusinessKey(application.businessKey())
                 .correlateAllWithResult()
                 .isEmpty();
     }
 
     /** @return false when no onboarding waits for the guardian any more */
-    public boolean guardianResponded(String businessKey, boolean consented) {
+    public boolean guardianResponded(ApplicationId application, boolean consented) {
         return !runtime.createMessageCorrelation(MESSAGE_GUARDIAN_RESPONDED)
-                .processInstanceBusinessKey(businessKey)
-                .setVariable(VAR_GUARDIAN_CONSENTED, consented)
+                .processInstanceBusinessKey(application.businessKey())
+                .setVariable(GUARDIAN_CONSENTED.name(), GUARDIAN_CONSENTED.typed(consented))
                 .correlateAllWithResult()
                 .isEmpty();
     }

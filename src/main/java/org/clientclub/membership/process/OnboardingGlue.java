@@ -1,15 +1,16 @@
 package org.clientclub.membership.process;
 
-import static org.clientclub.membership.process.MembershipOnboardingProcess.VAR_APPLICATION_ID;
-import static org.clientclub.membership.process.MembershipOnboardingProcess.VAR_DUPLICATE_DECISION;
+import static org.clientclub.membership.process.MembershipOnboardingProcess.UPDATE_MEMBER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.clientclub.membership.ApplicationId;
 import org.clientclub.membership.internal.OnboardingService;
 import org.springframework.stereotype.Component;
 
 /**
- * What MembershipOnboardingProcess.bpmn calls ({@code ${onboarding.sendWelcome(execution)}}): it reads the
- * application id, builds the idempotency key from the process instance and the activity, and calls the service.
+ * What MembershipOnboardingProcess.bpmn calls ({@code ${onboarding.sendWelcome(applicationId, execution)}}): the
+ * diagram passes the application id; the execution is there only to build the idempotency key of a step that
+ * sends mail, from the process instance and the activity.
  */
 @Component("onboarding")
 public class OnboardingGlue {
@@ -20,49 +21,47 @@ public class OnboardingGlue {
         this.service = service;
     }
 
-    public void sendConfirmationRequest(DelegateExecution execution) {
-        service.sendConfirmationRequest(applicationId(execution), key(execution));
+    public void sendConfirmationRequest(long applicationId, DelegateExecution execution) {
+        service.sendConfirmationRequest(ApplicationId.of(applicationId), key(execution));
     }
 
-    public void sendReminder(DelegateExecution execution) {
-        service.sendReminder(applicationId(execution), key(execution));
+    public void sendReminder(long applicationId, DelegateExecution execution) {
+        service.sendReminder(ApplicationId.of(applicationId), key(execution));
     }
 
-    public void lapse(DelegateExecution execution) {
-        service.lapse(applicationId(execution));
+    public void lapse(long applicationId) {
+        service.lapse(ApplicationId.of(applicationId));
     }
 
-    public void sendGuardianRequest(DelegateExecution execution) {
-        service.sendGuardianRequest(applicationId(execution), key(execution));
+    public void sendGuardianRequest(long applicationId, DelegateExecution execution) {
+        service.sendGuardianRequest(ApplicationId.of(applicationId), key(execution));
     }
 
-    public void sendGuardianDeclinedNotice(DelegateExecution execution) {
-        service.sendGuardianDeclinedNotice(applicationId(execution), key(execution));
+    public void sendGuardianDeclinedNotice(long applicationId, DelegateExecution execution) {
+        service.sendGuardianDeclinedNotice(ApplicationId.of(applicationId), key(execution));
     }
 
-    public void keepAsFeedback(DelegateExecution execution) {
-        service.keepAsFeedback(applicationId(execution), key(execution));
+    public void keepAsFeedback(long applicationId, DelegateExecution execution) {
+        service.keepAsFeedback(ApplicationId.of(applicationId), key(execution));
     }
 
-    /** @return the outcome's name, which the process keeps in the variable {@code registration} */
-    public String registerMember(DelegateExecution execution) {
-        return service.registerMember(applicationId(execution)).name();
+    /** @return the outcome's name, which the process keeps in {@link MembershipOnboardingProcess#REGISTRATION} */
+    public String registerMember(long applicationId) {
+        return service.registerMember(ApplicationId.of(applicationId)).name();
     }
 
-    public void sendWelcome(DelegateExecution execution) {
-        service.sendWelcome(applicationId(execution), key(execution));
+    public void sendWelcome(long applicationId, DelegateExecution execution) {
+        service.sendWelcome(ApplicationId.of(applicationId), key(execution));
     }
 
-    public void sendAlreadyMember(DelegateExecution execution) {
-        service.sendAlreadyMember(applicationId(execution), key(execution));
+    public void sendAlreadyMember(long applicationId, DelegateExecution execution) {
+        service.sendAlreadyMember(ApplicationId.of(applicationId), key(execution));
     }
 
-    public void applyDuplicateReview(DelegateExecution execution) {
-        service.applyDuplicateReview(applicationId(execution), (String) execution.getVariable(VAR_DUPLICATE_DECISION));
-    }
-
-    private static long applicationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(VAR_APPLICATION_ID)).longValue();
+    public void applyDuplicateReview(long applicationId, String duplicateDecision) {
+        if (UPDATE_MEMBER.equals(duplicateDecision)) {
+            service.takeNewerDetails(ApplicationId.of(applicationId));
+        }
     }
 
     private static String key(DelegateExecution execution) {

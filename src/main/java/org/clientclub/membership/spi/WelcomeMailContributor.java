@@ -1,6 +1,7 @@
 package org.clientclub.membership.spi;
 
 import java.util.Map;
+import org.clientclub.membership.MemberId;
 import org.clientclub.shared.Language;
 
 /**
@@ -9,5 +10,5 @@ import org.clientclub.shared.Language;
  */
 public interface WelcomeMailContributor {
 
-    Map<String, Object> contribute(long memberId, Language language);
+    Map<String, Object> contribute(MemberId memberId, Language language);
 }

@@ -33,7 +33,9 @@ class ApplicationPanel extends FormLayout {
                         .map(i -> getTranslation("interest." + i.name()))
                         .sorted()
                         .collect(Collectors.joining(", ")));
-        item("questionnaire.field.language", getTranslation("language." + a.language()));
+        item(
+                "questionnaire.field.language",
+                getTranslation("language." + a.language().code()));
         item(
                 "questionnaire.field.readyForInteraction",
                 getTranslation(a.readyForInteraction() ? "join.ready.yes" : "join.ready.no"));

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.Optional;
 import org.clientclub.membership.ApplicationView;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.membership.process.MembershipOnboardingProcess;
@@ -41,16 +42,17 @@ class DuplicateReviewPanel implements TaskPanelProvider {
             return panel;
         }
         panel.add(new H3(panel.getTranslation("duplicate.newQuestionnaire")), new ApplicationPanel(application));
-        membership.member(memberIdOf(application), language).ifPresent(member -> {
-            panel.add(new H3(panel.getTranslation("duplicate.existingMember")));
-            panel.add(new Paragraph(panel.getTranslation(
-                    "member.summaryShort", member.memberNumber(), member.fullName(), member.email())));
-            panel.add(new RouterLink(panel.getTranslation("duplicate.openMember"), MemberView.class, member.id()));
-        });
+        Optional.ofNullable(application.memberId())
+                .flatMap(id -> membership.member(id, language))
+                .ifPresent(member -> {
+                    panel.add(new H3(panel.getTranslation("duplicate.existingMember")));
+                    panel.add(new Paragraph(panel.getTranslation(
+                            "member.summaryShort", member.memberNumber(), member.fullName(), member.email())));
+                    panel.add(new RouterLink(
+                            panel.getTranslation("duplicate.openMember"),
+                            MemberView.class,
+                            member.id().value()));
+                });
         return panel;
-    }
-
-    private long memberIdOf(ApplicationView application) {
-        return application.memberId() == null ? -1 : application.memberId();
     }
 }

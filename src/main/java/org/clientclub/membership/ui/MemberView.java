@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clientclub.membership.ApplicationView;
 import org.clientclub.membership.MemberDetails;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
@@ -43,7 +44,8 @@ public class MemberView extends VerticalLayout implements HasUrlParameter<Long>,
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         removeAll();
-        Optional<MemberDetails> found = membership.member(id, Language.of(getLocale()));
+        Optional<MemberDetails> found =
+                id == null || id <= 0 ? Optional.empty() : membership.member(MemberId.of(id), Language.of(getLocale()));
         if (found.isEmpty()) {
             title = getTranslation("member.notFound");
             add(new H2(title), new RouterLink(getTranslation("members.back"), MembersView.class));

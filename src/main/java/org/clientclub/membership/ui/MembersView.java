@@ -58,7 +58,7 @@ public class MembersView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("members.empty"));
         grid.setItems(q -> membership.searchMembers(search.getValue(), q.getOffset(), q.getLimit()).stream());
         grid.addItemClickListener(e -> getUI().ifPresent(
-                        ui -> ui.navigate(MemberView.class, e.getItem().id())));
+                        ui -> ui.navigate(MemberView.class, e.getItem().id().value())));
         grid.setSizeFull();
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         add(grid);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.clientclub.mail.OutboxStatus;
 import org.junit.jupiter.api.Test;
 
 class OutboxMessageTest {

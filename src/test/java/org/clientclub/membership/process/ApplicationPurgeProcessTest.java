@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.clientclub.membership.process.ApplicationPurgeProcess.END_PURGE_DONE;
 import static org.clientclub.membership.process.ApplicationPurgeProcess.PROCESS_ID;
 import static org.clientclub.membership.process.ApplicationPurgeProcess.TASK_PURGE_LAPSED_APPLICATIONS;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
@@ -61,6 +60,6 @@ class ApplicationPurgeProcessTest {
         execute(job(TASK_PURGE_LAPSED_APPLICATIONS));
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_PURGE_DONE);
-        verify(glue).purgeLapsedApplications(any());
+        verify(glue).purgeLapsedApplications();
     }
 }

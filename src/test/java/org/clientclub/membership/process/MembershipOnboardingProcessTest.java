@@ -9,19 +9,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.clientclub.membership.process.MembershipOnboardingProcess.*;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.HashMap;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.clientclub.membership.ApplicationId;
 import org.clientclub.support.ProcessTestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,8 @@ class MembershipOnboardingProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessTestEngine.coveringAtLeast(1.0);
+
+    private static final long APPLICATION = 41L;
 
     private final OnboardingGlue glue = mock(OnboardingGlue.class);
 
@@ -50,7 +54,7 @@ class MembershipOnboardingProcessTest {
 
     @Test
     void confirmedYesAnswerCreatesMemberAndSendsWelcome() {
-        when(glue.registerMember(any())).thenReturn("NEW");
+        when(glue.registerMember(APPLICATION)).thenReturn("NEW");
         ProcessInstance pi = start(false, true);
 
         confirmAddress(pi);
@@ -65,9 +69,9 @@ class MembershipOnboardingProcessTest {
                         TASK_REGISTER_MEMBER,
                         TASK_SEND_WELCOME,
                         END_MEMBER_JOINED);
-        assertThat(pi).variables().containsEntry(VAR_REGISTRATION, "NEW");
-        verify(glue).sendWelcome(any());
-        verify(glue, never()).sendAlreadyMember(any());
+        assertThat(pi).variables().containsEntry(REGISTRATION.name(), "NEW");
+        verify(glue).sendWelcome(eq(APPLICATION), any());
+        verify(glue, never()).sendAlreadyMember(eq(APPLICATION), any());
     }
 
     @Test
@@ -78,12 +82,12 @@ class MembershipOnboardingProcessTest {
         execute(job(TASK_KEEP_AS_FEEDBACK));
 
         assertThat(pi).isEnded().hasPassed(END_FEEDBACK_KEPT).hasNotPassed(TASK_REGISTER_MEMBER);
-        verify(glue).keepAsFeedback(any());
+        verify(glue).keepAsFeedback(eq(APPLICATION), any());
     }
 
     @Test
     void childWhoseGuardianAgreesBecomesMember() {
-        when(glue.registerMember(any())).thenReturn("NEW");
+        when(glue.registerMember(APPLICATION)).thenReturn("NEW");
         ProcessInstance pi = start(true, true);
 
         confirmAddress(pi);
@@ -100,7 +104,7 @@ class MembershipOnboardingProcessTest {
                         TASK_AWAIT_GUARDIAN_CONSENT,
                         TASK_REGISTER_MEMBER,
                         END_MEMBER_JOINED);
-        verify(glue).sendGuardianRequest(any());
+        verify(glue).sendGuardianRequest(eq(APPLICATION), any());
     }
 
     @Test
@@ -113,7 +117,7 @@ class MembershipOnboardingProcessTest {
         execute(job(TASK_SEND_GUARDIAN_DECLINED));
 
         assertThat(pi).isEnded().hasPassed(END_GUARDIAN_DECLINED).hasNotPassed(TASK_REGISTER_MEMBER);
-        verify(glue).sendGuardianDeclinedNotice(any());
+        verify(glue).sendGuardianDeclinedNotice(eq(APPLICATION), any());
     }
 
     @Test
@@ -128,7 +132,7 @@ class MembershipOnboardingProcessTest {
         execute(job("Task_LapseGuardianConsent"));
 
         assertThat(pi).isEnded().hasPassed("EndEvent_GuardianConsentLapsed").hasNotPassed(TASK_REGISTER_MEMBER);
-        verify(glue).lapse(any());
+        verify(glue).lapse(APPLICATION);
     }
 
     @Test
@@ -142,7 +146,7 @@ class MembershipOnboardingProcessTest {
         execute(reminder);
         execute(job(TASK_SEND_REMINDER));
         assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
-        verify(glue).sendReminder(any());
+        verify(glue).sendReminder(eq(APPLICATION), any());
 
         Job expiry = job(TIMER_CONFIRMATION_EXPIRED);
         assertDueAfter(expiry, Duration.ofDays(7));
@@ -150,12 +154,12 @@ class MembershipOnboardingProcessTest {
         execute(job(TASK_LAPSE_APPLICATION));
 
         assertThat(pi).isEnded().hasPassed(END_APPLICATION_LAPSED).hasNotPassed(TASK_REGISTER_MEMBER);
-        verify(glue).lapse(any());
+        verify(glue).lapse(APPLICATION);
     }
 
     @Test
     void knownAddressWithSameDetailsOnlyGetsAlreadyMemberMail() {
-        when(glue.registerMember(any())).thenReturn("EXISTING_SAME");
+        when(glue.registerMember(APPLICATION)).thenReturn("EXISTING_SAME");
         ProcessInstance pi = start(false, true);
 
         confirmAddress(pi);
@@ -166,12 +170,12 @@ class MembershipOnboardingProcessTest {
                 .isEnded()
                 .hasPassed(END_ALREADY_MEMBER)
                 .hasNotPassed(TASK_REVIEW_POSSIBLE_DUPLICATE, TASK_SEND_WELCOME);
-        verify(glue).sendAlreadyMember(any());
+        verify(glue).sendAlreadyMember(eq(APPLICATION), any());
     }
 
     @Test
     void knownAddressWithDifferentDetailsAsksStaffToReviewTheDuplicate() {
-        when(glue.registerMember(any())).thenReturn("EXISTING_DIFFERENT");
+        when(glue.registerMember(APPLICATION)).thenReturn("EXISTING_DIFFERENT");
         ProcessInstance pi = start(false, true);
 
         confirmAddress(pi);
@@ -180,13 +184,13 @@ class MembershipOnboardingProcessTest {
 
         assertThat(pi).isWaitingAt(TASK_REVIEW_POSSIBLE_DUPLICATE);
         assertThat(task()).hasCandidateGroup("CLUB_STAFF").hasFormKey(null);
-        complete(task(), withVariables(VAR_DUPLICATE_DECISION, "updateMember"));
+        complete(task(), withVariables(DUPLICATE_DECISION.name(), UPDATE_MEMBER));
         execute(job(TASK_APPLY_DUPLICATE_REVIEW));
 
         assertThat(pi).isEnded().hasPassed(END_DUPLICATE_REVIEWED);
-        verify(glue).sendAlreadyMember(any());
-        verify(glue).applyDuplicateReview(any());
-        verify(glue, never()).sendWelcome(any());
+        verify(glue).sendAlreadyMember(eq(APPLICATION), any());
+        verify(glue).applyDuplicateReview(APPLICATION, UPDATE_MEMBER);
+        verify(glue, never()).sendWelcome(eq(APPLICATION), any());
     }
 
     private ProcessInstance start(boolean guardianRequired, boolean ready) {
@@ -194,12 +198,10 @@ class MembershipOnboardingProcessTest {
                 .startProcessInstanceByKey(
                         PROCESS_ID,
                         "application-" + System.nanoTime(),
-                        Map.of(
-                                VAR_APPLICATION_ID,
-                                1L,
-                                VAR_GUARDIAN_REQUIRED,
-                                guardianRequired,
-                                VAR_READY_FOR_INTERACTION,
+                        READY_FOR_INTERACTION.put(
+                                GUARDIAN_REQUIRED.put(
+                                        APPLICATION_ID.put(new HashMap<>(), ApplicationId.of(APPLICATION)),
+                                        guardianRequired),
                                 ready));
     }
 
@@ -207,7 +209,7 @@ class MembershipOnboardingProcessTest {
         assertThat(pi).isWaitingAt(TASK_SEND_CONFIRMATION_REQUEST);
         execute(job(TASK_SEND_CONFIRMATION_REQUEST));
         assertThat(pi).isWaitingAt(TASK_AWAIT_CONFIRMATION);
-        verify(glue).sendConfirmationRequest(any());
+        verify(glue).sendConfirmationRequest(eq(APPLICATION), any());
         runtimeService()
                 .createMessageCorrelation(MESSAGE_APPLICANT_CONFIRMED)
                 .processInstanceBusinessKey(pi.getBusinessKey())
@@ -218,7 +220,7 @@ class MembershipOnboardingProcessTest {
         runtimeService()
                 .createMessageCorrelation(MESSAGE_GUARDIAN_RESPONDED)
                 .processInstanceBusinessKey(pi.getBusinessKey())
-                .setVariable(VAR_GUARDIAN_CONSENTED, consented)
+                .setVariable(GUARDIAN_CONSENTED.name(), consented)
                 .correlate();
     }
 

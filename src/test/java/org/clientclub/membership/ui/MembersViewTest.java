@@ -66,7 +66,7 @@ class MembersViewTest extends KaribuTest {
         MemberSummary member = _get(grid, 0);
         assertThat(member.fullName()).isEqualTo("Вера Орлова");
 
-        UI.getCurrent().navigate(MemberView.class, member.id());
+        UI.getCurrent().navigate(MemberView.class, member.id().value());
         assertThat(_get(H2.class).getText()).isEqualTo("Вера Орлова");
         assertThat(_find(Span.class, spec -> spec.withText(HOSTILE_TOWN)))
                 .as("shown as text, not markup")

@@ -1,5 +1,6 @@
-package org.clientclub.membership.internal;
+package org.clientclub.membership;
 
+/** Where a submitted questionnaire stands. */
 public enum ApplicationStatus {
     AWAITING_CONFIRMATION,
     AWAITING_GUARDIAN,

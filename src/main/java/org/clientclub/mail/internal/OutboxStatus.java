@@ -1,8 +1,0 @@
-package org.clientclub.mail.internal;
-
-public enum OutboxStatus {
-    PENDING,
-    SENT,
-    FAILED,
-    SUPPRESSED
-}
