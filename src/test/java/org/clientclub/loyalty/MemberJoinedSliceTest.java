@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.clientclub.mail.MailService;
 import org.clientclub.membership.MemberContacts;
+import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MemberJoined;
 import org.clientclub.membership.MembershipService;
 import org.clientclub.support.TestQuestionnaires;
@@ -40,7 +41,8 @@ class MemberJoinedSliceTest {
     @Test
     void aMemberWhoJoinedGetsAnAccountACardAndTheWelcomeBonusOnce(Scenario scenario) {
         long memberId = aMemberRow(TestQuestionnaires.newEmail());
-        MemberJoined joined = new MemberJoined(memberId, "M" + memberId, "x@example.org", "ru", Instant.now());
+        MemberJoined joined =
+                new MemberJoined(MemberId.of(memberId), "M" + memberId, "x@example.org", "ru", Instant.now());
 
         scenario.publish(joined)
                 .andWaitForStateChange(() -> welcomeEntries(memberId), entries -> !entries.isEmpty())
