@@ -1,9 +1,12 @@
-package org.clientclub.security;
+package org.clientclub.security.internal;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.clientclub.security.AppRoles;
+import org.clientclub.security.StaffAccount;
+import org.clientclub.security.StaffDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

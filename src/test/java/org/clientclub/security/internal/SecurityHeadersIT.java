@@ -1,10 +1,12 @@
-package org.clientclub.security;
+package org.clientclub.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.UUID;
+import org.clientclub.security.StaffAccount;
+import org.clientclub.security.StaffDirectory;
 import org.clientclub.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

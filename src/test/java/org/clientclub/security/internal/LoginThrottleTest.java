@@ -1,4 +1,4 @@
-package org.clientclub.security;
+package org.clientclub.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

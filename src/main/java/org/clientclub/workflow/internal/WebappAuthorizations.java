@@ -1,4 +1,4 @@
-package org.clientclub.workflow;
+package org.clientclub.workflow.internal;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;

@@ -1,4 +1,4 @@
-package org.clientclub.workflow;
+package org.clientclub.workflow.internal;
 
 import java.util.HashSet;
 import java.util.List;

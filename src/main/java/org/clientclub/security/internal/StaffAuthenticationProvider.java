@@ -1,6 +1,9 @@
-package org.clientclub.security;
+package org.clientclub.security.internal;
 
 import java.util.List;
+import org.clientclub.security.LoginThrottled;
+import org.clientclub.security.StaffAccount;
+import org.clientclub.security.StaffDirectory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

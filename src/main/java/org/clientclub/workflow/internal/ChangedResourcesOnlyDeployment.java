@@ -1,4 +1,4 @@
-package org.clientclub.workflow;
+package org.clientclub.workflow.internal;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,4 +1,4 @@
-package org.clientclub.shared;
+package org.clientclub.shared.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,10 @@
-package org.clientclub.security;
+package org.clientclub.security.internal;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.List;
 import java.util.stream.Stream;
+import org.clientclub.security.AppRoles;
 import org.clientclub.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,9 +1,9 @@
-package org.clientclub.workflow;
+package org.clientclub.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.clientclub.workflow.FourEyesPlugin.FourEyesListener;
 import org.clientclub.workflow.FourEyesRefused.Reason;
+import org.clientclub.workflow.internal.FourEyesPlugin.FourEyesListener;
 import org.junit.jupiter.api.Test;
 
 /** Who may complete a four-eyes task: its assignee, when that is not the requester. */

@@ -1,4 +1,4 @@
-package org.clientclub.workflow;
+package org.clientclub.workflow.internal;
 
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;

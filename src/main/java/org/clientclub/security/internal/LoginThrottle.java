@@ -1,4 +1,4 @@
-package org.clientclub.security;
+package org.clientclub.security.internal;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;

@@ -1,4 +1,4 @@
-package org.clientclub.shared;
+package org.clientclub.shared.internal;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

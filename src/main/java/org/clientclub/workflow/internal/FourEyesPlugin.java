@@ -1,4 +1,4 @@
-package org.clientclub.workflow;
+package org.clientclub.workflow.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.clientclub.workflow.FourEyesRefused;
 import org.clientclub.workflow.FourEyesRefused.Reason;
+import org.clientclub.workflow.FourEyesTask;
 import org.springframework.stereotype.Component;
 
 /**
