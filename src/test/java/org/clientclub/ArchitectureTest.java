@@ -27,13 +27,14 @@ import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.repository.Repository;
 
 /**
- * The module anatomy (decision 0028), one rule per layer: the module root is the API (no SQL, and no engine outside
- * workflow and tasks); {@code process/} is BPMN constants and glue (engine yes, SQL no); {@code ui/} and {@code web/}
- * touch neither the engine nor persistence; every package is {@code @NullMarked}; no class grows past
- * {@value #MAX_LINES} lines. That {@code internal/} is not used from other modules is not repeated here: Spring
+ * The module anatomy (decision 0028), one rule per layer: the module root is the API (no SQL, no engine outside
+ * workflow and tasks, no Spring configuration); {@code process/} is BPMN constants and glue (engine yes, SQL no);
+ * {@code ui/} and {@code web/} touch neither the engine nor persistence; every package is {@code @NullMarked}; no
+ * class grows past {@value #MAX_LINES} lines. That {@code internal/} is not used from other modules is not repeated here: Spring
  * Modulith's {@code ModularityTests} fails on any such use, together with the {@code allowedDependencies} each module
  * root declares. Besides the anatomy: constructor injection only, no System.out or System.err.
  */
@@ -112,6 +113,17 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat(ENGINE)
                 .because("only workflow and tasks wrap the engine in their API; other modules keep it in process/")
+                .check(classes);
+    }
+
+    @Test
+    void moduleRootHoldsNoSpringConfiguration() {
+        noClasses()
+                .that()
+                .resideInAPackage(MODULE_ROOT)
+                .should()
+                .beMetaAnnotatedWith(Configuration.class)
+                .because("configuration is how a module is built, not what it offers; it lives in internal/")
                 .check(classes);
     }
 

@@ -3,6 +3,7 @@ package org.clientclub.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an automatic answer to an inbound message sits: the sender's mailer threads it under their message, and
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * @param inReplyTo  the Message-ID answered, without angle brackets; null when the message had none
  * @param references the thread, oldest first, ending with {@code inReplyTo}; ids without angle brackets
  */
-public record ReplyThread(String inReplyTo, List<String> references) {
+public record ReplyThread(@Nullable String inReplyTo, List<String> references) {
 
     /**
      * A thread keeps its first message and its latest ones (RFC 5322 3.6.4 allows shortening it so), which bounds
@@ -38,7 +39,7 @@ public record ReplyThread(String inReplyTo, List<String> references) {
      * The thread of an answer to a message with this Message-ID and these References. Ids that could not be written
      * back safely are left out, as is the Message-ID itself then: a sender-chosen value never reaches a header as is.
      */
-    public static ReplyThread answering(String messageId, List<String> parentReferences) {
+    public static ReplyThread answering(@Nullable String messageId, List<String> parentReferences) {
         String answered = messageId != null && SAFE_ID.matcher(messageId).matches() ? messageId : null;
         List<String> thread = new ArrayList<>();
         for (String id : parentReferences) {
@@ -59,12 +60,12 @@ public record ReplyThread(String inReplyTo, List<String> references) {
     }
 
     /** The In-Reply-To header's value; null when there is nothing to answer to. */
-    public String inReplyToHeader() {
+    public @Nullable String inReplyToHeader() {
         return inReplyTo == null ? null : "<" + inReplyTo + ">";
     }
 
     /** The References header's value; null for an empty thread. */
-    public String referencesHeader() {
+    public @Nullable String referencesHeader() {
         return references.isEmpty() ? null : "<" + String.join("> <", references) + ">";
     }
 }

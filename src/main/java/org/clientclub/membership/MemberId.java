@@ -1,10 +1,14 @@
 package org.clientclub.membership;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A member, as other modules and pages refer to one: the {@code membership_member} row's id. Prints as the bare
- * number, so keys and URLs built from it read as before.
+ * number, so keys and URLs built from it read as before; in JSON too, so stored {@link MemberJoined} publications
+ * read the same before and after the id became a type.
  */
-public record MemberId(long value) {
+public record MemberId(@JsonValue long value) {
 
     public MemberId {
         if (value <= 0) {
@@ -12,6 +16,7 @@ public record MemberId(long value) {
         }
     }
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MemberId of(long value) {
         return new MemberId(value);
     }

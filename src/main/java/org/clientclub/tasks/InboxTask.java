@@ -2,6 +2,7 @@ package org.clientclub.tasks;
 
 import java.time.Instant;
 import org.clientclub.tasks.spi.TaskRef;
+import org.jspecify.annotations.Nullable;
 
 /** A line of the inbox and the head of a task page. */
 public record InboxTask(
@@ -10,13 +11,13 @@ public record InboxTask(
         String taskDefinitionKey,
         String processDefinitionKey,
         String processName,
-        String businessKey,
-        String description,
+        @Nullable String businessKey,
+        @Nullable String description,
         Instant created,
-        Instant due,
+        @Nullable Instant due,
         int priority,
-        String assignee,
-        String formKey) {
+        @Nullable String assignee,
+        @Nullable String formKey) {
 
     public TaskRef ref() {
         return new TaskRef(id, taskDefinitionKey, processDefinitionKey, businessKey);

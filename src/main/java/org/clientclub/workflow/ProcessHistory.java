@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +44,7 @@ public class ProcessHistory {
             String processName,
             String state,
             Instant started,
-            Instant ended,
+            @Nullable Instant ended,
             List<Step> steps) {}
 
     public record Step(
@@ -51,8 +52,8 @@ public class ProcessHistory {
             String activityName,
             String activityType,
             Instant started,
-            Instant ended,
-            String assignee) {}
+            @Nullable Instant ended,
+            @Nullable String assignee) {}
 
     @PreAuthorize("isAuthenticated()")
     public List<Instance> forBusinessKeys(List<String> businessKeys) {

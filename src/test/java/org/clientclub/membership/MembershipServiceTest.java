@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /** Membership with its process, database and mail: what a questionnaire leads to, and what bad input does not. */
@@ -62,6 +63,13 @@ class MembershipServiceTest {
             assertThat(m.memberNumber()).matches("\\d{6,}");
             assertThat(Mailbox.decoded(welcome)).contains(m.memberNumber());
         });
+    }
+
+    @Test
+    @WithMockUser(roles = "NOT_STAFF")
+    void theMembersListIsForStaffOnly() {
+        assertThatThrownBy(() -> membership.searchMembers("", 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> membership.memberById(MemberId.of(1))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

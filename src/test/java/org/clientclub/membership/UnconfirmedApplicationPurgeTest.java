@@ -7,7 +7,7 @@ import static org.clientclub.support.TestQuestionnaires.newEmail;
 import static org.clientclub.support.TestQuestionnaires.submission;
 
 import java.time.Duration;
-import org.clientclub.membership.internal.LapsedApplications;
+import org.clientclub.membership.internal.onboarding.LapsedApplications;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

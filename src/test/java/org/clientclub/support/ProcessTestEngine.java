@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
-import org.clientclub.workflow.FourEyesPlugin;
+import org.clientclub.workflow.internal.FourEyesPlugin;
 
 /**
  * The engine of the process tests: the real Camunda engine on an embedded PostgreSQL, without Spring and

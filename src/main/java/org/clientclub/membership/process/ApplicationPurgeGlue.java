@@ -1,6 +1,6 @@
 package org.clientclub.membership.process;
 
-import org.clientclub.membership.internal.LapsedApplications;
+import org.clientclub.membership.internal.onboarding.LapsedApplications;
 import org.springframework.stereotype.Component;
 
 /** What ApplicationPurgeProcess.bpmn calls once a day ({@code ${applicationPurge.purgeLapsedApplications()}}). */

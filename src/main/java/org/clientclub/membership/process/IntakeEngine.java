@@ -1,13 +1,13 @@
 package org.clientclub.membership.process;
 
+import static org.clientclub.membership.process.QuestionnaireIntakeProcess.INBOUND_MAIL_ID;
 import static org.clientclub.membership.process.QuestionnaireIntakeProcess.PROCESS_ID;
-import static org.clientclub.membership.process.QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.clientclub.mail.InboundMailReceived;
 import org.clientclub.mail.InboundMailRefused;
 import org.clientclub.mail.InboundResult;
@@ -54,9 +54,7 @@ public class IntakeEngine implements InboundMailHandler {
         }
         intake.keep(received.id(), received.message());
         runtime.startProcessInstanceByKey(
-                PROCESS_ID,
-                businessKey,
-                Map.of(VAR_INBOUND_MAIL_ID, received.id().value()));
+                PROCESS_ID, businessKey, INBOUND_MAIL_ID.put(Variables.createVariables(), received.id()));
         return Optional.of(InboundResult.received());
     }
 }

@@ -1,13 +1,12 @@
 package org.clientclub.membership.process;
 
-import static org.clientclub.membership.process.QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.clientclub.mail.InboundMailId;
 import org.clientclub.membership.internal.MailIntake;
 import org.springframework.stereotype.Component;
 
-/** What QuestionnaireIntakeProcess.bpmn calls ({@code ${questionnaireIntake.read(execution)}}). */
+/**
+ * What QuestionnaireIntakeProcess.bpmn calls, with the message's id ({@code ${questionnaireIntake.read(inboundMailId)}}).
+ */
 @Component("questionnaireIntake")
 public class IntakeGlue {
 
@@ -18,20 +17,18 @@ public class IntakeGlue {
     }
 
     /** @return the decision's name, which the process keeps in {@code intakeOutcome} */
-    public String read(DelegateExecution execution) {
-        return intake.read(inboundMailId(execution)).name();
+    public String read(long inboundMailId) {
+        return intake.read(new InboundMailId(inboundMailId)).name();
     }
 
-    public void startOnboardingFromTranscription(DelegateExecution execution) {
-        intake.startOnboardingFromTranscription(inboundMailId(execution));
+    public void startOnboardingFromTranscription(long inboundMailId) {
+        intake.startOnboardingFromTranscription(new InboundMailId(inboundMailId));
     }
 
-    public void sendRejection(DelegateExecution execution) {
+    /** The answer is sent once per run of the process, however often its job is tried. */
+    public void sendRejection(long inboundMailId, String processInstanceId) {
         intake.sendRejection(
-                inboundMailId(execution), execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
-    }
-
-    private static InboundMailId inboundMailId(DelegateExecution execution) {
-        return new InboundMailId(((Number) execution.getVariable(VAR_INBOUND_MAIL_ID)).longValue());
+                new InboundMailId(inboundMailId),
+                processInstanceId + ":" + QuestionnaireIntakeProcess.TASK_SEND_REJECTION);
     }
 }

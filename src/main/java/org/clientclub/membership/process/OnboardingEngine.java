@@ -12,11 +12,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.clientclub.membership.ApplicationId;
+import org.clientclub.membership.internal.onboarding.OnboardingProcess;
 import org.springframework.stereotype.Component;
 
 /** Starts onboarding and delivers members' answers to it; the service calls this inside its transaction. */
 @Component
-public class OnboardingEngine {
+class OnboardingEngine implements OnboardingProcess {
 
     private final RuntimeService runtime;
 
@@ -24,6 +25,7 @@ public class OnboardingEngine {
         this.runtime = runtime;
     }
 
+    @Override
     public void start(ApplicationId application, boolean guardianRequired, boolean readyForInteraction) {
         VariableMap variables = APPLICATION_ID.put(Variables.createVariables(), application);
         GUARDIAN_REQUIRED.put(variables, guardianRequired);
@@ -31,7 +33,7 @@ public class OnboardingEngine {
         runtime.startProcessInstanceByKey(PROCESS_ID, application.businessKey(), variables);
     }
 
-    /** @return false when no onboarding waits for this confirmation (it lapsed or was already confirmed) */
+    @Override
     public boolean applicantConfirmed(ApplicationId application) {
         return !runtime.createMessageCorrelation(MESSAGE_APPLICANT_CONFIRMED)
                 .processInstanceBusinessKey(application.businessKey())
@@ -39,7 +41,7 @@ public class OnboardingEngine {
                 .isEmpty();
     }
 
-    /** @return false when no onboarding waits for the guardian any more */
+    @Override
     public boolean guardianResponded(ApplicationId application, boolean consented) {
         return !runtime.createMessageCorrelation(MESSAGE_GUARDIAN_RESPONDED)
                 .processInstanceBusinessKey(application.businessKey())

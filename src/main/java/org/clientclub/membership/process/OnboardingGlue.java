@@ -4,7 +4,7 @@ import static org.clientclub.membership.process.MembershipOnboardingProcess.UPDA
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.clientclub.membership.ApplicationId;
-import org.clientclub.membership.internal.OnboardingService;
+import org.clientclub.membership.internal.onboarding.OnboardingService;
 import org.springframework.stereotype.Component;
 
 /**

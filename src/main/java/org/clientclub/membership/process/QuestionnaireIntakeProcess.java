@@ -2,6 +2,7 @@ package org.clientclub.membership.process;
 
 import java.util.Optional;
 import org.clientclub.mail.InboundMailId;
+import org.clientclub.workflow.ProcessVariable;
 
 /** The ids of processes/membership/QuestionnaireIntakeProcess.bpmn, spelled once. */
 public final class QuestionnaireIntakeProcess {
@@ -18,12 +19,13 @@ public final class QuestionnaireIntakeProcess {
     public static final String END_QUESTIONNAIRE_REJECTED = "EndEvent_QuestionnaireRejected";
     public static final String END_MESSAGE_IGNORED = "EndEvent_MessageIgnored";
 
-    /** Variables: ids and flags only. */
-    public static final String VAR_INBOUND_MAIL_ID = "inboundMailId";
+    /** Variables: ids and flags only. The message, set at the start; the glue takes it as it is. */
+    public static final ProcessVariable<InboundMailId> INBOUND_MAIL_ID =
+            ProcessVariable.ofLong("inboundMailId").map(InboundMailId::new, InboundMailId::value);
     /** What reading decided: a {@code MailIntake.Decision} name. */
     public static final String VAR_INTAKE_OUTCOME = "intakeOutcome";
     /** Set by the transcription form: true when staff typed the questionnaire in, false when they rejected it. */
-    public static final String VAR_TRANSCRIBED = "transcribed";
+    public static final ProcessVariable<Boolean> TRANSCRIBED = ProcessVariable.ofBoolean("transcribed");
 
     private QuestionnaireIntakeProcess() {}
 

@@ -21,6 +21,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -86,7 +87,7 @@ class TranscriptionForm implements TaskFormProvider {
         Button save = new Button(layout.getTranslation("transcription.save"), e -> {
             try {
                 questionnaires.transcribe(task.businessKey(), fields.questionnaire(), consent.getValue());
-                complete.accept(Map.of(QuestionnaireIntakeProcess.VAR_TRANSCRIBED, true));
+                complete.accept(QuestionnaireIntakeProcess.TRANSCRIBED.put(new HashMap<>(), true));
             } catch (QuestionnaireRejected rejected) {
                 fields.showErrors(rejected.errors());
                 consent.setErrorMessage(
@@ -108,7 +109,7 @@ class TranscriptionForm implements TaskFormProvider {
         reason.setValue(MailQuestionnaires.STAFF_REJECTIONS.get(0));
         Button reject = new Button(layout.getTranslation("transcription.reject"), e -> {
             questionnaires.reject(task.businessKey(), reason.getValue());
-            complete.accept(Map.of(QuestionnaireIntakeProcess.VAR_TRANSCRIBED, false));
+            complete.accept(QuestionnaireIntakeProcess.TRANSCRIBED.put(new HashMap<>(), false));
         });
         reject.setId("transcription-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.clientclub.tasks.CamundaForm;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server's check of submitted values against a form's rules. The page shows the same errors next to the
@@ -41,7 +42,7 @@ public final class FormValidator {
         return errors;
     }
 
-    private static String check(CamundaForm.Field field, Object value) {
+    private static @Nullable String check(CamundaForm.Field field, @Nullable Object value) {
         boolean empty = value == null
                 || (value instanceof String s && s.isBlank())
                 || ("checkbox".equals(field.type()) && Boolean.FALSE.equals(value));

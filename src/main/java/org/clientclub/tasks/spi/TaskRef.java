@@ -1,4 +1,10 @@
 package org.clientclub.tasks.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /** Which task a page shows, in terms a module understands. */
-public record TaskRef(String taskId, String taskDefinitionKey, String processDefinitionKey, String businessKey) {}
+public record TaskRef(
+        String taskId,
+        String taskDefinitionKey,
+        String processDefinitionKey,
+        @Nullable String businessKey) {}

@@ -57,7 +57,7 @@ class IntakeEngineTest {
                 .startProcessInstanceByKey(
                         QuestionnaireIntakeProcess.PROCESS_ID,
                         "mail-7",
-                        Map.of(QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID, 7L));
+                        Map.of(QuestionnaireIntakeProcess.INBOUND_MAIL_ID.name(), 7L));
     }
 
     @Test
@@ -83,7 +83,7 @@ class IntakeEngineTest {
                 .startProcessInstanceByKey(
                         QuestionnaireIntakeProcess.PROCESS_ID,
                         "mail-7",
-                        Map.of(QuestionnaireIntakeProcess.VAR_INBOUND_MAIL_ID, 7L));
+                        Map.of(QuestionnaireIntakeProcess.INBOUND_MAIL_ID.name(), 7L));
     }
 
     private InboundMailReceived received(boolean reprocess) {

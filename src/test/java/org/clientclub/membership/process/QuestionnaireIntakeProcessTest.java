@@ -10,7 +10,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.clientclub.membership.process.QuestionnaireIntakeProcess.*;
-import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -58,7 +59,7 @@ class QuestionnaireIntakeProcessTest {
         ProcessInstance pi = startReading("ONBOARDING_STARTED");
 
         assertThat(pi).isEnded().hasPassed(END_ONBOARDING_STARTED).hasNotPassed(TASK_SEND_REJECTION);
-        verify(glue, never()).sendRejection(any());
+        verify(glue, never()).sendRejection(anyLong(), anyString());
     }
 
     @Test
@@ -67,25 +68,25 @@ class QuestionnaireIntakeProcessTest {
         assertThat(pi).isWaitingAt(TASK_TRANSCRIBE_QUESTIONNAIRE);
         assertThat(task()).hasCandidateGroup("CLUB_STAFF");
 
-        complete(task(), withVariables(VAR_TRANSCRIBED, true));
+        complete(task(), withVariables(TRANSCRIBED.name(), true));
         execute(job(TASK_START_ONBOARDING_FROM_TRANSCRIPTION));
 
         assertThat(pi).isEnded().hasPassed(END_TRANSCRIPTION_ONBOARDED);
-        verify(glue).startOnboardingFromTranscription(any());
-        verify(glue, never()).sendRejection(any());
+        verify(glue).startOnboardingFromTranscription(7L);
+        verify(glue, never()).sendRejection(anyLong(), anyString());
     }
 
     @Test
     void staffWhoCannotTypeItInHaveTheSenderAnswered() {
         ProcessInstance pi = startReading("TRANSCRIBE");
-        complete(task(), withVariables(VAR_TRANSCRIBED, false));
+        complete(task(), withVariables(TRANSCRIBED.name(), false));
         execute(job(TASK_SEND_REJECTION));
 
         assertThat(pi)
                 .isEnded()
                 .hasPassed(END_QUESTIONNAIRE_REJECTED)
                 .hasNotPassed(TASK_START_ONBOARDING_FROM_TRANSCRIPTION);
-        verify(glue).sendRejection(any());
+        verify(glue).sendRejection(anyLong(), anyString());
     }
 
     @Test
@@ -102,15 +103,15 @@ class QuestionnaireIntakeProcessTest {
         ProcessInstance pi = startReading("IGNORED");
 
         assertThat(pi).isEnded().hasPassed(END_MESSAGE_IGNORED);
-        verify(glue, never()).sendRejection(any());
+        verify(glue, never()).sendRejection(anyLong(), anyString());
     }
 
     @Test
     void aReadThatFindsNoFreeSlotIsTriedAgainAMinuteLaterWithoutAnIncident() {
-        when(glue.read(any())).thenThrow(new IllegalStateException("All 2 PDF reading slots stayed busy"));
+        when(glue.read(anyLong())).thenThrow(new IllegalStateException("All 2 PDF reading slots stayed busy"));
         ProcessInstance pi = runtimeService()
                 .startProcessInstanceByKey(
-                        PROCESS_ID, businessKey(new InboundMailId(8)), Map.of(VAR_INBOUND_MAIL_ID, 8L));
+                        PROCESS_ID, businessKey(new InboundMailId(8)), Map.of(INBOUND_MAIL_ID.name(), 8L));
         assertThat(pi).isWaitingAt(TASK_READ_QUESTIONNAIRE);
         Date before = ClockUtil.getCurrentTime();
 
@@ -130,10 +131,10 @@ class QuestionnaireIntakeProcessTest {
     }
 
     private ProcessInstance startReading(String outcome) {
-        when(glue.read(any())).thenReturn(outcome);
+        when(glue.read(anyLong())).thenReturn(outcome);
         ProcessInstance pi = runtimeService()
                 .startProcessInstanceByKey(
-                        PROCESS_ID, businessKey(new InboundMailId(7)), Map.of(VAR_INBOUND_MAIL_ID, 7L));
+                        PROCESS_ID, businessKey(new InboundMailId(7)), Map.of(INBOUND_MAIL_ID.name(), 7L));
         assertThat(pi).isWaitingAt(TASK_READ_QUESTIONNAIRE);
         execute(job(TASK_READ_QUESTIONNAIRE));
         return pi;

@@ -3,7 +3,7 @@ package org.clientclub.membership.internal.pdf;
 import java.util.List;
 import org.clientclub.membership.ConsentDocument;
 import org.clientclub.membership.Region;
-import org.clientclub.membership.internal.ReferenceData;
+import org.clientclub.membership.internal.questionnaire.ReferenceData;
 import org.clientclub.shared.Language;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,0 @@
-package org.clientclub.membership.internal;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-public interface MembershipApplicationRepository extends JpaRepository<MembershipApplication, Long> {
-
-    List<MembershipApplication> findByEmailOrderBySubmittedAtDesc(String email);
-}

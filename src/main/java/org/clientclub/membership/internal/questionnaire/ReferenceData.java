@@ -1,0 +1,53 @@
+package org.clientclub.membership.internal.questionnaire;
+
+import java.util.List;
+import java.util.Optional;
+import org.clientclub.membership.ConsentDocument;
+import org.clientclub.membership.Region;
+import org.clientclub.shared.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Regions and consent documents: read-only reference data that Flyway seeds. */
+@Component
+public class ReferenceData {
+
+    private final JdbcClient jdbc;
+
+    public ReferenceData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Region> regions(Language language) {
+        String column = language == Language.EN ? "name_en" : "name_ru";
+        String order = language == Language.EN ? "name_en" : "sort_order";
+        return jdbc.sql("SELECT code, " + column + " AS name FROM membership_region ORDER BY " + order)
+                .query((rs, i) -> new Region(rs.getString("code"), rs.getString("name")))
+                .list();
+    }
+
+    public Optional<Region> region(String code, Language language) {
+        String column = language == Language.EN ? "name_en" : "name_ru";
+        return jdbc.sql("SELECT code, " + column + " AS name FROM membership_region WHERE code = :code")
+                .param("code", code)
+                .query((rs, i) -> new Region(rs.getString("code"), rs.getString("name")))
+                .optional();
+    }
+
+    public Optional<ConsentDocument> consent(int version, Language language) {
+        return jdbc.sql("SELECT version, language, title, body FROM membership_consent_document "
+                        + "WHERE version = :version AND language = :language")
+                .param("version", version)
+                .param("language", language.code())
+                .query((rs, i) -> new ConsentDocument(
+                        rs.getInt("version"), rs.getString("language"), rs.getString("title"), rs.getString("body")))
+                .optional();
+    }
+
+    /** The newest version in force today. */
+    public int currentConsentVersion() {
+        return jdbc.sql("SELECT max(version) FROM membership_consent_document WHERE effective_from <= current_date")
+                .query(Integer.class)
+                .single();
+    }
+}
