@@ -92,7 +92,7 @@ class MemberJoinedSliceTest {
                          WHERE event_type = :type AND completion_date IS NOT NULL
                            AND serialized_event LIKE :member""")
                 .param("type", MemberJoined.class.getName())
-                .param("member", "%\"memberId\":{\"value\":" + memberId + "}%")
+                .param("member", "%\"memberId\":" + memberId + ",%")
                 .query(Long.class)
                 .single();
     }
