@@ -533,11 +533,10 @@ class InboundParserTest {
 
     @Test
     void languageFollowsContentLanguageThenTheLettersUsed() {
-        assertThat(InboundParser.language("en-US", "Анкета", "")).isEqualTo(Language.EN);
-        assertThat(InboundParser.language(null, "Questionnaire", "Здравствуйте"))
-                .isEqualTo(Language.RU);
-        assertThat(InboundParser.language(null, "Questionnaire", "Hello")).isEqualTo(Language.EN);
-        assertThat(InboundParser.language(null, "", "12345")).isEqualTo(Language.RU);
+        assertThat(InboundText.language("en-US", "Анкета", "")).isEqualTo(Language.EN);
+        assertThat(InboundText.language(null, "Questionnaire", "Здравствуйте")).isEqualTo(Language.RU);
+        assertThat(InboundText.language(null, "Questionnaire", "Hello")).isEqualTo(Language.EN);
+        assertThat(InboundText.language(null, "", "12345")).isEqualTo(Language.RU);
     }
 
     @Test
