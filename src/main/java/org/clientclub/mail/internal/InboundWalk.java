@@ -92,28 +92,28 @@ final class InboundWalk {
     private final AuthenticationResults authentication;
     private final Session session;
 
+    final Set<String> problems = new LinkedHashSet<>();
+    private final List<InboundAttachment> attachments = new ArrayList<>();
+    private String messageId;
+    private String from;
+    private String rawFrom;
+    private String subject = "";
+    private List<String> references = List.of();
+    private Instant sentAt;
+    private String contentLanguage;
+    private String plain;
+    private String html;
+    private int parts;
+    private long total;
+    private boolean stopped;
+    private boolean deliveryReport;
+    private boolean readReceipt;
+
     InboundWalk(InboundParser.Limits limits, AuthenticationResults authentication, Session session) {
         this.limits = limits;
         this.authentication = authentication;
         this.session = session;
     }
-
-    final Set<String> problems = new LinkedHashSet<>();
-    final List<InboundAttachment> attachments = new ArrayList<>();
-    String messageId;
-    String from;
-    String rawFrom;
-    String subject = "";
-    List<String> references = List.of();
-    Instant sentAt;
-    String contentLanguage;
-    String plain;
-    String html;
-    int parts;
-    long total;
-    boolean stopped;
-    boolean deliveryReport;
-    boolean readReceipt;
 
     void headers(MimeMessage message) {
         boolean anyEnvelopeHeader = false;
