@@ -1,6 +1,5 @@
 package org.clientclub;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.NullMarked;
@@ -39,14 +37,6 @@ import org.springframework.data.repository.Repository;
  * root declares. Besides the anatomy: constructor injection only, no System.out or System.err.
  */
 class ArchitectureTest {
-
-    /**
-     * Module-root classes that still reach the database while issue 15 moves their SQL into {@code internal/}: the
-     * membership root (typed boundaries) and mail's root (its inbound side and its outbox side). The root rule holds
-     * for every other class; the lead empties this list when those moves have landed, and nothing is ever added to it.
-     */
-    private static final Set<String> BEING_MOVED_BY_ISSUE_15 =
-            Set.of("org.clientclub.mail.InboundMailService", "org.clientclub.mail.MailService");
 
     static final int MAX_LINES = 400;
 
@@ -88,9 +78,6 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAPackage(MODULE_ROOT)
-                .and(describe(
-                        "are not in BEING_MOVED_BY_ISSUE_15",
-                        c -> !BEING_MOVED_BY_ISSUE_15.contains(topLevel(c).getName())))
                 .should()
                 .dependOnClassesThat(PERSISTENCE)
                 .because("a module root is its API; SQL belongs in internal/")
@@ -204,10 +191,6 @@ class ArchitectureTest {
     @Test
     void noSystemOutOrErr() {
         NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(classes);
-    }
-
-    private static JavaClass topLevel(JavaClass type) {
-        return type.getEnclosingClass().map(ArchitectureTest::topLevel).orElse(type);
     }
 
     private static long lineCount(Path file) throws IOException {

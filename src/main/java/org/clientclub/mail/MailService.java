@@ -1,25 +1,13 @@
 package org.clientclub.mail;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import org.clientclub.mail.internal.MailRecipient;
-import org.clientclub.mail.internal.MailRecipientRepository;
-import org.clientclub.mail.internal.MailRenderer;
-import org.clientclub.mail.internal.OutboxRepository;
+import org.clientclub.mail.internal.OutboxLog;
+import org.clientclub.mail.internal.OutboxWriter;
 import org.clientclub.mail.internal.RecipientQuota;
 import org.clientclub.mail.internal.UnsubscribeTokens;
 import org.clientclub.security.AppRoles;
-import org.clientclub.shared.SecureTokens;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,38 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailService {
 
-    private static final Logger log = LoggerFactory.getLogger(MailService.class);
-    /** RFC 3834: what the club sends on its own, and what answers a message it received. */
-    private static final String AUTO_GENERATED = "auto-generated";
-
-    private static final String AUTO_REPLIED = "auto-replied";
-
-    private final OutboxRepository outbox;
-    private final MailRecipientRepository recipients;
-    private final MailRenderer renderer;
-    private final RecipientQuota quota;
+    private final OutboxWriter writer;
+    private final OutboxLog outboxLog;
     private final UnsubscribeTokens unsubscribeTokens;
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final String publicBaseUrl;
 
-    public MailService(
-            OutboxRepository outbox,
-            MailRecipientRepository recipients,
-            MailRenderer renderer,
-            RecipientQuota quota,
-            UnsubscribeTokens unsubscribeTokens,
-            JdbcClient jdbc,
-            Clock clock,
-            @Value("${clientclub.public-base-url}") String publicBaseUrl) {
-        this.outbox = outbox;
-        this.recipients = recipients;
-        this.renderer = renderer;
-        this.quota = quota;
+    public MailService(OutboxWriter writer, OutboxLog outboxLog, UnsubscribeTokens unsubscribeTokens) {
+        this.writer = writer;
+        this.outboxLog = outboxLog;
         this.unsubscribeTokens = unsubscribeTokens;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.publicBaseUrl = publicBaseUrl;
     }
 
     /**
@@ -74,114 +38,30 @@ public class MailService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Enqueued enqueue(OutgoingMail mail) {
-        String email = mail.to().value();
-        recipients.insertIfAbsent(email);
-        MailRecipient recipient = recipients.findById(email).orElseThrow();
-        String unsubscribeToken = SecureTokens.newToken();
-        String unsubscribeUrl = unsubscribeUrl(unsubscribeToken);
-        MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
-        boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
-        Instant now = clock.instant();
-        Optional<Long> id = jdbc.sql("""
-                        INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
-                                                 body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at,
-                                                 auto_submitted, in_reply_to, reply_references, body_discarded_at)
-                        VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
-                                :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references, :discardedAt)
-                        ON CONFLICT (idempotency_key) DO NOTHING
-                        RETURNING id""")
-                .param("key", mail.idempotencyKey())
-                .param("recipient", email)
-                .param("language", mail.language().code())
-                .param("template", mail.template())
-                .param("kind", mail.kind().name())
-                .param("subject", rendered.subject())
-                .param("html", suppressed ? "" : rendered.html())
-                .param("text", suppressed ? "" : rendered.text())
-                .param("messageId", "<" + UUID.randomUUID() + "@clientclub>")
-                .param("unsubscribe", suppressed ? null : unsubscribeUrl)
-                .param("status", suppressed ? OutboxStatus.SUPPRESSED.name() : OutboxStatus.PENDING.name())
-                .param("now", java.sql.Timestamp.from(now))
-                .param("lastError", suppressed ? "unsubscribed" : null)
-                .param("autoSubmitted", mail.replyThread() == null ? AUTO_GENERATED : AUTO_REPLIED)
-                .param(
-                        "inReplyTo",
-                        mail.replyThread() == null ? null : mail.replyThread().inReplyToHeader())
-                .param(
-                        "references",
-                        mail.replyThread() == null ? null : mail.replyThread().referencesHeader())
-                .param("discardedAt", suppressed ? java.sql.Timestamp.from(now) : null)
-                .query(Long.class)
-                .optional();
-        if (id.isEmpty()) {
-            // Written before: counting it again would let retries and re-runs use up the recipient's quota.
-            return Enqueued.DUPLICATE;
-        }
-        // Counted after the insert, which tells a new mail from a retry, and as late as possible: the counter rows
-        // stay locked until the commit. A refused mail takes its row back.
-        Optional<String> exceeded = quota.take(mail.kind(), mail.to());
-        if (exceeded.isPresent()) {
-            log.info(
-                    "Mail quota: {} to {} not written ({} limit for today reached), key {}",
-                    mail.kind(),
-                    email,
-                    exceeded.get(),
-                    mail.idempotencyKey());
-            jdbc.sql("DELETE FROM mail_outbox WHERE id = :id")
-                    .param("id", id.get())
-                    .update();
-            return Enqueued.REFUSED_QUOTA;
-        }
-        if (suppressed) {
-            return Enqueued.QUEUED;
-        }
-        unsubscribeTokens.keep(unsubscribeToken, email, now);
-        mail.model().forEach((key, value) -> {
-            if (value instanceof InlineImage image) {
-                jdbc.sql("""
-                                INSERT INTO mail_outbox_inline (outbox_id, content_id, content_type, data)
-                                VALUES (:id, :cid, :type, :data)""")
-                        .param("id", id.get())
-                        .param("cid", key)
-                        .param("type", image.contentType())
-                        .param("data", image.data())
-                        .update();
-            }
-        });
-        return Enqueued.QUEUED;
+        return writer.write(mail);
     }
 
+    /** @param status only messages that stand so; null for all */
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional(readOnly = true)
-    /** @param status only messages that stand so; null for all */
     public List<OutboxEntry> log(String text, @Nullable OutboxStatus status, int offset, int limit) {
-        String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
-        return outbox.search(status, pattern, PageRequest.of(offset / limit, limit)).stream()
-                .map(m -> m.toEntry())
-                .toList();
+        return outboxLog.search(text, status, offset, limit);
     }
 
     @PreAuthorize(AppRoles.STAFF_EXPRESSION)
     @Transactional
     public void resend(OutboxId id) {
-        outbox.findById(id.value()).orElseThrow().resend(clock.instant());
+        outboxLog.resend(id);
     }
 
     /** Opts the address behind the token out of club mail. @return the address, empty for an unknown token */
     @Transactional
     public Optional<String> unsubscribe(String token) {
-        return unsubscribeTokens.emailOf(token).flatMap(recipients::findById).map(r -> {
-            r.unsubscribe(clock.instant());
-            return r.getEmail();
-        });
+        return writer.unsubscribe(token);
     }
 
     @Transactional(readOnly = true)
     public boolean isKnownUnsubscribeToken(String token) {
         return unsubscribeTokens.emailOf(token).isPresent();
-    }
-
-    private String unsubscribeUrl(String token) {
-        return publicBaseUrl + "/unsubscribe/" + token;
     }
 }
