@@ -1,14 +1,9 @@
 package org.clientclub.membership.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.clientclub.mail.Enqueued;
@@ -29,7 +24,6 @@ import org.clientclub.membership.internal.pdf.QuestionnairePdfReader;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,9 +55,7 @@ public class MailIntake {
     private final MembershipService membership;
     private final QuestionnairePdfReader pdfReader;
     private final MailService mail;
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final MailIntakeStore store;
     private final String publicBaseUrl;
     private final String clubMailbox;
 
@@ -72,18 +64,14 @@ public class MailIntake {
             MembershipService membership,
             QuestionnairePdfReader pdfReader,
             MailService mail,
-            JdbcClient jdbc,
-            ObjectMapper json,
-            Clock clock,
+            MailIntakeStore store,
             @Value("${clientclub.public-base-url}") String publicBaseUrl,
             @Value("${clientclub.club-mailbox}") String clubMailbox) {
         this.inbound = inbound;
         this.membership = membership;
         this.pdfReader = pdfReader;
         this.mail = mail;
-        this.jdbc = jdbc;
-        this.json = json;
-        this.clock = clock;
+        this.store = store;
         this.publicBaseUrl = publicBaseUrl;
         this.clubMailbox = clubMailbox;
     }
@@ -103,21 +91,7 @@ public class MailIntake {
      * steps after it read this, never the mailbox again. Handling a message again starts over from here.
      */
     public void keep(InboundMailId inboundId, InboundMessage message) {
-        jdbc.sql("""
-                        INSERT INTO membership_mail_intake (inbound_mail_id, sender, language, message, updated_at)
-                        VALUES (:id, :sender, :language, :message, :now)
-                        ON CONFLICT (inbound_mail_id) DO UPDATE SET sender = excluded.sender,
-                               language = excluded.language, message = excluded.message, attachment_index = NULL,
-                               reason = NULL, reason_fields = NULL, transcription = NULL, transcribed_by = NULL,
-                               updated_at = excluded.updated_at""")
-                .param("id", inboundId.value())
-                .param(
-                        "sender",
-                        address(message.from()).map(EmailAddress::value).orElse(null))
-                .param("language", message.language().code())
-                .param("message", write(whatTheIntakeReads(message)))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        store.keep(inboundId, address(message.from()).map(EmailAddress::value).orElse(null), message);
     }
 
     public Decision read(InboundMailId inboundId) {
@@ -134,8 +108,9 @@ public class MailIntake {
         if (message.automatic() != InboundMessage.Automatic.NONE) {
             return ignore(inboundId, ignoredReason(message.automatic()));
         }
-        List<InboundAttachment> pdfs =
-                message.attachments().stream().filter(MailIntake::looksLikePdf).toList();
+        List<InboundAttachment> pdfs = message.attachments().stream()
+                .filter(MailIntakeStore::looksLikePdf)
+                .toList();
         boolean anyTooLarge = message.attachments().stream().anyMatch(InboundAttachment::tooLarge);
         if (pdfs.isEmpty()) {
             Optional<InboundAttachment> photo = message.attachments().stream()
@@ -171,10 +146,7 @@ public class MailIntake {
         PdfReading.Filled filled = (PdfReading.Filled) only.reading();
         if (filled.questionnaire().language() != null) {
             // The language the applicant chose in the questionnaire beats a guess from the e-mail's text.
-            jdbc.sql("UPDATE membership_mail_intake SET language = :l WHERE inbound_mail_id = :id")
-                    .param("l", filled.questionnaire().language().code())
-                    .param("id", inboundId.value())
-                    .update();
+            store.keepLanguage(inboundId, filled.questionnaire().language());
         }
         if (!filled.consentAccepted()) {
             return reject(inboundId, "consentMissing", List.of());
@@ -185,7 +157,7 @@ public class MailIntake {
         Questionnaire questionnaire = withSender(filled.questionnaire(), message.from());
         try {
             var applicationId = membership.submitMailed(questionnaire, filled.consentVersion(), true, message.from());
-            linkApplication(inboundId, applicationId.value());
+            store.linkApplication(inboundId, applicationId.value());
             settle(inboundId, InboundResult.handled());
             return Decision.ONBOARDING_STARTED;
         } catch (QuestionnaireRejected e) {
@@ -216,28 +188,12 @@ public class MailIntake {
         if (!errors.isEmpty()) {
             throw new QuestionnaireRejected(errors);
         }
-        try {
-            jdbc.sql("""
-                            UPDATE membership_mail_intake SET transcription = :t, transcribed_by = :by, updated_at = :now
-                             WHERE inbound_mail_id = :id""")
-                    .param("t", json.writeValueAsString(filled))
-                    .param("by", staff)
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("id", inboundId.value())
-                    .update();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not keep the transcription", e);
-        }
+        store.keepTranscription(inboundId, filled, staff);
     }
 
     /** Staff found the attachment is no questionnaire they can type in. */
     public void keepStaffRejection(InboundMailId inboundId, String reason) {
-        jdbc.sql(
-                        "UPDATE membership_mail_intake SET reason = :r, reason_fields = NULL, updated_at = :now WHERE inbound_mail_id = :id")
-                .param("r", reason)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", inboundId.value())
-                .update();
+        store.keepStaffRejection(inboundId, reason);
     }
 
     public void startOnboardingFromTranscription(InboundMailId inboundId) {
@@ -245,19 +201,10 @@ public class MailIntake {
         if (intake.applicationId() != null) {
             return;
         }
-        String transcription = jdbc.sql("SELECT transcription FROM membership_mail_intake WHERE inbound_mail_id = :id")
-                .param("id", inboundId.value())
-                .query(String.class)
-                .single();
-        Questionnaire questionnaire;
-        try {
-            questionnaire = json.readValue(transcription, Questionnaire.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The transcription of " + inboundId + " cannot be read", e);
-        }
+        Questionnaire questionnaire = store.transcription(inboundId);
         var applicationId =
                 membership.submitMailed(questionnaire, membership.currentConsentVersion(), true, intake.sender());
-        linkApplication(inboundId, applicationId.value());
+        store.linkApplication(inboundId, applicationId.value());
         settle(inboundId, InboundResult.handled());
     }
 
@@ -304,21 +251,7 @@ public class MailIntake {
 
     @Transactional(readOnly = true)
     public Optional<Intake> intake(InboundMailId inboundId) {
-        return jdbc.sql("""
-                        SELECT inbound_mail_id, sender, language, attachment_index, reason, reason_fields, application_id
-                          FROM membership_mail_intake WHERE inbound_mail_id = :id""")
-                .param("id", inboundId.value())
-                .query((rs, i) -> new Intake(
-                        new InboundMailId(rs.getLong(1)),
-                        rs.getString(2),
-                        Language.fromCode(rs.getString(3)),
-                        (Integer) rs.getObject(4),
-                        rs.getString(5),
-                        rs.getString(6) == null || rs.getString(6).isEmpty()
-                                ? List.of()
-                                : List.of(rs.getString(6).split(",")),
-                        (Long) rs.getObject(7)))
-                .optional();
+        return store.intake(inboundId);
     }
 
     /** The reason staff read for a message a machine wrote, under {@code intake.reason.}. */
@@ -340,16 +273,7 @@ public class MailIntake {
      */
     @Transactional(readOnly = true)
     public InboundMessage message(InboundMailId inboundId) {
-        String kept = jdbc.sql("SELECT message FROM membership_mail_intake WHERE inbound_mail_id = :id")
-                .param("id", inboundId.value())
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("The intake of " + inboundId + " is over or never began"));
-        try {
-            return json.readValue(kept, InboundMessage.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The kept message " + inboundId + " cannot be read", e);
-        }
+        return store.message(inboundId);
     }
 
     /**
@@ -359,86 +283,26 @@ public class MailIntake {
     private void settle(InboundMailId inboundId, InboundResult result) {
         inbound.recordOutcome(inboundId, result);
         if (result.outcome() != InboundOutcome.NEEDS_PERSON) {
-            jdbc.sql("UPDATE membership_mail_intake SET message = NULL WHERE inbound_mail_id = :id")
-                    .param("id", inboundId.value())
-                    .update();
-        }
-    }
-
-    /** Without the text, and with the bytes only of attachments that may be the questionnaire. */
-    private static InboundMessage whatTheIntakeReads(InboundMessage message) {
-        return new InboundMessage(
-                message.messageId(),
-                message.from(),
-                message.subject(),
-                message.sentAt(),
-                message.language(),
-                message.automatic(),
-                message.forgedSender(),
-                message.autoRepliesSuppressed(),
-                message.references(),
-                "",
-                message.attachments().stream()
-                        .map(a -> looksLikePdf(a) || a.isImage()
-                                ? a
-                                : new InboundAttachment(
-                                        a.index(),
-                                        a.fileName(),
-                                        a.contentType(),
-                                        a.size(),
-                                        null,
-                                        a.tooLarge(),
-                                        a.forwarded()))
-                        .toList(),
-                message.problems());
-    }
-
-    private String write(InboundMessage message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not keep the message", e);
+            store.forgetMessage(inboundId);
         }
     }
 
     private Decision ignore(InboundMailId inboundId, String reason) {
-        record(inboundId, reason, List.of(), null);
+        store.keepReason(inboundId, reason, List.of(), null);
         settle(inboundId, InboundResult.ignored(REASON + reason));
         return Decision.IGNORED;
     }
 
     private Decision reject(InboundMailId inboundId, String reason, List<String> fields) {
-        record(inboundId, reason, fields, null);
+        store.keepReason(inboundId, reason, fields, null);
         // The outcome is recorded when the answer is written (sendRejection), which a manager may move.
         return Decision.REJECTED;
     }
 
     private Decision transcribe(InboundMailId inboundId, int attachmentIndex, String reason) {
-        record(inboundId, reason, List.of(), attachmentIndex);
+        store.keepReason(inboundId, reason, List.of(), attachmentIndex);
         settle(inboundId, InboundResult.needsPerson(REASON + reason));
         return Decision.TRANSCRIBE;
-    }
-
-    private void record(InboundMailId inboundId, String reason, List<String> fields, Integer attachmentIndex) {
-        jdbc.sql("""
-                        UPDATE membership_mail_intake SET reason = :reason, reason_fields = :fields,
-                               attachment_index = :attachment, updated_at = :now WHERE inbound_mail_id = :id""")
-                .param("reason", reason)
-                .param("fields", String.join(",", fields))
-                .param("attachment", attachmentIndex)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", inboundId.value())
-                .update();
-    }
-
-    private void linkApplication(InboundMailId inboundId, long applicationId) {
-        jdbc.sql("""
-                        UPDATE membership_mail_intake SET application_id = :app, reason = NULL, reason_fields = NULL,
-                               updated_at = :now WHERE inbound_mail_id = :id""")
-                .param("app", applicationId)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", inboundId.value())
-                .update();
     }
 
     /** The sender's address fills an empty e-mail field. */
@@ -471,13 +335,6 @@ public class MailIntake {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** A PDF by its bytes, or one the sender called a PDF (a broken one is still meant as the questionnaire). */
-    private static boolean looksLikePdf(InboundAttachment attachment) {
-        return attachment.isPdf()
-                || attachment.contentType().equals("application/pdf")
-                || attachment.fileName().toLowerCase(Locale.ROOT).endsWith(".pdf");
     }
 
     private record Readable(InboundAttachment attachment, PdfReading reading) {}
