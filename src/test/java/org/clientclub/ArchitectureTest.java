@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.NullMarked;
@@ -39,12 +38,6 @@ import org.springframework.data.repository.Repository;
 class ArchitectureTest {
 
     static final int MAX_LINES = 400;
-
-    /**
-     * Source files over {@value #MAX_LINES} lines that exist today, each with the length it may not exceed. The list
-     * only shrinks: a file that is split leaves it, a new file never joins it.
-     */
-    private static final Map<String, Integer> OVERSIZED_TODAY = Map.of();
 
     private static final String MODULE_ROOT = "org.clientclub.*";
     private static final String[] ENGINE_MODULES = {"org.clientclub.workflow..", "org.clientclub.tasks.."};
@@ -171,15 +164,12 @@ class ArchitectureTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 var name = root.relativize(file).toString().replace('\\', '/');
                 long lines = lineCount(file);
-                int limit = OVERSIZED_TODAY.getOrDefault(name, MAX_LINES);
-                if (lines > limit) {
-                    tooLong.add(name + ": " + lines + " lines, limit " + limit);
+                if (lines > MAX_LINES) {
+                    tooLong.add(name + ": " + lines + " lines");
                 }
             }
         }
-        assertThat(tooLong)
-                .as("source files over their limit (" + MAX_LINES + " lines, or their OVERSIZED_TODAY entry)")
-                .isEmpty();
+        assertThat(tooLong).as("source files over " + MAX_LINES + " lines").isEmpty();
     }
 
     @Test
