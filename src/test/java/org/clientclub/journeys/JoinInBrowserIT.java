@@ -282,7 +282,8 @@ class JoinInBrowserIT {
             logIn(page, base + "/club-mailbox");
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Почта клуба");
             page.locator("vaadin-text-field").first().locator("input").fill(sender);
-            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Ждёт переноса")))
+            assertThat(page.locator(
+                            "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Ждёт сотрудника")))
                     .isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("10-club-mailbox.png")));
 
