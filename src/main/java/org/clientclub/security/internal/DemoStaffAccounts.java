@@ -14,11 +14,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo accounts of the embedded default: one per role, each with a password generated at this start and
- * printed once. Nothing about them is stored in the repository.
+ * printed once. Nothing about them is stored in the repository. Outside the demo default ({@link DemoDefault}) the
+ * start is refused with them on: printed passwords for an ADMIN have no place on a real server.
  */
 @Component
 @ConditionalOnProperty(name = "clientclub.demo.accounts", havingValue = "true")
@@ -30,7 +32,13 @@ class DemoStaffAccounts {
     private final StaffDirectory directory;
     private final SecureRandom random = new SecureRandom();
 
-    DemoStaffAccounts(StaffDirectory directory) {
+    DemoStaffAccounts(StaffDirectory directory, Environment environment) {
+        DemoDefault.leftBecause(environment).ifPresent(reason -> {
+            throw new IllegalStateException("Demo staff accounts (clientclub.demo.accounts=true) belong to the embedded"
+                    + " demo default only, and this start is outside it: " + reason + ". Remove"
+                    + " CLIENTCLUB_DEMO_ACCOUNTS=true and create the first ADMIN with CLIENTCLUB_ADMIN_PASSWORD or"
+                    + " CLIENTCLUB_ADMIN_PASSWORD_FILE (README.md, \"Production settings\").");
+        });
         this.directory = directory;
     }
 
