@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.clientclub.mail.InboundMailId;
-import org.clientclub.mail.internal.InboundStore;
+import org.clientclub.mail.internal.inbound.InboundStore;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
 import org.clientclub.shared.Language;

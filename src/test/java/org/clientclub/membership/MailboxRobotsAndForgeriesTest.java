@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.clientclub.mail.internal.InboundStore;
+import org.clientclub.mail.internal.inbound.InboundStore;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.Test;
