@@ -106,7 +106,7 @@ class ClubMailboxIT {
                         .param("s", sender)
                         .query(String.class)
                         .single())
-                .isEqualTo("intake.reason.autoReply");
+                .isEqualTo("mailbox.reason.autoReply");
         assertThat(new Mailbox(greenMail).to(sender)).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.InboundMailReceived;
+import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
 import org.clientclub.mail.InboundResult;
 import org.clientclub.mail.spi.InboundMailHandler;
@@ -23,6 +24,8 @@ public class InboundHandlers {
     /** Why a message nobody claimed is kept as ignored. */
     static final String UNCLAIMED = "mailbox.reason.unclaimed";
 
+    private static final String REASON = "mailbox.reason.";
+
     private final ObjectProvider<InboundMailHandler> handlers;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,16 +36,39 @@ public class InboundHandlers {
         this.clock = clock;
     }
 
-    /** In the caller's transaction: a refusal ({@link org.clientclub.mail.InboundMailRefused}) passes through. */
+    /**
+     * In the caller's transaction: a refusal ({@link org.clientclub.mail.InboundMailRefused}) passes through. Mail
+     * that must never be answered reaches no handler (decision 0020): a machine wrote it, or the club's server
+     * found its sender forged. It is kept as ignored with why, so every handler is spared the same check.
+     */
     public void announce(InboundMailReceived received) {
-        InboundResult result = handlers.orderedStream()
-                .map(handler -> handler.handle(received))
-                .flatMap(Optional::stream)
-                .findFirst()
+        InboundResult result = screened(received.message())
+                .or(() -> handlers.orderedStream()
+                        .map(handler -> handler.handle(received))
+                        .flatMap(Optional::stream)
+                        .findFirst())
                 .orElse(InboundResult.ignored(UNCLAIMED));
         if (result.outcome() != InboundOutcome.RECEIVED) {
             record(received.id(), result.outcome(), result.reasonKey());
         }
+    }
+
+    /** Why mail nobody may answer is kept unhandled, or empty when a person wrote it under their own name. */
+    static Optional<InboundResult> screened(InboundMessage message) {
+        if (message.forgedSender()) {
+            return Optional.of(InboundResult.ignored(REASON + "forgedSender"));
+        }
+        return Optional.ofNullable(
+                        switch (message.automatic()) {
+                            case NONE -> null;
+                            case BOUNCE -> "bounce";
+                            case AUTO_REPLY -> "autoReply";
+                            case READ_RECEIPT -> "readReceipt";
+                            case MAILING_LIST -> "mailingList";
+                            case NO_REPLY -> "noReply";
+                            case BULK -> "bulk";
+                        })
+                .map(reason -> InboundResult.ignored(REASON + reason));
     }
 
     public void record(InboundMailId id, InboundOutcome outcome, @Nullable String reasonKey) {
