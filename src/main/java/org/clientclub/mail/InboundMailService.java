@@ -2,9 +2,9 @@ package org.clientclub.mail;
 
 import java.util.List;
 import java.util.Optional;
-import org.clientclub.mail.internal.InboundHandlers;
-import org.clientclub.mail.internal.InboundMailbox;
-import org.clientclub.mail.internal.InboundParser;
+import org.clientclub.mail.internal.inbound.InboundHandlers;
+import org.clientclub.mail.internal.inbound.InboundMailbox;
+import org.clientclub.mail.internal.parse.InboundParser;
 import org.clientclub.security.AppRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;

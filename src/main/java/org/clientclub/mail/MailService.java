@@ -2,10 +2,10 @@ package org.clientclub.mail;
 
 import java.util.List;
 import java.util.Optional;
-import org.clientclub.mail.internal.OutboxLog;
-import org.clientclub.mail.internal.OutboxWriter;
-import org.clientclub.mail.internal.RecipientQuota;
-import org.clientclub.mail.internal.UnsubscribeTokens;
+import org.clientclub.mail.internal.outbox.OutboxLog;
+import org.clientclub.mail.internal.outbox.OutboxWriter;
+import org.clientclub.mail.internal.outbox.RecipientQuota;
+import org.clientclub.mail.internal.outbox.UnsubscribeTokens;
 import org.clientclub.security.AppRoles;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -33,7 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.clientclub.mail.internal.ClubMailboxReader;
+import org.clientclub.mail.internal.inbound.ClubMailboxReader;
 import org.clientclub.membership.Questionnaire;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.shared.Language;

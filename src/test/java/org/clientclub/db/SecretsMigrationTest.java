@@ -2,14 +2,10 @@ package org.clientclub.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.clientclub.shared.SecureTokens;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,23 +18,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class SecretsMigrationTest {
 
-    private final String schema =
-            "v24_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
     @Autowired
     DataSource dataSource;
 
     @Autowired
     JdbcClient jdbc;
 
+    private ScratchSchema scratch;
+    private String schema;
+
+    @BeforeEach
+    void scratchSchema() {
+        scratch = new ScratchSchema("v24", dataSource, jdbc);
+        schema = scratch.name;
+    }
+
     @AfterEach
     void dropSchema() {
-        jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+        scratch.close();
     }
 
     @Test
     void plainUnsubscribeTokensBecomeHashesAndSentBodiesGo() {
-        migrateTo(versionBefore24());
+        scratch.migrateTo(scratch.versionBefore("24"));
         String token = SecureTokens.newToken();
         jdbc.sql("INSERT INTO " + schema + ".mail_recipient (email, unsubscribe_token) VALUES ('a@example.org', :t)")
                 .param("t", token)
@@ -49,7 +51,7 @@ class SecretsMigrationTest {
                         + "SELECT id, 'cardBarcode', 'image/png', '\\x89'::bytea FROM " + schema + ".mail_outbox")
                 .update();
 
-        migrateTo("24");
+        scratch.migrateTo("24");
 
         assertThat(jdbc.sql("SELECT email FROM " + schema + ".mail_unsubscribe_token WHERE token_hash = :h")
                         .param("h", SecureTokens.sha256(token))
@@ -93,31 +95,5 @@ class SecretsMigrationTest {
                 .param("html", html)
                 .param("status", status)
                 .update();
-    }
-
-    /** Whichever migration came last before V24: the versions below it belong to other changes. */
-    private String versionBefore24() {
-        return Arrays.stream(Flyway.configure()
-                        .dataSource(dataSource)
-                        .schemas(schema)
-                        .locations("classpath:db/migration")
-                        .load()
-                        .info()
-                        .all())
-                .map(MigrationInfo::getVersion)
-                .filter(v -> !v.isAtLeast("24"))
-                .max(Comparator.naturalOrder())
-                .orElseThrow()
-                .getVersion();
-    }
-
-    private void migrateTo(String version) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(schema)
-                .locations("classpath:db/migration")
-                .target(version)
-                .load()
-                .migrate();
     }
 }

@@ -15,7 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.HeaderTerm;
 import java.time.Duration;
 import java.util.Properties;
-import org.clientclub.mail.internal.EmbeddedMailServer;
+import org.clientclub.mail.internal.server.EmbeddedMailServer;
 import org.clientclub.membership.Questionnaire;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.shared.Language;
@@ -106,7 +106,7 @@ class ClubMailboxIT {
                         .param("s", sender)
                         .query(String.class)
                         .single())
-                .isEqualTo("intake.reason.autoReply");
+                .isEqualTo("mailbox.reason.autoReply");
         assertThat(new Mailbox(greenMail).to(sender)).isEmpty();
     }
 

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.clientclub.mail.internal.EmbeddedMailServer;
+import org.clientclub.mail.internal.server.EmbeddedMailServer;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
 import org.clientclub.support.MailClient;

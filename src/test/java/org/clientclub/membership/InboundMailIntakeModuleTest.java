@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
 import org.clientclub.mail.InboundMailId;
-import org.clientclub.mail.internal.InboundStore;
+import org.clientclub.mail.internal.inbound.InboundStore;
 import org.clientclub.membership.internal.pdf.QuestionnairePdf;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
 import org.clientclub.shared.Language;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.clientclub.mail.internal.InboundStore;
+import org.clientclub.mail.internal.inbound.InboundStore;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.Test;
@@ -42,79 +42,89 @@ class MailboxRobotsAndForgeriesTest {
 
     static Stream<Arguments> robots() {
         return Stream.of(
-                robot("a list server's own address", "majordomo@%s", "", "Majordomo results", "mailingList"),
-                robot("listserv", "LISTSERV@%s", "", "Output of your job", "mailingList"),
-                robot("listproc", "listproc@%s", "", "Command results", "mailingList"),
-                robot("a list's -request address", "club-news-request@%s", "", "Confirm", "mailingList"),
-                robot("a list's owner- address", "owner-club-news@%s", "", "Moderation", "mailingList"),
-                robot("a list's -bounces address", "club-news-bounces@%s", "", "Probe", "mailingList"),
-                robot("noreply", "noreply@%s", "", "Your order", "noReply"),
-                robot("no-reply with a name", "Shop <no-reply@%s>", "", "Your order", "noReply"),
-                robot("do-not-reply", "do-not-reply@%s", "", "Statement", "noReply"),
-                robot("donotreply", "DoNotReply@%s", "", "Statement", "noReply"),
-                robot("an Outlook read receipt", "maria@%s", "", "Read: Анкета", "readReceipt"),
-                robot("a Russian Outlook read receipt", "maria@%s", "", "Прочитано: Анкета", "readReceipt"),
-                robot("a German read receipt", "maria@%s", "", "Gelesen: Fragebogen", "readReceipt"),
+                robot(
+                        "a list server's own address",
+                        "majordomo@%s",
+                        "",
+                        "Majordomo results",
+                        "mailbox.reason.mailingList"),
+                robot("listserv", "LISTSERV@%s", "", "Output of your job", "mailbox.reason.mailingList"),
+                robot("listproc", "listproc@%s", "", "Command results", "mailbox.reason.mailingList"),
+                robot("a list's -request address", "club-news-request@%s", "", "Confirm", "mailbox.reason.mailingList"),
+                robot("a list's owner- address", "owner-club-news@%s", "", "Moderation", "mailbox.reason.mailingList"),
+                robot("a list's -bounces address", "club-news-bounces@%s", "", "Probe", "mailbox.reason.mailingList"),
+                robot("noreply", "noreply@%s", "", "Your order", "mailbox.reason.noReply"),
+                robot("no-reply with a name", "Shop <no-reply@%s>", "", "Your order", "mailbox.reason.noReply"),
+                robot("do-not-reply", "do-not-reply@%s", "", "Statement", "mailbox.reason.noReply"),
+                robot("donotreply", "DoNotReply@%s", "", "Statement", "mailbox.reason.noReply"),
+                robot("an Outlook read receipt", "maria@%s", "", "Read: Анкета", "mailbox.reason.readReceipt"),
+                robot(
+                        "a Russian Outlook read receipt",
+                        "maria@%s",
+                        "",
+                        "Прочитано: Анкета",
+                        "mailbox.reason.readReceipt"),
+                robot("a German read receipt", "maria@%s", "", "Gelesen: Fragebogen", "mailbox.reason.readReceipt"),
                 robot(
                         "a disposition notification",
                         "maria@%s",
                         "Content-Type: multipart/report; report-type=disposition-notification; boundary=\"mdn\"\r\n",
                         "Анкета",
-                        "readReceipt"),
+                        "mailbox.reason.readReceipt"),
                 robot(
                         "a list member's post (List-Id)",
                         "anna@%s",
                         "List-Id: Friends <friends.lists.example>\r\n",
                         "Встреча",
-                        "bulk"),
+                        "mailbox.reason.bulk"),
                 robot(
                         "a newsletter (List-Unsubscribe)",
                         "news@%s",
                         "List-Unsubscribe: <mailto:u@lists.example>\r\n",
                         "Скидки",
-                        "bulk"),
+                        "mailbox.reason.bulk"),
                 robot(
                         "a list post (List-Post)",
                         "anna@%s",
                         "List-Post: <mailto:friends@lists.example>\r\n",
                         "Встреча",
-                        "bulk"),
-                robot("Precedence: bulk", "news@%s", "Precedence: bulk\r\n", "Скидки", "bulk"),
-                robot("Precedence: list", "anna@%s", "Precedence: list\r\n", "Встреча", "bulk"),
-                robot("Precedence: junk", "spam@%s", "Precedence: junk\r\n", "Выигрыш", "bulk"),
+                        "mailbox.reason.bulk"),
+                robot("Precedence: bulk", "news@%s", "Precedence: bulk\r\n", "Скидки", "mailbox.reason.bulk"),
+                robot("Precedence: list", "anna@%s", "Precedence: list\r\n", "Встреча", "mailbox.reason.bulk"),
+                robot("Precedence: junk", "spam@%s", "Precedence: junk\r\n", "Выигрыш", "mailbox.reason.bulk"),
                 robot(
                         "Auto-Submitted: auto-generated",
                         "crm@%s",
                         "Auto-Submitted: auto-generated\r\n",
                         "Заказ",
-                        "autoReply"),
+                        "mailbox.reason.autoReply"),
                 robot(
                         "a sender who suppressed automatic replies",
                         "maria@%s",
                         "X-Auto-Response-Suppress: All\r\n",
                         "Хочу в клуб",
-                        "autoRepliesSuppressed"),
+                        "intake.reason.autoRepliesSuppressed"),
                 robot(
                         "DMARC failed at the club's server",
                         "security@%s",
                         "Authentication-Results: mail.clientclub.local; spf=pass smtp.mailfrom=bulk.example;\r\n"
                                 + "\tdkim=none; dmarc=fail (p=reject) header.from=victim.example\r\n",
                         "Хочу в клуб",
-                        "forgedSender"),
+                        "mailbox.reason.forgedSender"),
                 robot(
                         "SPF failed at the club's server",
                         "maria@%s",
                         "Authentication-Results: mail.clientclub.local;\r\n\tspf=fail (203.0.113.7 not permitted)"
                                 + " smtp.mailfrom=victim.example\r\n",
                         "Хочу в клуб",
-                        "forgedSender"),
+                        "mailbox.reason.forgedSender"),
                 robot(
                         "DMARC failed, SPF passing below it",
                         "maria@%s",
                         "Authentication-Results: mail.clientclub.local; dmarc=fail header.from=victim.example\r\n"
                                 + "Authentication-Results: mail.clientclub.local; spf=pass dmarc=pass\r\n",
                         "Хочу в клуб",
-                        "forgedSender"));
+                        "mailbox.reason.forgedSender"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,7 +141,7 @@ class MailboxRobotsAndForgeriesTest {
                         .param("id", id)
                         .query(String.class)
                         .single())
-                .isEqualTo("IGNORED/intake.reason." + reason);
+                .isEqualTo("IGNORED/" + reason);
         assertThat(jdbc.sql("SELECT raw FROM mail_inbound WHERE id = :id")
                         .param("id", id)
                         .query(byte[].class)

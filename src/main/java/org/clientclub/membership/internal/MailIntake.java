@@ -41,8 +41,7 @@ public class MailIntake {
     public enum Decision {
         ONBOARDING_STARTED,
         TRANSCRIBE,
-        REJECTED,
-        IGNORED
+        REJECTED
     }
 
     /** Where the reasons the intake gives the club mailbox live among the messages. */
@@ -102,12 +101,6 @@ public class MailIntake {
             return Decision.ONBOARDING_STARTED;
         }
         InboundMessage message = message(inboundId);
-        if (message.forgedSender()) {
-            return ignore(inboundId, "forgedSender");
-        }
-        if (message.automatic() != InboundMessage.Automatic.NONE) {
-            return ignore(inboundId, ignoredReason(message.automatic()));
-        }
         List<InboundAttachment> pdfs = message.attachments().stream()
                 .filter(MailIntakeStore::looksLikePdf)
                 .toList();
@@ -254,19 +247,6 @@ public class MailIntake {
         return store.intake(inboundId);
     }
 
-    /** The reason staff read for a message a machine wrote, under {@code intake.reason.}. */
-    private static String ignoredReason(InboundMessage.Automatic automatic) {
-        return switch (automatic) {
-            case BOUNCE -> "bounce";
-            case AUTO_REPLY -> "autoReply";
-            case READ_RECEIPT -> "readReceipt";
-            case MAILING_LIST -> "mailingList";
-            case NO_REPLY -> "noReply";
-            case BULK -> "bulk";
-            case NONE -> throw new IllegalArgumentException("A person wrote it");
-        };
-    }
-
     /**
      * The message as the intake kept it ({@link #keep}); its attachments carry their bytes when they may be the
      * questionnaire.
@@ -285,12 +265,6 @@ public class MailIntake {
         if (result.outcome() != InboundOutcome.NEEDS_PERSON) {
             store.forgetMessage(inboundId);
         }
-    }
-
-    private Decision ignore(InboundMailId inboundId, String reason) {
-        store.keepReason(inboundId, reason, List.of(), null);
-        settle(inboundId, InboundResult.ignored(REASON + reason));
-        return Decision.IGNORED;
     }
 
     private Decision reject(InboundMailId inboundId, String reason, List<String> fields) {

@@ -17,7 +17,6 @@ public final class QuestionnaireIntakeProcess {
     public static final String END_ONBOARDING_STARTED = "EndEvent_OnboardingStarted";
     public static final String END_TRANSCRIPTION_ONBOARDED = "EndEvent_TranscriptionOnboarded";
     public static final String END_QUESTIONNAIRE_REJECTED = "EndEvent_QuestionnaireRejected";
-    public static final String END_MESSAGE_IGNORED = "EndEvent_MessageIgnored";
 
     /** Variables: ids and flags only. The message, set at the start; the glue takes it as it is. */
     public static final ProcessVariable<InboundMailId> INBOUND_MAIL_ID =

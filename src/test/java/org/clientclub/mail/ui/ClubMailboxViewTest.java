@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clientclub.mail.InboundMailSummary;
 import org.clientclub.mail.InboundOutcome;
-import org.clientclub.mail.internal.InboundStore;
+import org.clientclub.mail.internal.inbound.InboundStore;
 import org.clientclub.support.KaribuTest;
 import org.clientclub.support.MailCorpus;
 import org.clientclub.support.QuestionnairePdfs;

@@ -99,14 +99,6 @@ class QuestionnaireIntakeProcessTest {
     }
 
     @Test
-    void mailWrittenByMachinesIsNeverAnswered() {
-        ProcessInstance pi = startReading("IGNORED");
-
-        assertThat(pi).isEnded().hasPassed(END_MESSAGE_IGNORED);
-        verify(glue, never()).sendRejection(anyLong(), anyString());
-    }
-
-    @Test
     void aReadThatFindsNoFreeSlotIsTriedAgainAMinuteLaterWithoutAnIncident() {
         when(glue.read(anyLong())).thenThrow(new IllegalStateException("All 2 PDF reading slots stayed busy"));
         ProcessInstance pi = runtimeService()

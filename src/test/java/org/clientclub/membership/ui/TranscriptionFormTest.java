@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.clientclub.mail.InboundMailId;
-import org.clientclub.mail.internal.InboundStore;
+import org.clientclub.mail.internal.inbound.InboundStore;
 import org.clientclub.membership.Region;
 import org.clientclub.membership.process.QuestionnaireIntakeProcess;
 import org.clientclub.support.KaribuTest;

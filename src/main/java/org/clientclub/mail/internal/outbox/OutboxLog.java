@@ -1,0 +1,36 @@
+package org.clientclub.mail.internal.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.clientclub.mail.OutboxEntry;
+import org.clientclub.mail.OutboxId;
+import org.clientclub.mail.OutboxStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/** The outbox as staff see it: every message written, newest first, and sending a failed one again. */
+@Component
+public class OutboxLog {
+
+    private final OutboxRepository outbox;
+    private final Clock clock;
+
+    public OutboxLog(OutboxRepository outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** @param status only messages that stand so; null for all */
+    public List<OutboxEntry> search(String text, @Nullable OutboxStatus status, int offset, int limit) {
+        String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        return outbox.search(status, pattern, PageRequest.of(offset / limit, limit)).stream()
+                .map(m -> m.toEntry())
+                .toList();
+    }
+
+    public void resend(OutboxId id) {
+        outbox.findById(id.value()).orElseThrow().resend(clock.instant());
+    }
+}
