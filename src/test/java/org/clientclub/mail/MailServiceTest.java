@@ -14,6 +14,7 @@ import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,9 @@ class MailServiceTest {
 
     @Autowired
     GreenMail greenMail;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aKeyIsSentOnceHoweverOftenItIsEnqueued() throws Exception {
@@ -94,6 +98,12 @@ class MailServiceTest {
         assertThat(mail.log(to, OutboxStatus.SUPPRESSED, 0, 10))
                 .singleElement()
                 .satisfies(e -> assertThat(e.lastError()).isEqualTo("unsubscribed"));
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_unsubscribe_token WHERE email = :to")
+                        .param("to", to)
+                        .query(Long.class)
+                        .single())
+                .as("a token for each mail sent, none for the suppressed one")
+                .isEqualTo(2);
     }
 
     private Enqueued enqueue(OutgoingMail message) {
