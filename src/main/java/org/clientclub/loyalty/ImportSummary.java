@@ -2,11 +2,13 @@ package org.clientclub.loyalty;
 
 import java.time.Instant;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A purchase file upload and how far its booking got.
  *
  * @param linesExpected the lines the file is estimated to have, 0 until its booking starts
+ * @param failure       why the import failed, as a message key; null unless it failed
  */
 public record ImportSummary(
         long id,
@@ -21,7 +23,7 @@ public record ImportSummary(
         long linesDuplicate,
         long linesRejected,
         long pointsBooked,
-        String failure) {
+        @Nullable String failure) {
 
     public boolean running() {
         return status.running();

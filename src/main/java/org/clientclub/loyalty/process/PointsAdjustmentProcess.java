@@ -1,8 +1,9 @@
 package org.clientclub.loyalty.process;
 
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.clientclub.workflow.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /** processes/loyalty/PointsAdjustmentProcess.bpmn: its ids, and starting it. */
@@ -16,7 +17,9 @@ public class PointsAdjustmentProcess {
     public static final String END_ADJUSTMENT_REJECTED = "EndEvent_AdjustmentRejected";
     public static final String END_ADJUSTMENT_NOT_BOOKED = "EndEvent_AdjustmentNotBooked";
     public static final String ERROR_INSUFFICIENT_POINTS = "Error_InsufficientPoints";
-    public static final String VAR_REQUESTED_BY = "requestedBy";
+    /** Who asked: the engine's four-eyes check (the diagram's {@code fourEyesVariable}) keeps them from approving. */
+    public static final ProcessVariable<String> REQUESTED_BY = ProcessVariable.ofString("requestedBy");
+    /** Set by the approval form (forms/loyalty): {@code yes} or {@code no}. */
     public static final String VAR_APPROVED = "approved";
 
     private final RuntimeService runtime;
@@ -33,7 +36,8 @@ public class PointsAdjustmentProcess {
      */
     public String start(String requestedBy) {
         String businessKey = "adjustment-" + UUID.randomUUID();
-        runtime.startProcessInstanceByKey(PROCESS_ID, businessKey, Map.of(VAR_REQUESTED_BY, requestedBy));
+        runtime.startProcessInstanceByKey(
+                PROCESS_ID, businessKey, REQUESTED_BY.put(Variables.createVariables(), requestedBy));
         return businessKey;
     }
 }

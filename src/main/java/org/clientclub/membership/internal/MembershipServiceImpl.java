@@ -138,7 +138,7 @@ class MembershipServiceImpl implements MembershipService {
                 valid.email().value(),
                 currentConsent,
                 valid.language().code(),
-                submission.channel().name(),
+                submission.channel(),
                 now,
                 submission.clientAddress()));
         onboarding.start(application.id(), application.needsGuardian(), application.isReadyForInteraction());
@@ -221,7 +221,7 @@ class MembershipServiceImpl implements MembershipService {
                     application.getGuardianEmail(),
                     reference.currentConsentVersion(),
                     application.getLanguage(),
-                    Channel.WEB.name(),
+                    Channel.WEB,
                     now,
                     clientAddress));
         } else {
@@ -331,7 +331,7 @@ class MembershipServiceImpl implements MembershipService {
                 a.getConfirmedAt(),
                 consent.map(ConsentRecord::getDocumentVersion).orElse(null),
                 consent.map(ConsentRecord::getAcceptedAt).orElse(null),
-                consent.map(ConsentRecord::getChannel).map(Channel::valueOf).orElse(null),
+                consent.map(ConsentRecord::getChannel).orElse(null),
                 a.getMemberId() == null ? null : MemberId.of(a.getMemberId()),
                 a.getMailRefusedAt());
     }

@@ -17,8 +17,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -134,7 +134,7 @@ class PointsAdjustmentProcessTest {
     @Test
     void anApprovalWhoseRequesterWasRemovedIsRefused() {
         ProcessInstance pi = start();
-        runtimeService().removeVariable(pi.getId(), VAR_REQUESTED_BY);
+        runtimeService().removeVariable(pi.getId(), REQUESTED_BY.name());
         taskService().claim(task(pi).getId(), "pavel");
 
         assertThatThrownBy(() -> complete(task(pi), withVariables(VAR_APPROVED, "yes")))
@@ -150,6 +150,6 @@ class PointsAdjustmentProcessTest {
 
     private static ProcessInstance start() {
         return runtimeService()
-                .startProcessInstanceByKey(PROCESS_ID, "adjustment-test", Map.of(VAR_REQUESTED_BY, "irina"));
+                .startProcessInstanceByKey(PROCESS_ID, "adjustment-test", REQUESTED_BY.put(new HashMap<>(), "irina"));
     }
 }

@@ -2,11 +2,14 @@ package org.clientclub.membership.internal.consents;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.clientclub.membership.Channel;
 
 /** Proof of consent: who accepted which version of the document, when, and how. */
 @Entity
@@ -35,8 +38,9 @@ public class ConsentRecord {
     @Column(nullable = false, updatable = false)
     private String language;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    private String channel;
+    private Channel channel;
 
     @Column(name = "accepted_at", nullable = false, updatable = false)
     private Instant acceptedAt;
@@ -52,7 +56,7 @@ public class ConsentRecord {
             String subjectEmail,
             int documentVersion,
             String language,
-            String channel,
+            Channel channel,
             Instant acceptedAt,
             String clientAddress) {
         this.applicationId = applicationId;
@@ -74,7 +78,7 @@ public class ConsentRecord {
         return documentVersion;
     }
 
-    public String getChannel() {
+    public Channel getChannel() {
         return channel;
     }
 
