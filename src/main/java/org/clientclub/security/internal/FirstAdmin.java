@@ -82,8 +82,8 @@ class FirstAdmin {
             throw new IllegalStateException("The first ADMIN " + username + " could not be created", e);
         }
         log.info(
-                "No ADMIN existed: {} account {} now has the ADMIN role and the password from {}",
-                existing == null ? "created the" : "the existing",
+                "No ADMIN existed: {} {} with the ADMIN role and the password from {}",
+                existing == null ? "created the account" : "gave the existing account",
                 username,
                 StringUtils.hasText(environment.getProperty(PASSWORD_FILE))
                         ? "CLIENTCLUB_ADMIN_PASSWORD_FILE"

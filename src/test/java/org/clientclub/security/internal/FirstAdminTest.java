@@ -44,7 +44,9 @@ class FirstAdminTest {
                 .map(StaffAccount::roles)
                 .hasValue(Set.of(AppRoles.ADMIN));
         assertThat(directory.saves).isEqualTo(1);
-        assertThat(output).contains("account admin now has the ADMIN role").doesNotContain(SECRET);
+        assertThat(output)
+                .contains("created the account admin with the ADMIN role")
+                .doesNotContain(SECRET);
 
         environment.setProperty(FirstAdmin.PASSWORD, "another-password-later");
         firstAdmin().createWhenNoAdmin();
