@@ -102,6 +102,7 @@ class ProductionEnvironmentCheckTest {
                 .isEqualTo("${CLIENTCLUB_SMTP_STARTTLS:true}");
         PropertySource<?> compose = yaml("application-compose.yaml");
         assertThat(compose.getProperty("clientclub.demo.accounts")).isEqualTo(false);
+        assertThat(compose.getProperty("server.servlet.session.cookie.secure")).isEqualTo(true);
         assertThat(String.valueOf(compose.getProperty("spring.datasource.password")))
                 .isEqualTo("${CLIENTCLUB_DB_PASSWORD}");
     }
