@@ -80,6 +80,8 @@ class SecurityConfiguration {
                 .hasRole(AppRoles.ADMIN)
                 .requestMatchers("/camunda/**")
                 .hasAnyRole(AppRoles.ALL.toArray(String[]::new)));
+        // Actuator: health for anyone (status only), the rest for ADMIN (docs/decisions/0032-health-and-metrics.md)
+        http.authorizeHttpRequests(ActuatorAccess::rules);
         // The Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN), which Spring's would reject; mail
         // clients send one-click unsubscribes (RFC 8058) without a token, and the unguessable token is the guard.
         http.csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/unsubscribe/**"));
