@@ -1,0 +1,139 @@
+package org.clientclub.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production jar as staff see it, in Debian's Chromium. {@code .ci/run} builds the jar with {@code -Pproduction},
+ * starts it with the Spring profile {@code production} on the PostgreSQL server and passes its address as
+ * {@code -Dclientclub.production.url}; the first ADMIN, which the jar created from {@code CLIENTCLUB_ADMIN_USERNAME}
+ * and {@code CLIENTCLUB_ADMIN_PASSWORD} (read here from the same environment), logs in and finds the inbox, and no
+ * page shows Vaadin's development mode: no dev tools or Copilot, no "Development Mode" toast, nothing from Vite.
+ * Without that property the test is skipped (reported as skipped, not passed): {@code ./mvnw verify} boots the app
+ * in development mode. Screenshots go to target/screenshots/.
+ */
+class ProductionJarIT {
+
+    static final String URL_PROPERTY = "clientclub.production.url";
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    /** What development mode puts on a page: the dev tools and Copilot elements, and its toast. */
+    private static final List<String> DEVELOPMENT_MODE_ELEMENTS =
+            List.of("vaadin-dev-tools", "copilot-main", "vaadin-devmode-gizmo");
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static String base;
+
+    @BeforeAll
+    static void launchChromium() throws Exception {
+        String url = System.getProperty(URL_PROPERTY, "");
+        Assumptions.assumeFalse(
+                url.isBlank(), "No -D" + URL_PROPERTY + ": .ci/run starts the production jar and passes its address");
+        base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("The production check needs " + CHROMIUM + ": apt-get install -y chromium");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void theFirstAdminLogsInAndSeesTheInboxWithoutDevelopmentMode() {
+        String username = required("CLIENTCLUB_ADMIN_USERNAME");
+        String password = required("CLIENTCLUB_ADMIN_PASSWORD");
+        List<String> requests = new CopyOnWriteArrayList<>();
+        try (var context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("ru-RU"))) {
+            Page page = context.newPage();
+            page.onRequest(request -> requests.add(request.url()));
+
+            // A stranger who opens the inbox gets the log-in page, and a wrong password does not get past it.
+            page.navigate(base + "/inbox");
+            assertThat(page.locator("vaadin-login-form")).isVisible();
+            logIn(page, username, password + "-wrong");
+            page.waitForURL(Pattern.compile(".*/login\\?error.*"));
+            assertThat(page.locator("vaadin-app-layout")).hasCount(0);
+
+            logIn(page, username, password);
+            assertThat(page.locator("vaadin-app-layout h2")).hasText("Задачи");
+            assertThat(page.locator("#inbox-scope")).isVisible();
+            assertThat(page.locator("vaadin-grid")).isVisible();
+            page.waitForTimeout(1_500); // the development-mode toast and dev tools appear a moment after the view
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("production-inbox.png")));
+
+            for (String element : DEVELOPMENT_MODE_ELEMENTS) {
+                assertThat(page.locator(element)).hasCount(0);
+            }
+            assertThat(page.getByText(Pattern.compile("development mode", Pattern.CASE_INSENSITIVE)))
+                    .hasCount(0);
+            assertThat(page.evaluate("() => !!(window.Vaadin && window.Vaadin.developmentMode)"))
+                    .as("window.Vaadin.developmentMode")
+                    .isEqualTo(false);
+        }
+        assertThat(requests).isNotEmpty().noneMatch(ProductionJarIT::fromDevelopmentMode);
+    }
+
+    /** A request only development mode makes: the Vite client and dev server, or the dev tools and Copilot. */
+    static boolean fromDevelopmentMode(String url) {
+        return url.contains("/@vite/")
+                || url.contains("/@fs/")
+                || url.contains("VAADIN/generated/jar-resources/vaadin-dev-tools")
+                || url.contains("copilot")
+                || url.contains("vaadin-dev-tools");
+    }
+
+    private static void logIn(Page page, String username, String password) {
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill(password);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+    }
+
+    private static String required(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(
+                    variable + " must be set: the production jar creates its first ADMIN from it");
+        }
+        return value;
+    }
+}
