@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.clientclub.mail.internal.inbound.InboundStore;
 import org.clientclub.support.HostilePdfs;
 import org.clientclub.support.MailCorpus;
@@ -51,11 +52,15 @@ class RefusedPdfLogTest {
                     .toList();
             assertThat(lines).as("inbound " + id).hasSize(1);
             assertThat(lines.get(0))
-                    .contains("WARN", "attachment 0 ", "refused as a questionnaire PDF: ")
-                    .containsAnyOf("tooComplex", "corruptPdf");
+                    .contains("WARN", "attachment 0 ")
+                    .containsPattern("refused as a questionnaire PDF: [a-zA-Z]+$");
         }
+        // The name's line break is gone (the parser unfolds the header, LogSafe escapes what is left): the forged
+        // "line" stays on the intake's line.
+        assertThat(output.getAll().lines().filter(l -> l.contains("Mail intake: inbound " + lying + " ")))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("анкета.pdf", "ERROR forged line");
         assertThat(output.getAll())
-                .contains("анкета.pdf\\r\\nERROR forged line")
                 .doesNotContain("org.apache.pdfbox", "Reached maximum recursion depth", "using workaround");
         assertThat(output.getAll().lines()).noneMatch(l -> l.startsWith("ERROR forged line"));
     }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletException;
 import java.util.ArrayList;
 import java.util.List;
 import org.clientclub.mail.internal.inbound.InboundFigures;
@@ -184,16 +185,13 @@ class ActuatorAccessTest {
         links.fieldNames().forEachRemaining(exposed::add);
         assertThat(exposed).contains("health", "prometheus").doesNotContainAnyElementsOf(hidden);
         for (String id : hidden) {
-            MockHttpServletResponse response = send(get("/actuator/" + id).with(ADMIN));
-            assertThat(response.getContentType()).as(id).doesNotContain("actuator");
-            assertThat(response.getContentAsString())
+            assertThat(served(get("/actuator/" + id).with(ADMIN)))
                     .as(id)
-                    .doesNotContain("propertySources", "activeProfiles", "\"contexts\"");
+                    .doesNotContain("propertySources", "activeProfiles", "\"contexts\"", "threads");
         }
-        MockHttpServletResponse shutdown =
-                send(post("/actuator/shutdown").with(ADMIN).with(csrf()));
-        assertThat(shutdown.getContentAsString()).doesNotContain("Shutting down");
-        assertThat(context.isActive()).isTrue();
+        assertThat(served(post("/actuator/shutdown").with(ADMIN).with(csrf()))).doesNotContain("Shutting down");
+        assertThat(((org.springframework.context.ConfigurableApplicationContext) context).isActive())
+                .isTrue();
     }
 
     private List<String> components(MockHttpServletResponse response) throws Exception {
@@ -203,6 +201,21 @@ class ActuatorAccessTest {
                 .fieldNames()
                 .forEachRemaining(names::add);
         return names;
+    }
+
+    /**
+     * What a request is answered with. No actuator handler takes a path that is not exposed: it goes on to Vaadin's
+     * catch-all, which forwards to the Vaadin servlet that MockMvc does not have.
+     */
+    private String served(RequestBuilder request) throws Exception {
+        try {
+            MockHttpServletResponse response = send(request);
+            assertThat(String.valueOf(response.getContentType())).doesNotContain("actuator");
+            return response.getContentAsString();
+        } catch (ServletException e) {
+            assertThat(e).hasMessageContaining("springServlet");
+            return "";
+        }
     }
 
     private MockHttpServletResponse send(RequestBuilder request) throws Exception {
