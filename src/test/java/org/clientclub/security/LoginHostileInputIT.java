@@ -83,6 +83,28 @@ class LoginHostileInputIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void aForeignPageCannotLogABrowserInWithoutTheLogInPagesToken() throws Exception {
+        String attacker = "atk-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = account(attacker, "CLUB_STAFF");
+        WebSession victim = new WebSession(port, "192.0.2.51");
+
+        HttpResponse<String> forged = victim.loginWithoutToken(attacker, password);
+
+        assertThat(WebSession.loggedIn(forged))
+                .as("a cross-site POST /login with the attacker's own, right password: " + forged.statusCode())
+                .isFalse();
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> afterwards = victim.get("/members");
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("/login"));
+
+        assertThat(WebSession.loggedIn(victim.login(attacker, password)))
+                .as("the log-in page's own form, with its token")
+                .isTrue();
+    }
+
     private String account(String username, String... roles) {
         String password = UUID.randomUUID().toString();
         staff.save(

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.clientclub.workflow.internal.FourEyesPlugin;
+import org.clientclub.workflow.internal.StaffPasswordHashing;
 
 /**
  * The engine of the process tests: the real Camunda engine on an embedded PostgreSQL, without Spring and
@@ -33,6 +34,14 @@ public final class ProcessTestEngine {
         return new CoverageFloorExtension(floor).useProcessEngine(engine);
     }
 
+    /** The same engine without a coverage floor, for tests of engine plugins rather than of diagrams. */
+    public static synchronized ProcessEngine engine() {
+        if (engine == null) {
+            engine = start();
+        }
+        return engine;
+    }
+
     private static ProcessEngine start() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -55,6 +64,11 @@ public final class ProcessTestEngine {
             config.setProcessEngineName("process-tests");
             // as in the application: four-eyes tasks refuse a completion by the requester or without an assignee
             config.getProcessEnginePlugins().add(new FourEyesPlugin());
+            // and staff accounts as in application.yaml: role ids with an underscore, passwords hashed with bcrypt
+            config.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+|camunda-admin");
+            config.setLoginMaxAttempts(Integer.MAX_VALUE);
+            config.setLoginDelayBase(0);
+            config.getProcessEnginePlugins().add(new StaffPasswordHashing());
             return config.buildProcessEngine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One browser's cookies against the test server: the staff log-in form, and the Camunda webapps' API with the
@@ -34,9 +36,38 @@ public final class WebSession {
         this(port, null);
     }
 
-    /** Posts the staff log-in form. @return the response: a redirect, to /login?error when refused */
+    /**
+     * Opens the log-in page and posts its form as the browser does, with the CSRF token from the page's meta tags.
+     * @return the response: a redirect, to /login?error when refused
+     */
     public HttpResponse<String> login(String username, String password) throws Exception {
+        String page = get("/login").body();
+        String parameter = meta(page, "_csrf_parameter");
+        String token = meta(page, "_csrf");
+        if (parameter == null || token == null) {
+            throw new IllegalStateException("The log-in page carries no CSRF token");
+        }
+        return post(
+                "/login",
+                "username=" + encode(username) + "&password=" + encode(password) + "&" + encode(parameter) + "="
+                        + encode(token));
+    }
+
+    /** Posts the log-in form without a CSRF token, as another site's page would. */
+    public HttpResponse<String> loginWithoutToken(String username, String password) throws Exception {
         return form("/login", username, password);
+    }
+
+    private static String meta(String html, String name) {
+        Matcher m = Pattern.compile("<meta name=\"" + Pattern.quote(name) + "\" content=\"([^\"]*)\"")
+                .matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Posts a user name and password as a log-in form does, to any address. */

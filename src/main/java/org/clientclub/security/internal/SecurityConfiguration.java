@@ -1,5 +1,6 @@
 package org.clientclub.security.internal;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.List;
@@ -68,7 +69,7 @@ class SecurityConfiguration {
             + "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                 .permitAll()
                 // Staff log in once, through /login and its throttle; the webapps' own log-in and the engine's
@@ -84,7 +85,11 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(ActuatorAccess::rules);
         // The Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN), which Spring's would reject; mail
         // clients send one-click unsubscribes (RFC 8058) without a token, and the unguessable token is the guard.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/unsubscribe/**"));
+        // Vaadin's own requests carry Vaadin's token. The log-in form posts Spring's token (the page's _csrf meta
+        // tags): Vaadin's default would exempt POST /login, and a foreign page could log a browser in as the
+        // attacker (login CSRF), so the exemptions are set here instead of by Vaadin.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                .ignoringRequestMatchers("/camunda/**", "/unsubscribe/**"));
         http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         TOKEN_PAGES,
@@ -93,7 +98,9 @@ class SecurityConfiguration {
                                 new Header("Referrer-Policy", "no-referrer")))))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         STAFF_APP, new StaticHeadersWriter("Content-Security-Policy", STAFF_APP_POLICY))));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class, "/login").enableCsrfConfiguration(false));
         return http.build();
     }
 }

