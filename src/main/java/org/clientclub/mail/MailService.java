@@ -1,5 +1,6 @@
 package org.clientclub.mail;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.clientclub.mail.internal.outbox.OutboxLog;
@@ -52,6 +53,23 @@ public class MailService {
     @Transactional
     public void resend(OutboxId id) {
         outboxLog.resend(id);
+    }
+
+    /** How many failed messages written since the time {@link #resendFailedSince} would send again. */
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
+    @Transactional(readOnly = true)
+    public long countFailedSince(Instant since) {
+        return outboxLog.countFailedSince(since);
+    }
+
+    /**
+     * Sends every failed message written since the time again (after an outage, say), each as {@link #resend}
+     * sends one. @return how many
+     */
+    @PreAuthorize(AppRoles.STAFF_EXPRESSION)
+    @Transactional
+    public int resendFailedSince(Instant since) {
+        return outboxLog.resendFailedSince(since);
     }
 
     /** Opts the address behind the token out of club mail. @return the address, empty for an unknown token */

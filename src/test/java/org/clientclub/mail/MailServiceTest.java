@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.TestQuestionnaires;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +39,11 @@ class MailServiceTest {
 
     @Autowired
     GreenMail greenMail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> rows = new ArrayList<>();
 
     @Test
     void aKeyIsSentOnceHoweverOftenItIsEnqueued() throws Exception {
@@ -94,6 +107,86 @@ class MailServiceTest {
         assertThat(mail.log(to, OutboxStatus.SUPPRESSED, 0, 10))
                 .singleElement()
                 .satisfies(e -> assertThat(e.lastError()).isEqualTo("unsubscribed"));
+    }
+
+    @Test
+    void staffSendEveryFailedMessageSinceATimeAgainAndNothingElse() {
+        // A day ahead: failed mail of other tests is not in the count.
+        Instant since = Instant.now().plus(Duration.ofDays(1));
+        String early = outboxRow("FAILED", since.minus(Duration.ofHours(1)));
+        String failed1 = outboxRow("FAILED", since.plusSeconds(1));
+        String failed2 = outboxRow("FAILED", since.plusSeconds(2));
+        String sent = outboxRow("SENT", since.plusSeconds(3));
+        String suppressed = outboxRow("SUPPRESSED", since.plusSeconds(4));
+
+        assertThat(mail.countFailedSince(since)).isEqualTo(2);
+        assertThat(mail.resendFailedSince(since)).isEqualTo(2);
+
+        new Mailbox(greenMail).awaitMessage(failed1, 1);
+        new Mailbox(greenMail).awaitMessage(failed2, 1);
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
+            assertThat(status(failed1)).isEqualTo("SENT");
+            assertThat(status(failed2)).isEqualTo("SENT");
+        });
+        assertThat(status(early)).as("failed before the time: stays failed").isEqualTo("FAILED");
+        assertThat(status(sent)).isEqualTo("SENT");
+        assertThat(status(suppressed)).isEqualTo("SUPPRESSED");
+        assertThat(new Mailbox(greenMail).to(sent))
+                .as("a sent message is not sent again")
+                .isEmpty();
+        assertThat(new Mailbox(greenMail).to(suppressed)).isEmpty();
+        assertThat(mail.countFailedSince(since)).isZero();
+    }
+
+    @Test
+    @WithMockUser(roles = "MEMBER")
+    void someoneWhoIsNotStaffCannotSendFailedMailAgain() {
+        Instant since = Instant.now().plus(Duration.ofDays(1));
+        String failed = outboxRow("FAILED", since.plusSeconds(1));
+
+        assertThatThrownBy(() -> mail.resendFailedSince(since)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> mail.countFailedSince(since)).isInstanceOf(AccessDeniedException.class);
+        assertThat(status(failed)).isEqualTo("FAILED");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void anAnonymousCallerCannotSendFailedMailAgain() {
+        assertThatThrownBy(() -> mail.resendFailedSince(Instant.EPOCH)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Rows written ahead of time go, so that no other test counts them among its failed mail. */
+    @AfterEach
+    void deleteRows() {
+        rows.forEach(to -> jdbc.sql("DELETE FROM mail_outbox WHERE recipient = :to")
+                .param("to", to)
+                .update());
+        rows.clear();
+    }
+
+    /** A message as the outbox keeps it; @return its recipient, unique */
+    private String outboxRow(String status, Instant createdAt) {
+        String to = TestQuestionnaires.newEmail();
+        rows.add(to);
+        jdbc.sql("""
+                INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html, body_text,
+                                         message_id, status, attempts, next_attempt_at, last_error, created_at)
+                VALUES (:key, :to, 'en', 'welcome', 'TRANSACTIONAL', 'Again', '<p>Text</p>', 'Text', :id, :status, 8,
+                        :created, 'Couldn''t connect to host', :created)""")
+                .param("key", "bulk-" + to)
+                .param("to", to)
+                .param("id", "<" + to + ">")
+                .param("status", status)
+                .param("created", Timestamp.from(createdAt))
+                .update();
+        return to;
+    }
+
+    private String status(String to) {
+        return jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to")
+                .param("to", to)
+                .query(String.class)
+                .single();
     }
 
     private Enqueued enqueue(OutgoingMail message) {

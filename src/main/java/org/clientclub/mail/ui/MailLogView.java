@@ -2,9 +2,12 @@ package org.clientclub.mail.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,6 +18,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.clientclub.mail.MailService;
 import org.clientclub.mail.OutboxEntry;
@@ -23,7 +28,8 @@ import org.clientclub.security.AppRoles;
 import org.clientclub.shared.ClubTime;
 
 /**
- * Every message of the outbox with its status, attempts and last error; a failed one can be sent again. A sent
+ * Every message of the outbox with its status, attempts and last error; a failed one can be sent again, and after
+ * an outage every failed one written since a time, once staff have confirmed how many that is. A sent
  * message's body is no longer kept (its links would still work, decision 0023): the log says so.
  */
 @Route("mail-log")
@@ -53,7 +59,9 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         status.setLabel(getTranslation("mail.log.status"));
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         search.setLabel(getTranslation("mail.log.search.label"));
-        HorizontalLayout filters = new HorizontalLayout(search, status);
+        Button resendSince = new Button(getTranslation("mail.log.resendSince"), e -> openResendSince());
+        resendSince.setId("resend-failed-since");
+        HorizontalLayout filters = new HorizontalLayout(search, status, resendSince);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(filters);
 
@@ -104,6 +112,42 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle {
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         button.setVisible(entry.failed());
         return button;
+    }
+
+    /** After an outage: every failed message written since a time goes out again, once staff confirm the count. */
+    private void openResendSince() {
+        Dialog dialog = new Dialog(getTranslation("mail.log.resendSince.title"));
+        DateTimePicker since = new DateTimePicker(getTranslation("mail.log.resendSince.since"));
+        since.setLocale(getLocale());
+        since.setValue(
+                LocalDateTime.now(ClubTime.ZONE).minusDays(1).withSecond(0).withNano(0));
+        Span count = new Span();
+        Button confirm = new Button(getTranslation("mail.log.resendSince.confirm"));
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setId("resend-failed-since-confirm");
+        Runnable recount = () -> {
+            long failed = since.getValue() == null ? 0 : mail.countFailedSince(instant(since.getValue()));
+            count.setText(getTranslation("mail.log.resendSince.count", failed));
+            confirm.setEnabled(failed > 0);
+        };
+        since.addValueChangeListener(e -> recount.run());
+        recount.run();
+        confirm.addClickListener(e -> {
+            if (since.getValue() == null) {
+                return;
+            }
+            int resent = mail.resendFailedSince(instant(since.getValue()));
+            dialog.close();
+            Notification.show(getTranslation("mail.log.resendSince.done", resent));
+            grid.getDataProvider().refreshAll();
+        });
+        dialog.add(new VerticalLayout(since, count));
+        dialog.getFooter().add(new Button(getTranslation("mail.log.resendSince.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private static Instant instant(LocalDateTime clubTime) {
+        return clubTime.atZone(ClubTime.ZONE).toInstant();
     }
 
     @Override

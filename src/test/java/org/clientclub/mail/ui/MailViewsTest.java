@@ -9,15 +9,20 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.icegreen.greenmail.util.GreenMail;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import org.clientclub.mail.DeliveredMail;
 import org.clientclub.mail.OutboxEntry;
+import org.clientclub.shared.ClubTime;
 import org.clientclub.support.KaribuTest;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.TestQuestionnaires;
@@ -79,6 +84,54 @@ class MailViewsTest extends KaribuTest {
         assertThat(_getFormatted(grid, 0, "body"))
                 .as("sent, its body and links are no longer kept")
                 .startsWith("Не хранится с ");
+    }
+
+    @Test
+    void staffSendAllFailedMailSinceATimeAgainAfterConfirmingTheCount() {
+        // An hour ahead, so failed mail of other tests is not in the count.
+        LocalDateTime sinceInClub =
+                LocalDateTime.now(ClubTime.ZONE).plusHours(1).withSecond(0).withNano(0);
+        Instant since = sinceInClub.atZone(ClubTime.ZONE).toInstant();
+        String early = failedRow(since.minus(Duration.ofMinutes(5)));
+        String recent = failedRow(since.plusSeconds(30));
+        login("irina", "CLUB_STAFF");
+        UI.getCurrent().navigate(MailLogView.class);
+
+        _click(_get(Button.class, spec -> spec.withId("resend-failed-since")));
+        _get(DateTimePicker.class).setValue(sinceInClub);
+        // The count before anything is sent.
+        _get(Span.class, spec -> spec.withText("1 неотправленное письмо будет отправлено заново"));
+        _click(_get(Button.class, spec -> spec.withId("resend-failed-since-confirm")));
+
+        NotificationsKt.expectNotifications("1 письмо поставлено в очередь");
+        new Mailbox(greenMail).awaitMessage(recent, 1);
+        assertThat(status(early)).as("failed before the time: stays failed").isEqualTo("FAILED");
+        // Ahead of time, it would be in other tests' counts of failed mail.
+        jdbc.sql("DELETE FROM mail_outbox WHERE recipient = :to")
+                .param("to", early)
+                .update();
+    }
+
+    private String failedRow(Instant createdAt) {
+        String to = TestQuestionnaires.newEmail();
+        jdbc.sql("""
+                INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html, body_text,
+                                         message_id, status, attempts, next_attempt_at, last_error, created_at)
+                VALUES (:key, :to, 'ru', 'welcome', 'TRANSACTIONAL', 'Повтор', '<p>Текст</p>', 'Текст', :id, 'FAILED', 0,
+                        :created, 'Couldn''t connect to host', :created)""")
+                .param("key", "since-" + to)
+                .param("to", to)
+                .param("id", "<" + to + ">")
+                .param("created", java.sql.Timestamp.from(createdAt))
+                .update();
+        return to;
+    }
+
+    private String status(String to) {
+        return jdbc.sql("SELECT status FROM mail_outbox WHERE recipient = :to")
+                .param("to", to)
+                .query(String.class)
+                .single();
     }
 
     @Test

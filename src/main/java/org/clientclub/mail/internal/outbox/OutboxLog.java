@@ -1,6 +1,7 @@
 package org.clientclub.mail.internal.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.clientclub.mail.OutboxEntry;
@@ -32,5 +33,14 @@ public class OutboxLog {
 
     public void resend(OutboxId id) {
         outbox.findById(id.value()).orElseThrow().resend(clock.instant());
+    }
+
+    public long countFailedSince(Instant since) {
+        return outbox.countFailedSince(since);
+    }
+
+    /** @return how many failed messages written since the time go out again */
+    public int resendFailedSince(Instant since) {
+        return outbox.resendFailedSince(since, clock.instant());
     }
 }

@@ -14,6 +14,7 @@ import org.clientclub.mail.MailKind;
 import org.clientclub.mail.OutboxEntry;
 import org.clientclub.mail.OutboxId;
 import org.clientclub.mail.OutboxStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rendered e-mail waiting to be sent, or the record of one that was. The body, with the links in it, lives only
@@ -93,6 +94,10 @@ public class OutboxMessage {
 
     @Column(name = "body_discarded_at")
     private Instant bodyDiscardedAt;
+
+    /** When the give-up span began: a staff resend starts it again; null means {@link #createdAt}. */
+    @Column(name = "retry_since")
+    private Instant retrySince;
 
     protected OutboxMessage() {}
 
@@ -182,14 +187,45 @@ public class OutboxMessage {
 
     /** Backs off exponentially (30 s, 1 min, 2 min ... at most 6 h) and gives up after {@code maxAttempts}. */
     public void markAttemptFailed(String error, Instant now, int maxAttempts) {
+        markAttemptFailed(error, now, maxAttempts, null);
+    }
+
+    /**
+     * The server refused this message (a 550 for its recipient, say): that counts as an attempt. Backs off
+     * exponentially (30 s, 1 min, 2 min ... at most 6 h) and gives up after {@code maxAttempts}, or once
+     * {@code giveUpAfter} has passed since the message was written or sent again.
+     */
+    public void markAttemptFailed(String error, Instant now, int maxAttempts, @Nullable Duration giveUpAfter) {
         attempts++;
-        lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 2000));
-        if (attempts >= maxAttempts) {
+        lastError = shortened(error);
+        if (attempts >= maxAttempts || givenUp(now, giveUpAfter)) {
             status = OutboxStatus.FAILED;
             return;
         }
         Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         nextAttemptAt = now.plus(delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay);
+    }
+
+    /**
+     * The server never took the message (no connection, no log-in, a time-out): no attempt is counted. The message
+     * waits {@code delay} and stays pending until {@code giveUpAfter} has passed since it was written or sent again.
+     */
+    public void markServerUnreachable(String error, Instant now, Duration delay, Duration giveUpAfter) {
+        lastError = shortened(error);
+        if (givenUp(now, giveUpAfter)) {
+            status = OutboxStatus.FAILED;
+            return;
+        }
+        nextAttemptAt = now.plus(delay);
+    }
+
+    private boolean givenUp(Instant now, @Nullable Duration giveUpAfter) {
+        Instant since = retrySince != null ? retrySince : createdAt;
+        return giveUpAfter != null && since != null && !now.isBefore(since.plus(giveUpAfter));
+    }
+
+    private static String shortened(@Nullable String error) {
+        return error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 2000));
     }
 
     /** A member of staff asked to send a failed message again. */
@@ -200,6 +236,7 @@ public class OutboxMessage {
         status = OutboxStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
+        retrySince = now;
     }
 
     public OutboxEntry toEntry() {

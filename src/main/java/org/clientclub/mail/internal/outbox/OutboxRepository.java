@@ -1,9 +1,11 @@
 package org.clientclub.mail.internal.outbox;
 
+import java.time.Instant;
 import java.util.List;
 import org.clientclub.mail.OutboxStatus;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -12,11 +14,23 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     /** Due messages, locked for this transaction; rows another node holds are skipped, not waited for. */
     @Query(value = """
             SELECT * FROM mail_outbox
-             WHERE status = 'PENDING' AND next_attempt_at <= now()
+             WHERE status = 'PENDING' AND next_attempt_at <= :now
              ORDER BY next_attempt_at, id
              LIMIT :limit
              FOR UPDATE SKIP LOCKED""", nativeQuery = true)
-    List<OutboxMessage> claimDue(@Param("limit") int limit);
+    List<OutboxMessage> claimDue(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** Failed messages written since the time. */
+    @Query(
+            "select count(m) from OutboxMessage m where m.status = org.clientclub.mail.OutboxStatus.FAILED and m.createdAt >= :since")
+    long countFailedSince(@Param("since") Instant since);
+
+    /** Failed messages written since the time, sent again as a staff resend sends one. @return how many */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update OutboxMessage m set m.status = org.clientclub.mail.OutboxStatus.PENDING, m.attempts = 0, m.nextAttemptAt = :now, m.retrySince = :now
+             where m.status = org.clientclub.mail.OutboxStatus.FAILED and m.createdAt >= :since""")
+    int resendFailedSince(@Param("since") Instant since, @Param("now") Instant now);
 
     @Query("""
             select m from OutboxMessage m

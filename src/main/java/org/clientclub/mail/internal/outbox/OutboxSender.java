@@ -6,7 +6,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ public class OutboxSender {
     private final InternetAddress from;
     private final int batchSize;
     private final int maxAttempts;
+    private final Duration giveUpAfter;
+    private final SmtpOutage outage;
 
     public OutboxSender(
             OutboxRepository outbox,
@@ -50,7 +55,9 @@ public class OutboxSender {
             Clock clock,
             @Value("${clientclub.mail.from}") String from,
             @Value("${clientclub.mail.outbox.batch-size:50}") int batchSize,
-            @Value("${clientclub.mail.outbox.max-attempts:8}") int maxAttempts)
+            @Value("${clientclub.mail.outbox.max-attempts:8}") int maxAttempts,
+            @Value("${clientclub.mail.outbox.give-up-after:P3D}") Duration giveUpAfter,
+            SmtpOutage outage)
             throws MessagingException {
         this.outbox = outbox;
         this.mailSender = mailSender;
@@ -60,6 +67,8 @@ public class OutboxSender {
         this.from = new InternetAddress(from, true);
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
+        this.giveUpAfter = giveUpAfter;
+        this.outage = outage;
     }
 
     @Scheduled(
@@ -69,6 +78,9 @@ public class OutboxSender {
         try {
             int sent;
             do {
+                if (outage.pausing(clock.instant())) {
+                    return;
+                }
                 sent = sendBatch();
             } while (sent == batchSize);
         } catch (RuntimeException e) {
@@ -79,7 +91,7 @@ public class OutboxSender {
     /** Sends one batch. @return how many messages were attempted */
     public int sendBatch() {
         Integer attempted = transaction.execute(status -> {
-            List<OutboxMessage> due = outbox.claimDue(batchSize);
+            List<OutboxMessage> due = outbox.claimDue(clock.instant(), batchSize);
             if (due.isEmpty()) {
                 return 0;
             }
@@ -88,7 +100,8 @@ public class OutboxSender {
                 try {
                     byMime.put(toMime(message), message);
                 } catch (MessagingException | RuntimeException e) {
-                    message.markAttemptFailed("Could not build the message: " + e.getMessage(), clock.instant(), 1);
+                    message.markAttemptFailed(
+                            "Could not build the message: " + e.getMessage(), clock.instant(), 1, giveUpAfter);
                 }
             }
             send(byMime);
@@ -106,27 +119,56 @@ public class OutboxSender {
             mailSender.send(byMime.keySet().toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
             failures = e.getFailedMessages();
-            if (failures.isEmpty()) {
-                // The connection itself failed: nothing was accepted.
-                byMime.values().forEach(m -> m.markAttemptFailed(e.getMessage(), clock.instant(), maxAttempts));
+            if (failures.isEmpty() || SmtpOutage.isConnectionFailure(e.getCause())) {
+                // The connection itself failed (Spring names every message failed then): nothing was accepted.
+                serverUnreachable(byMime.values(), e);
                 return;
             }
         } catch (MailException e) {
-            byMime.values().forEach(m -> m.markAttemptFailed(e.getMessage(), clock.instant(), maxAttempts));
+            if (SmtpOutage.isConnectionFailure(e)) {
+                serverUnreachable(byMime.values(), e);
+            } else {
+                byMime.values()
+                        .forEach(m -> m.markAttemptFailed(e.getMessage(), clock.instant(), maxAttempts, giveUpAfter));
+            }
             return;
         }
+        outage.connected();
         List<Object[]> sent = new ArrayList<>();
         for (Map.Entry<MimeMessage, OutboxMessage> entry : byMime.entrySet()) {
             Exception failure = failures.get(entry.getKey());
             if (failure == null) {
                 entry.getValue().markSent(clock.instant());
                 sent.add(new Object[] {entry.getValue().getId()});
+            } else if (SmtpOutage.isConnectionFailure(failure)) {
+                // The connection dropped before the server took this one: no attempt of the message's.
+                entry.getValue()
+                        .markServerUnreachable(
+                                failure.getMessage(), clock.instant(), SmtpOutage.FIRST_PAUSE, giveUpAfter);
             } else {
-                entry.getValue().markAttemptFailed(failure.getMessage(), clock.instant(), maxAttempts);
+                entry.getValue().markAttemptFailed(failure.getMessage(), clock.instant(), maxAttempts, giveUpAfter);
             }
         }
         // The images go with the body they belong to: a sent message is never sent again (decision 0023).
         jdbc.batchUpdate("DELETE FROM mail_outbox_inline WHERE outbox_id = ?", sent);
+    }
+
+    /** The server never took the batch: no attempt counts, the sender pauses and the batch waits as long. */
+    private void serverUnreachable(Collection<OutboxMessage> messages, Exception e) {
+        Instant now = clock.instant();
+        String error = describe(e);
+        outage.connectionFailed(now, error);
+        Duration pause = outage.pause(now);
+        log.warn("SMTP server unreachable (the mail stays pending, next try in {}): {}", pause, error);
+        messages.forEach(m -> m.markServerUnreachable(error, now, pause, giveUpAfter));
+    }
+
+    /** The cause's first line: Spring's own message repeats every failed message. */
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String text = String.valueOf(cause.getMessage());
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
     }
 
     private MimeMessage toMime(OutboxMessage message) throws MessagingException {
