@@ -59,6 +59,27 @@ class EmbeddedPostgresPasswordTest {
                 .hasMessageContaining(EmbeddedPostgresPassword.PASSWORD_FILE);
     }
 
+    @Test
+    void aClusterFromBeforeThePasswordGetsOneAtItsNextStart(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("postgres");
+        try (EmbeddedServer server = configuration.embeddedPostgres(data.toString(), 0)) {
+            assertThat(server.password()).isNotEmpty();
+        }
+        // what zonky's initdb -A trust left before this version
+        Files.delete(data.resolve(EmbeddedPostgresPassword.PASSWORD_FILE));
+        Files.writeString(
+                data.resolve("pg_hba.conf"),
+                "local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+
+        try (EmbeddedServer upgraded = configuration.embeddedPostgres(data.toString(), 0)) {
+            assertRefused(upgraded.postgres().getPort(), null);
+            assertThat(canLogIn(upgraded.postgres().getPort(), upgraded.password()))
+                    .isTrue();
+            assertThat(Files.readString(data.resolve(EmbeddedPostgresPassword.PASSWORD_FILE)))
+                    .isEqualTo(upgraded.password());
+        }
+    }
+
     private static void assertRefused(int port, String password) {
         assertThatThrownBy(() -> canLogIn(port, password))
                 .as("log-in with password " + password)
