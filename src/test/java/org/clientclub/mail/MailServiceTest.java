@@ -107,6 +107,12 @@ class MailServiceTest {
         assertThat(mail.log(to, OutboxStatus.SUPPRESSED, 0, 10))
                 .singleElement()
                 .satisfies(e -> assertThat(e.lastError()).isEqualTo("unsubscribed"));
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_unsubscribe_token WHERE email = :to")
+                        .param("to", to)
+                        .query(Long.class)
+                        .single())
+                .as("a token for each mail sent, none for the suppressed one")
+                .isEqualTo(2);
     }
 
     @Test

@@ -54,6 +54,18 @@ class OutboxQuotaTest {
                         .list())
                 .as("nothing written for the refused one")
                 .containsExactly("confirm-1-" + to, "confirm-2-" + to, "welcome-" + to);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_unsubscribe_token WHERE email = :to")
+                        .param("to", to)
+                        .query(Long.class)
+                        .single())
+                .as("one token per message written: none for the retry or the refused one")
+                .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT sum(count) FROM shared_rate_counter WHERE counter_key = :key")
+                        .param("key", "mail:CONFIRMATION:" + to)
+                        .query(Long.class)
+                        .single())
+                .as("the retry is not counted; the refused one is")
+                .isEqualTo(3);
     }
 
     private Enqueued enqueue(OutgoingMail message) {

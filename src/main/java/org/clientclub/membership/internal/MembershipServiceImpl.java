@@ -124,11 +124,14 @@ class MembershipServiceImpl implements MembershipService {
     }
 
     private ApplicationId accept(Submission submission) {
-        int currentConsent = reference.currentConsentVersion();
+        ReferenceData.ConsentAndRegion asked = reference.currentConsentVersionAndRegion(
+                submission.questionnaire().regionCode());
+        int currentConsent = asked.consentVersion();
         if (!submission.consentAccepted() || submission.consentVersion() != currentConsent) {
             throw new QuestionnaireRejected(Map.of("consent", "validation.consent.required"));
         }
-        ValidQuestionnaire valid = validator().validate(submission.questionnaire(), today());
+        ValidQuestionnaire valid = new QuestionnaireValidator(code -> asked.regionExists(code, reference))
+                .validate(submission.questionnaire(), today());
         Instant now = clock.instant();
         MembershipApplication application =
                 applications.saveAndFlush(new MembershipApplication(valid, submission.channel(), now));

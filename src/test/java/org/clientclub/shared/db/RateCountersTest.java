@@ -3,6 +3,7 @@ package org.clientclub.shared.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
@@ -52,6 +53,62 @@ class RateCountersTest {
                 .as("each caller is told the count including its own")
                 .containsExactly(IntStream.rangeClosed(1, 40).toArray());
         assertThat(count(() -> counters.incrementShared(key, DAY))).isEqualTo(41);
+    }
+
+    @Test
+    void acquiringCountsEachLimitInTurnAndTheSharedCountWhenAllHeld() {
+        String id = UUID.randomUUID().toString();
+        List<RateCounters.Limit> limits =
+                List.of(new RateCounters.Limit("test-a:" + id, 3), new RateCounters.Limit("test-b:" + id, 2));
+        String total = "test-total:" + id;
+
+        assertThat(acquire(limits, total)).isEqualTo(new RateCounters.Acquired(-1, 1));
+        assertThat(acquire(limits, total)).isEqualTo(new RateCounters.Acquired(-1, 2));
+        assertThat(acquire(limits, total))
+                .as("the second limit's third of two: the total is not counted")
+                .isEqualTo(new RateCounters.Acquired(1, 0));
+        assertThat(acquire(limits, total))
+                .as("the first limit's fourth of three: the second is not counted")
+                .isEqualTo(new RateCounters.Acquired(0, 0));
+        assertThat(counts(id)).as("counts per key").containsExactly("test-a:" + id + "=4", "test-b:" + id + "=3");
+        assertThat(count(() -> counters.incrementShared(total, DAY)))
+                .as("the total counted twice, by the first two")
+                .isEqualTo(3);
+        assertThat(count(() -> counters.increment("test-a:" + id, DAY))).isEqualTo(5);
+    }
+
+    @Test
+    void acquiringAgainstALimitOfZeroCountsTheAttemptOnly() {
+        String id = UUID.randomUUID().toString();
+        List<RateCounters.Limit> none = List.of(new RateCounters.Limit("test-zero:" + id, 0));
+
+        assertThat(acquire(none, "test-total:" + id)).isEqualTo(new RateCounters.Acquired(0, 0));
+        assertThat(counts(id)).containsExactly("test-zero:" + id + "=1");
+    }
+
+    @Test
+    void aRolledBackAcquisitionCountsNothing() {
+        String id = UUID.randomUUID().toString();
+        List<RateCounters.Limit> limits = List.of(new RateCounters.Limit("test-rb:" + id, 5));
+        transactions.executeWithoutResult(tx -> {
+            counters.acquire(limits, "test-total:" + id, DAY);
+            tx.setRollbackOnly();
+        });
+
+        assertThat(counts(id)).isEmpty();
+        assertThat(acquire(limits, "test-total:" + id)).isEqualTo(new RateCounters.Acquired(-1, 1));
+    }
+
+    private RateCounters.Acquired acquire(List<RateCounters.Limit> limits, String shared) {
+        return transactions.execute(tx -> counters.acquire(limits, shared, DAY));
+    }
+
+    /** The counts of the keys made of the id, the shared key's stripes summed. */
+    private List<String> counts(String id) {
+        return jdbc.sql("""
+                        SELECT split_part(counter_key, '#', 1) || '=' || sum(count) FROM shared_rate_counter
+                         WHERE counter_key LIKE :id AND counter_key NOT LIKE 'test-total:%'
+                         GROUP BY split_part(counter_key, '#', 1) ORDER BY 1""").param("id", "%" + id + "%").query(String.class).list();
     }
 
     @Test

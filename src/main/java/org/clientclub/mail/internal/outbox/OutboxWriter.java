@@ -62,22 +62,31 @@ public class OutboxWriter {
      */
     public Enqueued write(OutgoingMail mail) {
         String email = mail.to().value();
-        recipients.insertIfAbsent(email);
-        MailRecipient recipient = recipients.findById(email).orElseThrow();
+        boolean unsubscribed = knownRecipientUnsubscribed(email);
         String unsubscribeToken = SecureTokens.newToken();
+        String tokenHash = SecureTokens.sha256(unsubscribeToken);
         String unsubscribeUrl = unsubscribeUrl(unsubscribeToken);
         MailRenderer.Rendered rendered = renderer.render(mail, unsubscribeUrl);
-        boolean suppressed = mail.kind() == MailKind.CLUB && recipient.isUnsubscribed();
+        boolean suppressed = mail.kind() == MailKind.CLUB && unsubscribed;
         Instant now = clock.instant();
+        // The message and, unless it is not to be sent, its unsubscribe token in one statement: a retry (the key
+        // exists) inserts neither.
         Optional<Long> id = jdbc.sql("""
-                        INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
-                                                 body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error, created_at,
-                                                 auto_submitted, in_reply_to, reply_references, body_discarded_at)
-                        VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe, :status, 0,
-                                :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references, :discardedAt)
-                        ON CONFLICT (idempotency_key) DO NOTHING
-                        RETURNING id""")
+                        WITH message AS (
+                            INSERT INTO mail_outbox (idempotency_key, recipient, language, template, kind, subject, body_html,
+                                                     body_text, message_id, list_unsubscribe, status, attempts, next_attempt_at, last_error,
+                                                     created_at, auto_submitted, in_reply_to, reply_references, body_discarded_at)
+                            VALUES (:key, :recipient, :language, :template, :kind, :subject, :html, :text, :messageId, :unsubscribe,
+                                    :status, 0, :now, :lastError, :now, :autoSubmitted, :inReplyTo, :references, :discardedAt)
+                            ON CONFLICT (idempotency_key) DO NOTHING
+                            RETURNING id),
+                        token AS (
+                            INSERT INTO mail_unsubscribe_token (token_hash, email, created_at)
+                            SELECT :tokenHash, :recipient, :now FROM message WHERE :keepToken)
+                        SELECT id FROM message""")
                 .param("key", mail.idempotencyKey())
+                .param("tokenHash", tokenHash)
+                .param("keepToken", !suppressed)
                 .param("recipient", email)
                 .param("language", mail.language().code())
                 .param("template", mail.template())
@@ -105,7 +114,7 @@ public class OutboxWriter {
             return Enqueued.DUPLICATE;
         }
         // Counted after the insert, which tells a new mail from a retry, and as late as possible: the counter rows
-        // stay locked until the commit. A refused mail takes its row back.
+        // stay locked until the commit. A refused mail takes its row and its token back.
         Optional<String> exceeded = quota.take(mail.kind(), mail.to());
         if (exceeded.isPresent()) {
             log.info(
@@ -114,15 +123,14 @@ public class OutboxWriter {
                     email,
                     exceeded.get(),
                     mail.idempotencyKey());
-            jdbc.sql("DELETE FROM mail_outbox WHERE id = :id")
-                    .param("id", id.get())
-                    .update();
+            jdbc.sql("""
+                            WITH token AS (DELETE FROM mail_unsubscribe_token WHERE token_hash = :tokenHash)
+                            DELETE FROM mail_outbox WHERE id = :id""").param("tokenHash", tokenHash).param("id", id.get()).update();
             return Enqueued.REFUSED_QUOTA;
         }
         if (suppressed) {
             return Enqueued.QUEUED;
         }
-        unsubscribeTokens.keep(unsubscribeToken, email, now);
         mail.model().forEach((key, value) -> {
             if (value instanceof InlineImage image) {
                 jdbc.sql("""
@@ -144,6 +152,28 @@ public class OutboxWriter {
             r.unsubscribe(clock.instant());
             return r.getEmail();
         });
+    }
+
+    /**
+     * Records the address unless it is known (safe when two nodes write to a new address at once) and tells whether
+     * it opted out of club mail, in one statement. The outer query does not see a row that another transaction
+     * committed while the insert waited for it; a second statement reads that one.
+     */
+    private boolean knownRecipientUnsubscribed(String email) {
+        Optional<Boolean> unsubscribed =
+                jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO mail_recipient (email) VALUES (:email)
+                            ON CONFLICT (email) DO NOTHING
+                            RETURNING unsubscribed_at)
+                        SELECT unsubscribed_at IS NOT NULL FROM inserted
+                        UNION ALL
+                        SELECT unsubscribed_at IS NOT NULL FROM mail_recipient WHERE email = :email""").param("email", email).query(Boolean.class).optional();
+        return unsubscribed.orElseGet(
+                () -> jdbc.sql("SELECT unsubscribed_at IS NOT NULL FROM mail_recipient WHERE email = :email")
+                        .param("email", email)
+                        .query(Boolean.class)
+                        .single());
     }
 
     private String unsubscribeUrl(String token) {

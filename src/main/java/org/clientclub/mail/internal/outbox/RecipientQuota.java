@@ -1,6 +1,8 @@
 package org.clientclub.mail.internal.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clientclub.mail.MailKind;
@@ -37,15 +39,18 @@ public class RecipientQuota {
             return Optional.empty();
         }
         String recipient = recipientKey(to.value());
-        if (!counters.tryAcquire("mail:" + kind + ":" + recipient, DAY, perRecipient(kind))) {
-            return Optional.of("recipient");
+        List<RateCounters.Limit> caps = new ArrayList<>(2);
+        caps.add(new RateCounters.Limit("mail:" + kind + ":" + recipient, perRecipient(kind)));
+        if (kind == MailKind.REJECTION_REPLY) {
+            caps.add(new RateCounters.Limit(
+                    "mail-domain:" + kind + ":" + domain(recipient), limits.rejectionRepliesPerDomain()));
         }
-        if (kind == MailKind.REJECTION_REPLY
-                && !counters.tryAcquire(
-                        "mail-domain:" + kind + ":" + domain(recipient), DAY, limits.rejectionRepliesPerDomain())) {
-            return Optional.of("domain");
+        // One round trip for all of them; a limit exceeded leaves the ones after it, and the total, uncounted.
+        RateCounters.Acquired acquired = counters.acquire(caps, "mail-total", DAY);
+        if (!acquired.held()) {
+            return Optional.of(acquired.exceeded() == 0 ? "recipient" : "domain");
         }
-        if (counters.incrementShared("mail-total", DAY) > limits.totalPerDay()) {
+        if (acquired.shared() > limits.totalPerDay()) {
             // The first caller past the limit, on whichever node, counts 1 here: one line per day.
             if (counters.increment("mail-total-reached", DAY) == 1) {
                 log.warn(

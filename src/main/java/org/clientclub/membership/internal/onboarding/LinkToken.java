@@ -3,16 +3,21 @@ package org.clientclub.membership.internal.onboarding;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.clientclub.shared.SecureTokens;
+import org.springframework.data.domain.Persistable;
 
 /**
- * A one-time link sent by e-mail, made by {@link SecureTokens}: only the token's hash is stored.
+ * A one-time link sent by e-mail, made by {@link SecureTokens}: only the token's hash is stored. An issued token is
+ * new to the repository, which then inserts it without first looking for it by its (assigned) id.
  */
 @Entity
 @Table(name = "membership_token")
-public class LinkToken {
+public class LinkToken implements Persistable<String> {
 
     public static final String CONFIRM_EMAIL = "CONFIRM_EMAIL";
     public static final String GUARDIAN_CONSENT = "GUARDIAN_CONSENT";
@@ -36,6 +41,9 @@ public class LinkToken {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    @Transient
+    private boolean issued;
+
     protected LinkToken() {}
 
     private LinkToken(String tokenHash, long applicationId, String purpose, Instant createdAt, Instant expiresAt) {
@@ -44,6 +52,7 @@ public class LinkToken {
         this.purpose = purpose;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.issued = true;
     }
 
     /** A new token; the plain value goes into the e-mail and is not kept. */
@@ -80,5 +89,21 @@ public class LinkToken {
 
     public String getPurpose() {
         return purpose;
+    }
+
+    @Override
+    public String getId() {
+        return tokenHash;
+    }
+
+    @Override
+    public boolean isNew() {
+        return issued;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        issued = false;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.clientclub.membership.ConsentDocument;
 import org.clientclub.membership.Region;
 import org.clientclub.shared.Language;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,28 @@ public class ReferenceData {
                 .query((rs, i) -> new ConsentDocument(
                         rs.getInt("version"), rs.getString("language"), rs.getString("title"), rs.getString("body")))
                 .optional();
+    }
+
+    /** The consent version in force today, and whether a region code exists. */
+    public record ConsentAndRegion(
+            int consentVersion, @Nullable String regionCode, boolean regionExists) {
+
+        /** @return whether the region exists, asking the database only for another code than the one asked about */
+        public boolean regionExists(String code, ReferenceData reference) {
+            return code.equals(regionCode)
+                    ? regionExists
+                    : reference.region(code, Language.RU).isPresent();
+        }
+    }
+
+    /** {@link #currentConsentVersion()} and whether the region exists, in one round trip (a questionnaire asks both). */
+    public ConsentAndRegion currentConsentVersionAndRegion(@Nullable String regionCode) {
+        return jdbc.sql("""
+                        SELECT (SELECT max(version) FROM membership_consent_document WHERE effective_from <= current_date),
+                               EXISTS (SELECT 1 FROM membership_region WHERE code = :code)""")
+                .param("code", regionCode, java.sql.Types.VARCHAR)
+                .query((rs, i) -> new ConsentAndRegion(rs.getInt(1), regionCode, rs.getBoolean(2)))
+                .single();
     }
 
     /** The newest version in force today. */

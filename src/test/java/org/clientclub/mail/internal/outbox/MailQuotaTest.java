@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clientclub.mail.MailKind;
@@ -42,6 +43,16 @@ class MailQuotaTest {
         @Override
         public boolean tryAcquire(String key, Duration window, int limit) {
             return increment(key, window) <= limit;
+        }
+
+        @Override
+        public Acquired acquire(List<Limit> limits, String sharedKey, Duration window) {
+            for (int i = 0; i < limits.size(); i++) {
+                if (!tryAcquire(limits.get(i).key(), window, limits.get(i).max())) {
+                    return new Acquired(i, 0);
+                }
+            }
+            return new Acquired(-1, incrementShared(sharedKey, window));
         }
     }
 
