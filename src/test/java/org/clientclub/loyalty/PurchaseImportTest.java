@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +53,9 @@ class PurchaseImportTest {
 
     @Autowired
     ImportJobs jobs;
+
+    @Autowired
+    MeterRegistry registry;
 
     @Test
     void booksGoodLinesListsBadOnesAndNeverBooksAReceiptTwice() throws Exception {
@@ -113,6 +117,33 @@ class PurchaseImportTest {
         ByteArrayOutputStream original = new ByteArrayOutputStream();
         imports.writeOriginal(first.id(), original);
         assertThat(original.toByteArray()).isEqualTo(windows1251);
+    }
+
+    @Test
+    void theImportThroughputCounterCountsEachCommittedLineByResult() {
+        long memberId = Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail());
+        String card = Members.cardOf(jdbc, memberId);
+        byte[] file = receipts(card, "M-" + memberId + "-", 0, 120);
+        double booked = importLines("booked");
+        double duplicate = importLines("duplicate");
+
+        jobs.run(kept("metered.csv", file));
+
+        assertThat(importLines("booked") - booked).isEqualTo(120);
+        assertThat(importLines("duplicate") - duplicate).isZero();
+
+        // The same file again: nothing booked twice, every line counted as a duplicate.
+        jobs.run(kept("metered-again.csv", file));
+
+        assertThat(importLines("booked") - booked).isEqualTo(120);
+        assertThat(importLines("duplicate") - duplicate).isEqualTo(120);
+    }
+
+    private double importLines(String result) {
+        return registry.get("clientclub.loyalty.import.lines")
+                .tag("result", result)
+                .counter()
+                .count();
     }
 
     @Test

@@ -23,6 +23,9 @@ import org.clientclub.membership.internal.pdf.PdfReading;
 import org.clientclub.membership.internal.pdf.QuestionnairePdfReader;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
+import org.clientclub.shared.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +46,8 @@ public class MailIntake {
         TRANSCRIBE,
         REJECTED
     }
+
+    private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
 
     /** Where the reasons the intake gives the club mailbox live among the messages. */
     private static final String REASON = "intake.reason.";
@@ -122,6 +127,7 @@ public class MailIntake {
                             ? new PdfReading.Rejected("attachmentTooLarge")
                             : pdf.isPdf() ? pdfReader.read(pdf.data()) : new PdfReading.Rejected("corruptPdf")));
         }
+        readings.forEach(r -> logRefused(inboundId, r));
         List<Readable> questionnaires = readings.stream()
                 .filter(r -> !(r.reading() instanceof PdfReading.Rejected))
                 .toList();
@@ -308,6 +314,21 @@ public class MailIntake {
             return Optional.of(new EmailAddress(text));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * One line per PDF refused, with the message, the attachment and why: PDFBox's own complaints about broken files
+     * are switched off (logging.level.org.apache.pdfbox.* in application.yaml), as the reader handles every one.
+     */
+    private static void logRefused(InboundMailId inboundId, Readable readable) {
+        if (readable.reading() instanceof PdfReading.Rejected rejected) {
+            log.warn(
+                    "Mail intake: inbound {} attachment {} \"{}\" refused as a questionnaire PDF: {}",
+                    inboundId.value(),
+                    readable.attachment().index(),
+                    LogSafe.value(readable.attachment().fileName()),
+                    rejected.reason());
         }
     }
 

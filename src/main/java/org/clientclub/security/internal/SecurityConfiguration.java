@@ -81,6 +81,8 @@ class SecurityConfiguration {
                 .hasRole(AppRoles.ADMIN)
                 .requestMatchers("/camunda/**")
                 .hasAnyRole(AppRoles.ALL.toArray(String[]::new)));
+        // Actuator: health for anyone (status only), the rest for ADMIN (docs/decisions/0032-health-and-metrics.md)
+        http.authorizeHttpRequests(ActuatorAccess::rules);
         // The Camunda webapps bring their own CSRF protection (X-XSRF-TOKEN), which Spring's would reject; mail
         // clients send one-click unsubscribes (RFC 8058) without a token, and the unguessable token is the guard.
         // Vaadin's own requests carry Vaadin's token. The log-in form posts Spring's token (the page's _csrf meta

@@ -41,6 +41,7 @@ class BatchBooking {
     private final TransactionTemplate transaction;
     private final Ledger ledger;
     private final RefundBooking refunds;
+    private final ImportMeters meters;
     private final Clock clock;
 
     BatchBooking(
@@ -50,6 +51,7 @@ class BatchBooking {
             TransactionTemplate transaction,
             Ledger ledger,
             RefundBooking refunds,
+            ImportMeters meters,
             Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -57,6 +59,7 @@ class BatchBooking {
         this.transaction = transaction;
         this.ledger = ledger;
         this.refunds = refunds;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -66,7 +69,7 @@ class BatchBooking {
      */
     void book(long importId, Batch batch, Timings timings) {
         timings.batches.increment();
-        transaction.executeWithoutResult(status -> {
+        long[] counted = transaction.execute(status -> {
             List<PurchaseLine.Rejected> errors = new ArrayList<>(batch.errors());
             long t = System.nanoTime();
             int[] order = bookReceipts(importId, batch, timings);
@@ -113,7 +116,11 @@ class BatchBooking {
                     .param("id", importId)
                     .update();
             timings.rest.add(System.nanoTime() - t);
+            return new long[] {booked, duplicates, errors.size()};
         });
+        if (counted != null) {
+            meters.committed(counted[0], counted[1], counted[2]);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.clientclub.mail.internal.server.EmbeddedMailServer;
+import org.clientclub.shared.LogSafe;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public class ClubMailboxReader implements SmartLifecycle {
     private final Duration pollInterval;
     private final int maxMessageBytes;
     private final Object wakeUp = new Object();
+    private final ReaderStatus status = new ReaderStatus();
 
     private volatile boolean running;
     private volatile Store connected;
@@ -117,6 +120,16 @@ public class ClubMailboxReader implements SmartLifecycle {
         return running;
     }
 
+    /** What the reader last managed and last failed at, for its health. */
+    ReaderStatus.Snapshot status() {
+        return status.snapshot(enabled, running);
+    }
+
+    /** How long the reader waits between looks at the mailbox (an IDLE lasts as long). */
+    Duration pollInterval() {
+        return pollInterval;
+    }
+
     /** Fetches what is waiting now, in the caller's thread, e.g. for a check or a test. @return messages stored */
     public int fetchNow() throws MessagingException {
         Store session = connect();
@@ -150,6 +163,7 @@ public class ClubMailboxReader implements SmartLifecycle {
                 backoffMillis = 1000;
                 while (running && inbox.isOpen()) {
                     fetchUnseen(inbox);
+                    status.succeeded(Instant.now());
                     if (idle) {
                         idleUntilNewMailOrTimeout((IMAPFolder) inbox);
                     } else {
@@ -158,6 +172,7 @@ public class ClubMailboxReader implements SmartLifecycle {
                 }
             } catch (MessagingException | RuntimeException e) {
                 if (running) {
+                    status.failed(Instant.now(), e);
                     log.warn(
                             "Club mailbox reader: {}; trying again in {} s",
                             LogSafe.value(e.toString()),

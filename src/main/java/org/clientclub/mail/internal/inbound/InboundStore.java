@@ -13,6 +13,7 @@ import org.clientclub.mail.InboundMessage;
 import org.clientclub.mail.InboundOutcome;
 import org.clientclub.mail.internal.parse.InboundParser;
 import org.clientclub.mail.internal.parse.RawHeaders;
+import org.clientclub.shared.LogSafe;
 import org.clientclub.shared.db.RateCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

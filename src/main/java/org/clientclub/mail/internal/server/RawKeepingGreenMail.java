@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
-import org.clientclub.mail.internal.inbound.LogSafe;
+import org.clientclub.shared.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

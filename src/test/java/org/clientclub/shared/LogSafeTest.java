@@ -1,4 +1,4 @@
-package org.clientclub.mail.internal.inbound;
+package org.clientclub.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,11 @@
-package org.clientclub.mail.internal.inbound;
+package org.clientclub.shared;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * Header values of inbound mail made safe for a log line: a sender chooses them, so a CR or LF in a Subject or a
- * Message-ID would otherwise start a forged log line, other control characters (ESC sequences) would reach the
- * terminal, and a megabyte-long header would flood the log. Escapes as Java writes them ({@code \r}, {@code \n},
+ * Values a stranger chose (headers of inbound mail, an attachment's file name) made safe for a log line: a CR or LF
+ * in a Subject, a Message-ID or a file name would otherwise start a forged log line, other control characters (ESC
+ * sequences) would reach the terminal, and a megabyte-long header would flood the log. Escapes as Java writes them ({@code \r}, {@code \n},
  * {@code \t}, {@code \}{@code u001b}), backslashes doubled so an escape cannot be faked, and bounded.
  */
 public final class LogSafe {
@@ -13,7 +15,7 @@ public final class LogSafe {
 
     private LogSafe() {}
 
-    public static String value(String value) {
+    public static String value(@Nullable String value) {
         if (value == null) {
             return "null";
         }
