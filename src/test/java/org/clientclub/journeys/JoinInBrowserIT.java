@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -80,6 +81,9 @@ class JoinInBrowserIT {
                     "No " + CHROMIUM + ": install it (apt-get install -y chromium) to run the browser journey");
         }
         Files.createDirectories(SCREENSHOTS);
+        // The first page of a freshly started app in development mode can take more than Playwright's 5 s on a busy
+        // machine (two cores, the other tests' contexts alive): what is awaited must appear, not appear at once.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
