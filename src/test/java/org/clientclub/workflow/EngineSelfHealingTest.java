@@ -114,6 +114,36 @@ class EngineSelfHealingTest {
     }
 
     @Test
+    void aFourEyesRefusalRaisesItsIncidentAtOnce() {
+        String key = "selfHealingRefused";
+        deploy(Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("refused")
+                .camundaAsyncBefore()
+                .camundaClass(Refusing.class)
+                .endEvent()
+                .done());
+        String instance = runtime.startProcessInstanceByKey(key).getId();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> runtime.createIncidentQuery()
+                                .processInstanceId(instance)
+                                .count()
+                        == 1);
+        assertThat(job(instance).getRetries()).isZero();
+    }
+
+    /** Refuses as the four-eyes listener does, wrapped as the engine wraps it. */
+    public static class Refusing implements org.camunda.bpm.engine.delegate.JavaDelegate {
+        @Override
+        public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            throw new org.camunda.bpm.engine.ProcessEngineException(
+                    "refused", new FourEyesRefused(FourEyesRefused.Reason.values()[0], "approve"));
+        }
+    }
+
+    @Test
     void historyCleanupIsScheduledInItsBatchWindow() {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();

@@ -11,9 +11,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -69,6 +72,32 @@ public class FourEyesPlugin extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
+        // A refusal is final: trying the job again later (the global back-off, decision 0031) would only be refused
+        // again, so the job raises its incident at once and a manager may retry it from Cockpit.
+        configuration.setFailedJobCommandFactory((jobId, exception) -> isRefusal(exception)
+                ? new DefaultJobRetryCmd(jobId, exception) {
+                    @Override
+                    public Object execute(CommandContext context) {
+                        super.execute(context);
+                        JobEntity job = getJob();
+                        if (job != null) {
+                            job.setRetries(0);
+                        }
+                        return null;
+                    }
+                }
+                : new DefaultJobRetryCmd(jobId, exception));
+    }
+
+    static boolean isRefusal(Throwable exception) {
+        Throwable t = exception;
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (t instanceof FourEyesRefused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value of the task's camunda:property {@link FourEyesTask#PROPERTY}, or null. */
