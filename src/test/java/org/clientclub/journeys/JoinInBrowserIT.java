@@ -285,6 +285,8 @@ class JoinInBrowserIT {
             Page page = watched(context.newPage());
             logIn(page, base + "/club-mailbox");
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Почта клуба");
+            // development mode, as in the demo: application.yaml turns its toast and dev tools off
+            DevelopmentModeTraces.assertNoToastOrDevTools(page, SCREENSHOTS.resolve("10-club-mailbox-opened.png"));
             page.locator("vaadin-text-field").first().locator("input").fill(sender);
             assertThat(page.locator(
                             "vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Ждёт сотрудника")))

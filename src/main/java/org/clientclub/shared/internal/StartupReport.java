@@ -4,10 +4,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Prints where things are once the application is up, so a new user knows what to open. */
+/**
+ * Prints where things are once the application is up, so a new user knows what to open: the last of the start log,
+ * after the demo accounts (security.internal.DemoStaffAccounts) and everything else that listens for the start.
+ */
 @Component
 class StartupReport {
 
@@ -20,6 +25,7 @@ class StartupReport {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
     void report() {
         String base = environment.getProperty("clientclub.public-base-url", "http://localhost:8080");
         StringBuilder text = new StringBuilder("Client Club is running:")
@@ -45,6 +51,10 @@ class StartupReport {
                 .append("/camunda/app/tasklist/ (ADMIN only: staff work in the inbox)");
         if (environment.getProperty("clientclub.mail.embedded", Boolean.class, true)) {
             text.append("\n    demo mailbox         ").append(base).append("/demo-mailbox");
+        }
+        if (environment.getProperty("clientclub.demo.accounts", Boolean.class, false)) {
+            text.append(
+                    "\n    log in as            staff, manager or admin: passwords under \"Demo staff accounts\" above");
         }
         log.info(text.toString());
     }

@@ -28,6 +28,9 @@ class OutboxFiguresTest {
     OutboxHealthIndicator health;
 
     @Autowired
+    SmtpOutage outage;
+
+    @Autowired
     MeterRegistry registry;
 
     @Autowired
@@ -79,6 +82,24 @@ class OutboxFiguresTest {
         figures.refresh();
 
         assertThat(gauge("clientclub.mail.outbox.pending")).isGreaterThanOrEqualTo(1);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void anSmtpServerTheSenderCannotReachMakesTheOutboxDownUntilItConnectsAgain() {
+        figures.refresh();
+        Instant failedAt = Instant.now();
+        try {
+            outage.connectionFailed(failedAt, "Connection refused");
+
+            var down = health.health();
+            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(down.getDetails())
+                    .containsEntry("smtpUnreachableSince", failedAt.toString())
+                    .containsEntry("smtpLastError", "Connection refused");
+        } finally {
+            outage.connected();
+        }
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }
 
