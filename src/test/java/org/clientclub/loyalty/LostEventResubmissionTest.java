@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * completed publication leaves no row behind, so the table does not grow.
  */
 @ApplicationModuleTest
+// The health groups name contributors of modules a slice does not boot (the engine's, the mail server's).
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
 class LostEventResubmissionTest {
 
     @MockitoBean
