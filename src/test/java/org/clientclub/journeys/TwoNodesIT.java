@@ -97,6 +97,9 @@ class TwoNodesIT {
         // Separate JVMs would both call their engine "default"; in this one JVM the engines' static registry would
         // hand node B's engine to the other tests' webapps, and lose it when node B stops.
         properties.put("camunda.bpm.process-engine-name", "nodeB");
+        // The Camunda webapps keep their runtime in static fields: a second copy in this JVM would take them over
+        // from node A (and from every other test's context) and leave them without an engine when it stops.
+        properties.put("camunda.bpm.webapp.enabled", "false");
         properties.put("clientclub.join.rate-limit-per-hour", String.valueOf(JOIN_LIMIT));
         // As command-line arguments: they outrank the profile's files, which a builder's properties do not.
         nodeB = new SpringApplicationBuilder(ClientClubApplication.class)
