@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.TaskService;
@@ -22,13 +19,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.clientclub.mail.internal.server.EmbeddedMailServer;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
+import org.clientclub.support.Chromium;
 import org.clientclub.support.MailClient;
 import org.clientclub.support.Mailbox;
 import org.clientclub.support.QuestionnairePdfs;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JoinInBrowserIT {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -71,33 +67,12 @@ class JoinInBrowserIT {
 
     @BeforeAll
     static void launchChromium() throws Exception {
-        boolean required = Boolean.getBoolean("clientclub.browser.required");
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (required) {
-                throw new IllegalStateException(
-                        "Chromium is required but " + CHROMIUM + " is missing: apt-get install -y chromium");
-            }
-            Assumptions.abort(
-                    "No " + CHROMIUM + ": install it (apt-get install -y chromium) to run the browser journey");
-        }
+        chromium = Chromium.launchOrSkip();
+        browser = chromium.browser();
         Files.createDirectories(SCREENSHOTS);
         // The first page of a freshly started app in development mode can take more than Playwright's 5 s on a busy
         // machine (two cores, the other tests' contexts alive): what is awaited must appear, not appear at once.
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
     }
 
     /** What the browser refused under the app's Content-Security-Policy: the pages must not need any of it. */
@@ -121,11 +96,8 @@ class JoinInBrowserIT {
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -4,17 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.clientclub.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +30,8 @@ import org.junit.jupiter.api.Test;
 class ProductionJarIT {
 
     static final String URL_PROPERTY = "clientclub.production.url";
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     private static String base;
 
@@ -47,33 +44,15 @@ class ProductionJarIT {
         // The jar was just started: its first pages may take longer than Playwright's five seconds.
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("The production check needs " + CHROMIUM + ": apt-get install -y chromium");
-        }
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -4,20 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.clientclub.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginInBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final double WAIT_MS = 120_000;
 
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -47,29 +41,14 @@ class LoginInBrowserIT {
 
     @BeforeAll
     static void launchChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (Boolean.getBoolean("clientclub.browser.required")) {
-                throw new IllegalStateException("Chromium is required but " + CHROMIUM + " is missing");
-            }
-            Assumptions.abort("No " + CHROMIUM + ": install it (apt-get install -y chromium)");
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+        chromium = Chromium.launchOrSkip();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
