@@ -9,7 +9,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * Who reaches the actuator endpoints: health and its probes (/actuator/health, /actuator/health/liveness,
  * /actuator/health/readiness and the other groups) anyone, for load balancers and supervisors, which see the status
  * alone ({@code management.endpoint.health.show-details=when-authorized}); every other exposed endpoint (metrics,
- * prometheus, info) ADMIN only. Which endpoints exist at all is {@code management.endpoints.web.exposure.include}.
+ * prometheus, info) ADMIN only, and prometheus also the scrape credential of {@link MetricsScrapeSecurity}. Which endpoints exist at all is {@code management.endpoints.web.exposure.include}.
  */
 final class ActuatorAccess {
 

@@ -1,9 +1,5 @@
 package org.clientclub.security.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * Creates the first ADMIN when no staff account has the role: the user name from {@code CLIENTCLUB_ADMIN_USERNAME}
@@ -33,7 +28,8 @@ class FirstAdmin {
 
     static final String USERNAME = "clientclub.admin.username";
     static final String PASSWORD = "clientclub.admin.password";
-    static final String PASSWORD_FILE = "clientclub.admin.password-file";
+    static final String PASSWORD_FILE = PASSWORD + "-file";
+    private static final SecretSetting SECRET = new SecretSetting(PASSWORD, "CLIENTCLUB_ADMIN_PASSWORD");
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -49,8 +45,7 @@ class FirstAdmin {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     void createWhenNoAdmin() {
-        boolean given = StringUtils.hasLength(environment.getProperty(PASSWORD))
-                || StringUtils.hasText(environment.getProperty(PASSWORD_FILE));
+        boolean given = SECRET.isGiven(environment);
         if (!directory.findByRole(AppRoles.ADMIN).isEmpty()) {
             if (given) {
                 log.info("An ADMIN account exists: CLIENTCLUB_ADMIN_PASSWORD(_FILE) is not used and can be removed");
@@ -85,34 +80,10 @@ class FirstAdmin {
                 "No ADMIN existed: {} {} with the ADMIN role and the password from {}",
                 existing == null ? "created the account" : "gave the existing account",
                 username,
-                StringUtils.hasText(environment.getProperty(PASSWORD_FILE))
-                        ? "CLIENTCLUB_ADMIN_PASSWORD_FILE"
-                        : "CLIENTCLUB_ADMIN_PASSWORD");
+                SECRET.isFromFile(environment) ? "CLIENTCLUB_ADMIN_PASSWORD_FILE" : "CLIENTCLUB_ADMIN_PASSWORD");
     }
 
     private Optional<String> password() {
-        String value = environment.getProperty(PASSWORD, "");
-        String file = environment.getProperty(PASSWORD_FILE, "").trim();
-        if (!value.isEmpty() && !file.isEmpty()) {
-            throw new IllegalStateException(
-                    "Set CLIENTCLUB_ADMIN_PASSWORD or CLIENTCLUB_ADMIN_PASSWORD_FILE for the first ADMIN, not both");
-        }
-        if (file.isEmpty()) {
-            return value.isEmpty() ? Optional.empty() : Optional.of(value);
-        }
-        String content;
-        try {
-            content = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(
-                    "CLIENTCLUB_ADMIN_PASSWORD_FILE names " + file + ", which cannot be read ("
-                            + e.getClass().getSimpleName() + ")",
-                    null);
-        }
-        String password = content.replaceAll("[\\r\\n]+$", "");
-        if (password.isEmpty()) {
-            throw new IllegalStateException("CLIENTCLUB_ADMIN_PASSWORD_FILE names " + file + ", which is empty");
-        }
-        return Optional.of(password);
+        return SECRET.read(environment);
     }
 }

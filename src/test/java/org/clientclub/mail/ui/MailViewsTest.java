@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +18,9 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -156,5 +160,27 @@ class MailViewsTest extends KaribuTest {
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormatted(grid, 0, "message"))
                 .as("the subject over the recipient")
                 .contains("Тема письма", to);
+    }
+
+    @Test
+    void withoutTheInProcessMailServerTheDemoMailboxIsNeitherInTheMenuNorFound() {
+        login("irina", "CLUB_STAFF");
+        assertThat(MenuConfiguration.getMenuEntries())
+                .extracting(MenuEntry::path)
+                .contains("/demo-mailbox");
+
+        DemoMailboxRoute.offer(RouteConfiguration.forApplicationScope(), false);
+
+        assertThat(MenuConfiguration.getMenuEntries())
+                .extracting(MenuEntry::path)
+                .doesNotContain("/demo-mailbox")
+                .contains("/mail-log");
+        UI.getCurrent().navigate("demo-mailbox");
+        assertThat(_find(DemoMailboxView.class)).as("not found").isEmpty();
+
+        DemoMailboxRoute.offer(RouteConfiguration.forApplicationScope(), true);
+        assertThat(MenuConfiguration.getMenuEntries())
+                .extracting(MenuEntry::path)
+                .contains("/demo-mailbox");
     }
 }

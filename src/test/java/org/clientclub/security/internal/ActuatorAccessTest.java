@@ -1,7 +1,9 @@
 package org.clientclub.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,6 +26,7 @@ import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -41,6 +44,8 @@ class ActuatorAccessTest {
     private static final RequestPostProcessor MANAGER = user("actuator-manager").roles(AppRoles.CLUB_MANAGER);
     private static final RequestPostProcessor ADMIN = user("actuator-admin").roles(AppRoles.ADMIN);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** application-test.yaml's clientclub.metrics.password. */
+    private static final String SCRAPE_PASSWORD = "test-scrape-credential-0123456789";
 
     @Autowired
     WebApplicationContext context;
@@ -170,6 +175,43 @@ class ActuatorAccessTest {
         assertThat(response.getContentAsString().lines().filter(l -> l.startsWith("clientclub_")))
                 .isNotEmpty()
                 .noneMatch(l -> l.endsWith("NaN"));
+    }
+
+    @Test
+    void prometheusScrapesWithItsCredentialWhichOpensNothingElseAndKeepsNoSession() throws Exception {
+        MvcResult scrape = mvc.perform(get("/actuator/prometheus").with(httpBasic("prometheus", SCRAPE_PASSWORD)))
+                .andReturn();
+
+        assertThat(scrape.getResponse().getStatus()).isEqualTo(200);
+        assertThat(scrape.getResponse().getContentAsString()).contains("clientclub_mail_outbox_pending{");
+        assertThat(scrape.getRequest().getSession(false))
+                .as("no session for a scraper")
+                .isNull();
+
+        for (RequestPostProcessor wrong : List.of(
+                httpBasic("prometheus", SCRAPE_PASSWORD + "x"),
+                httpBasic("admin", SCRAPE_PASSWORD),
+                httpBasic("prometheus", ""))) {
+            MvcResult refused =
+                    mvc.perform(get("/actuator/prometheus").with(wrong)).andReturn();
+            assertThat(refused.getResponse().getStatus()).isEqualTo(401);
+            assertThat(refused.getResponse().getContentAsString()).doesNotContain("clientclub_");
+            assertThat(refused.getRequest().getSession(false))
+                    .as("a refused scrape leaves no session behind either")
+                    .isNull();
+        }
+        for (String elsewhere : List.of("/actuator/metrics", "/actuator", "/camunda/api/engine/engine", "/inbox")) {
+            MockHttpServletResponse response = send(get(elsewhere).with(httpBasic("prometheus", SCRAPE_PASSWORD)));
+            assertThat(response.getStatus()).as(elsewhere).isIn(302, 401, 403);
+            assertThat(response.getContentAsString()).as(elsewhere).doesNotContain("clientclub_", "\"names\"");
+        }
+    }
+
+    @Test
+    void aScrapeCredentialTooShortToWithstandGuessingStopsTheStart() {
+        assertThatThrownBy(() -> MetricsScrapeSecurity.scraper("prometheus", "short-secret"))
+                .hasMessageContaining("at least 20 characters")
+                .hasMessageNotContaining("short-secret");
     }
 
     @Test
