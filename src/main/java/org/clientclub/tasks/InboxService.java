@@ -22,11 +22,14 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.clientclub.security.CurrentStaff;
 import org.clientclub.security.StaffAccount;
 import org.clientclub.security.StaffDirectory;
 import org.clientclub.tasks.internal.FormValidator;
+import org.clientclub.tasks.internal.InboxQuery;
 import org.clientclub.workflow.FourEyesRefused;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +47,16 @@ public class InboxService {
     private final RepositoryService repository;
     private final FormService forms;
     private final StaffDirectory staff;
+    private final InboxQuery pages;
 
     public InboxService(
             TaskService tasks,
             RuntimeService runtime,
             RepositoryService repository,
             FormService forms,
-            StaffDirectory staff) {
+            StaffDirectory staff,
+            InboxQuery pages) {
+        this.pages = pages;
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -61,29 +67,53 @@ public class InboxService {
     /** One page of the inbox. There is no total: counting 100,000 tasks on every refresh costs more than the page. */
     @Transactional(readOnly = true)
     public List<InboxTask> tasks(InboxFilter filter, int offset, int limit) {
+        return tasks(filter, null, offset, limit);
+    }
+
+    /**
+     * The page after {@code after}, the last task of the page before (from the start when null), leaving out
+     * {@code skip} tasks first: keyset paging along our indexes (docs/decisions/0034), so the next page costs what the
+     * first does and a task that comes or goes between two pages neither repeats nor hides another.
+     */
+    @Transactional(readOnly = true)
+    public List<InboxTask> tasks(InboxFilter filter, @Nullable InboxCursor after, int skip, int limit) {
         CurrentStaff me = CurrentStaff.require();
-        TaskQuery query = tasks.createTaskQuery().active();
-        switch (filter.scope()) {
-            case MINE -> query.taskAssignee(me.username());
-            case UNASSIGNED -> query.taskCandidateGroupIn(groups(me));
-            case ALL -> visibleTo(query, me);
+        List<InboxQuery.Row> rows = pages.page(
+                new InboxQuery.Viewer(me.username(), groups(me)), filter, after, Math.max(0, skip), Math.max(0, limit));
+        Map<String, Optional<String>> formKeys = new HashMap<>();
+        return rows.stream()
+                .map(r -> new InboxTask(
+                        r.id(),
+                        r.name(),
+                        r.taskDefinitionKey(),
+                        r.processDefinitionKey(),
+                        r.processDefinitionName() == null
+                                ? Objects.requireNonNullElse(r.processDefinitionKey(), "")
+                                : r.processDefinitionName(),
+                        r.businessKey(),
+                        r.description(),
+                        r.created(),
+                        r.due(),
+                        r.priority(),
+                        r.assignee(),
+                        formKeys.computeIfAbsent(
+                                        r.processDefinitionId() + "/" + r.taskDefinitionKey(),
+                                        k -> formKey(r.processDefinitionId(), r.taskDefinitionKey()))
+                                .orElse(null)))
+                .toList();
+    }
+
+    /** The user task's form reference or form key, from the deployed model the engine keeps in its cache. */
+    private Optional<String> formKey(@Nullable String processDefinitionId, @Nullable String taskDefinitionKey) {
+        if (processDefinitionId == null || taskDefinitionKey == null) {
+            return Optional.empty();
         }
-        if (filter.processKey() != null && !filter.processKey().isBlank()) {
-            query.processDefinitionKey(filter.processKey());
+        if (!(repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskDefinitionKey)
+                instanceof UserTask task)) {
+            return Optional.empty();
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            String like = "%" + escapeLike(filter.text().trim()) + "%";
-            query.or().taskNameLike(like).processInstanceBusinessKeyLike(like).endOr();
-        }
-        switch (filter.sort()) {
-            case DUE -> query.orderByDueDate().asc();
-            case PRIORITY -> query.orderByTaskPriority().desc();
-            case CREATED -> query.orderByTaskCreateTime().desc();
-        }
-        query.orderByTaskId().asc();
-        List<Task> page = query.initializeFormKeys().listPage(offset, limit);
-        PageContext context = context(page);
-        return page.stream().map(t -> toInboxTask(t, context)).toList();
+        return Optional.ofNullable(
+                task.getCamundaFormRef() != null ? task.getCamundaFormRef() : task.getCamundaFormKey());
     }
 
     @Transactional(readOnly = true)
@@ -282,9 +312,5 @@ public class InboxService {
 
     private static java.time.Instant instant(Date date) {
         return date == null ? null : date.toInstant();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

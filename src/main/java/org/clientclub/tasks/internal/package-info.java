@@ -1,3 +1,3 @@
-/** The inbox's implementation: server-side validation of Camunda Form submissions. */
+/** The inbox's implementation: its page queries and indexes on the engine's tables, and form validation. */
 @org.jspecify.annotations.NullMarked
 package org.clientclub.tasks.internal;

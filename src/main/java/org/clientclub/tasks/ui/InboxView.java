@@ -132,7 +132,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         InboxFilter filter = new InboxFilter(scope.getValue(), process.getValue(), text.getValue(), sort.getValue());
-        grid.setItems(query -> inbox.tasks(filter, query.getOffset(), query.getLimit()).stream());
+        KeysetPages pages = new KeysetPages(inbox, filter);
+        grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()));
     }
 
     private Button claimButton(InboxTask task) {

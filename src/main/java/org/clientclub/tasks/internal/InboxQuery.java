@@ -1,0 +1,174 @@
+package org.clientclub.tasks.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.clientclub.tasks.InboxCursor;
+import org.clientclub.tasks.InboxFilter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One page of the inbox in one statement over the engine's tables, each path along one of our indexes
+ * (db/engine-indexes, docs/decisions/0034): open tasks in the page's order after the cursor, the user's own or
+ * their groups', the process name and business key joined by primary key. A search is two arms, task name and
+ * business key, each ordered and cut on its own, so the planner picks the trigram index or the sort index per arm.
+ */
+@Component
+public class InboxQuery {
+
+    /** One line of a page, straight from the tables. */
+    public record Row(
+            String id,
+            @Nullable String name,
+            @Nullable String taskDefinitionKey,
+            @Nullable String processDefinitionId,
+            @Nullable String processDefinitionKey,
+            @Nullable String processDefinitionName,
+            @Nullable String businessKey,
+            @Nullable String description,
+            Instant created,
+            @Nullable Instant due,
+            int priority,
+            @Nullable String assignee) {}
+
+    /** Who asks: their user name and their groups (never empty: a group nobody has stands in for none). */
+    public record Viewer(String username, List<String> groups) {}
+
+    private static final String COLUMNS = "t.id_, t.name_, t.task_def_key_, t.proc_def_id_, d.key_ AS proc_def_key_,"
+            + " d.name_ AS proc_def_name_, e.business_key_, t.description_, t.create_time_, t.due_date_, t.priority_,"
+            + " t.assignee_";
+    private static final String JOINS = " LEFT JOIN act_re_procdef d ON d.id_ = t.proc_def_id_"
+            + " LEFT JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_";
+    private static final String CANDIDATE = "EXISTS (SELECT 1 FROM act_ru_identitylink i WHERE i.task_id_ = t.id_"
+            + " AND i.type_ = 'candidate' AND i.group_id_ IN (:groups))";
+
+    private final JdbcClient jdbc;
+
+    public InboxQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The tasks after {@code after} (from the first when null) in the filter's order, {@code skip} of them left out. */
+    public List<Row> page(Viewer viewer, InboxFilter filter, @Nullable InboxCursor after, int skip, int limit) {
+        Statement statement = statement(viewer, filter, after, skip, limit);
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query(InboxQuery::row)
+                .list();
+    }
+
+    /** The SQL and its named parameters: what {@link #page} runs, for EXPLAIN in tests and bare in the benchmark. */
+    public record Statement(String sql, Map<String, Object> params) {}
+
+    public Statement statement(Viewer viewer, InboxFilter filter, @Nullable InboxCursor after, int skip, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", viewer.username());
+        params.put("groups", viewer.groups());
+        params.put("skip", skip);
+        params.put("limit", limit);
+        Order order = Order.of(filter.sort());
+        StringBuilder common = new StringBuilder("t.suspension_state_ = 1");
+        if (filter.processKey() != null && !filter.processKey().isBlank()) {
+            common.append(" AND t.proc_def_id_ IN (SELECT pd.id_ FROM act_re_procdef pd WHERE pd.key_ = :processKey)");
+            params.put("processKey", filter.processKey());
+        }
+        if (after != null) {
+            common.append(" AND ").append(order.after());
+            params.put("afterId", after.taskId());
+            params.put("afterDue", after.due() == null ? null : Timestamp.from(after.due()));
+            params.put("afterCreated", Timestamp.from(after.created()));
+            params.put("afterPriority", after.priority());
+        }
+        // Each way a task may be visible, and each place the text may be found, is an arm of its own: an OR across
+        // them would make the planner read every candidate link of the user's groups, or every task, before the page.
+        List<String> visible = switch (filter.scope()) {
+            case MINE -> List.of("t.assignee_ = :me");
+            case UNASSIGNED -> List.of("t.assignee_ IS NULL AND " + CANDIDATE);
+            case ALL -> List.of("t.assignee_ = :me", CANDIDATE);
+        };
+        List<String[]> found; // join, condition
+        if (filter.text() == null || filter.text().isBlank()) {
+            found = List.<String[]>of(new String[] {"", ""});
+        } else {
+            params.put("text", "%" + escapeLike(filter.text().trim()) + "%");
+            found = List.of(new String[] {"", " AND t.name_ ILIKE :text"}, new String[] {
+                " JOIN act_ru_execution s ON s.id_ = t.proc_inst_id_", " AND s.business_key_ ILIKE :text"
+            });
+        }
+        String by = order.key() + " " + order.direction() + ", t.id_ " + order.direction();
+        if (visible.size() == 1 && found.size() == 1) {
+            return new Statement(
+                    "SELECT " + COLUMNS + " FROM act_ru_task t" + JOINS + " WHERE " + common + " AND " + visible.get(0)
+                            + " ORDER BY " + by + " LIMIT :limit OFFSET :skip",
+                    params);
+        }
+        params.put("armLimit", skip + limit);
+        StringJoiner arms = new StringJoiner(" UNION ");
+        for (String v : visible) {
+            for (String[] f : found) {
+                arms.add("(SELECT t.id_, " + order.key() + " AS k FROM act_ru_task t" + f[0] + " WHERE " + common
+                        + " AND " + v + f[1] + " ORDER BY " + by + " LIMIT :armLimit)");
+            }
+        }
+        String pageOrder = "k " + order.direction() + ", id_ " + order.direction();
+        return new Statement(
+                "SELECT " + COLUMNS + " FROM (SELECT id_, k FROM (" + arms + ") u ORDER BY " + pageOrder
+                        + " LIMIT :limit OFFSET :skip) p JOIN act_ru_task t ON t.id_ = p.id_" + JOINS + " ORDER BY p."
+                        + pageOrder.replace(", id_", ", p.id_"),
+                params);
+    }
+
+    /** Each sort order: its key over the task, its direction (the id breaks ties the same way), its keyset condition. */
+    private record Order(String key, String direction, String after) {
+
+        static Order of(InboxFilter.Sort sort) {
+            return switch (sort) {
+                // Nulls last, as the engine's own ascending sort by due date does on PostgreSQL.
+                case DUE ->
+                    new Order(
+                            "coalesce(t.due_date_, 'infinity'::timestamp)",
+                            "ASC",
+                            "(coalesce(t.due_date_, 'infinity'::timestamp), t.id_)"
+                                    + " > (coalesce(CAST(:afterDue AS timestamp), 'infinity'::timestamp), :afterId)");
+                case PRIORITY -> new Order("t.priority_", "DESC", "(t.priority_, t.id_) < (:afterPriority, :afterId)");
+                case CREATED ->
+                    new Order(
+                            "t.create_time_",
+                            "DESC",
+                            "(t.create_time_, t.id_) < (CAST(:afterCreated AS timestamp), :afterId)");
+            };
+        }
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(
+                rs.getString("id_"),
+                rs.getString("name_"),
+                rs.getString("task_def_key_"),
+                rs.getString("proc_def_id_"),
+                rs.getString("proc_def_key_"),
+                rs.getString("proc_def_name_"),
+                rs.getString("business_key_"),
+                rs.getString("description_"),
+                instant(rs.getTimestamp("create_time_")),
+                instant(rs.getTimestamp("due_date_")),
+                rs.getInt("priority_"),
+                rs.getString("assignee_"));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** The text as itself: backslash, percent and underscore are LIKE's escape and wildcards. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
