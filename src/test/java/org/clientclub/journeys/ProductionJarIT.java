@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
@@ -86,6 +87,43 @@ class ProductionJarIT {
         }
         assertThat(requests).isNotEmpty().noneMatch(DevelopmentModeTraces::fromDevelopmentMode);
     }
+
+    /**
+     * The operator's charts come from the frontend bundle built with Chart.js: the backlog chart, which the sampler
+     * fills from the first minutes of the jar's life, is drawn on its canvas (pixels that are not blank).
+     */
+    @Test
+    void theAdminSeesTheFiguresDrawnAsCharts() {
+        Assumptions.assumeTrue(
+                base != null, "No -D" + URL_PROPERTY + ": .ci/run starts the production jar and passes its address");
+        try (var context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 1800).setLocale("ru-RU"))) {
+            Page page = context.newPage();
+            page.navigate(base + "/admin/figures");
+            logIn(page, required("CLIENTCLUB_ADMIN_USERNAME"), required("CLIENTCLUB_ADMIN_PASSWORD"));
+            assertThat(page.locator("vaadin-app-layout h2")).hasText("Показатели");
+            Locator canvas = page.locator("#figures-backlog-chart canvas");
+            // The sampler's first row comes seconds after the start; the page reads the figures when it opens.
+            for (int attempt = 0; attempt < 12 && !canvas.isVisible(); attempt++) {
+                page.waitForTimeout(5_000);
+                page.locator("#figures-refresh").click();
+            }
+            assertThat(canvas).isVisible();
+            page.waitForFunction(DRAWN, canvas.elementHandle());
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("production-figures.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    /** Whether a canvas has pixels that are not fully transparent: Chart.js drew on it. */
+    static final String DRAWN = """
+            canvas => {
+              if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+              const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+              return false;
+            }""";
 
     private static void logIn(Page page, String username, String password) {
         page.locator("vaadin-login-form input[name=username]").fill(username);
