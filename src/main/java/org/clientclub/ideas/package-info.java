@@ -5,5 +5,6 @@
  * the uploaded bytes.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"membership", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"membership", "membership :: spi", "shared", "shared :: ui"})
 package org.clientclub.ideas;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public class Mailbox {
 
     private static final Pattern LINK =
-            Pattern.compile("https?://[^\\s\"'<>]+/(confirm|guardian|unsubscribe|card)/[A-Za-z0-9_-]+");
+            Pattern.compile("https?://[^\\s\"'<>]+/(confirm|guardian|unsubscribe|card|ideas/new)/[A-Za-z0-9_-]+");
 
     private final GreenMail greenMail;
 

@@ -19,6 +19,7 @@ import org.clientclub.ideas.IdeaTopic;
 import org.clientclub.ideas.SimilarIdea;
 import org.clientclub.membership.MemberId;
 import org.clientclub.membership.MembershipService;
+import org.clientclub.support.Mailbox;
 import org.clientclub.support.Members;
 import org.clientclub.support.TestQuestionnaires;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +50,15 @@ class IdeaServiceTest {
     @Autowired
     ApplicationEvents events;
 
+    String authorEmail;
     MemberId author;
     String authorToken;
     String supporterToken;
 
     @BeforeEach
     void twoMembers() {
-        author = MemberId.of(Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail()));
+        authorEmail = TestQuestionnaires.newEmail();
+        author = MemberId.of(Members.joinWithWelcomeBonus(membership, greenMail, jdbc, authorEmail));
         MemberId supporter =
                 MemberId.of(Members.joinWithWelcomeBonus(membership, greenMail, jdbc, TestQuestionnaires.newEmail()));
         authorToken = token(ideas.proposalLink(author));
@@ -88,6 +91,24 @@ class IdeaServiceTest {
                 .containsExactly(640);
         assertThat(events.stream(IdeaSubmitted.class))
                 .containsExactly(new IdeaSubmitted(idea, author, IdeaTopic.POST_OFFICE_SERVICE));
+    }
+
+    @Test
+    void theWelcomeEmailCarriesAPersonalLinkThatOpensTheProposalPage() {
+        String path = Mailbox.linkPath(new Mailbox(greenMail).awaitMessage(authorEmail, 2), "ideas/new");
+
+        String welcomeToken = token(path);
+        assertThat(ideas.opens(welcomeToken)).isTrue();
+        assertThat(welcomeToken).isNotEqualTo(authorToken);
+        IdeaId idea = ideas.submit(
+                welcomeToken,
+                UUID.randomUUID().toString(),
+                draft("Идея из письма", "Описание идеи, пришедшей по ссылке."));
+        assertThat(jdbc.sql("SELECT author_id FROM ideas_idea WHERE id = :i")
+                        .param("i", idea.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(author.value());
     }
 
     @Test
