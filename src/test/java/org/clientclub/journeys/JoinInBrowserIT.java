@@ -145,6 +145,19 @@ class JoinInBrowserIT {
                     .setPath(SCREENSHOTS.resolve("06-card-page.png"))
                     .setFullPage(true));
 
+            // The welcome e-mail's idea link: a proposal whose title is markup stays text, and is received.
+            page.navigate(base + Mailbox.linkPath(welcome, "ideas/new"));
+            page.locator("#idea-title input").fill("<img src=x onerror=\"document.title='pwned'\">Скамейки у окошек");
+            page.locator("#idea-description textarea")
+                    .fill("Пожилым трудно стоять в очереди за посылками, нужны скамейки.");
+            page.locator("#idea-postcode input").fill("630000");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("06b-idea-proposal.png"))
+                    .setFullPage(true));
+            page.locator("#idea-submit").click();
+            assertThat(page.locator("#idea-thanks")).containsText("получена");
+            assertThat(page).not().hasTitle("pwned");
+
             String password = logIn(page, base + "/members");
             assertThat(page.locator("vaadin-app-layout h2")).hasText("Участники");
             page.locator("#members-search input").fill(email);

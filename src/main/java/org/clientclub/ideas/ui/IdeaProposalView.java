@@ -51,7 +51,7 @@ public class IdeaProposalView extends VerticalLayout implements HasUrlParameter<
     private final TextArea description = new TextArea();
     private final Select<IdeaTopic> topic = new Select<>();
     private final TextField postcode = new TextField();
-    private final PhotoUploads photos = new PhotoUploads();
+    private final PhotoUploads photos = new PhotoUploads(this);
     private final Div similar = new Div();
     private final Div errors = new Div();
     private String token = "";
@@ -106,6 +106,7 @@ public class IdeaProposalView extends VerticalLayout implements HasUrlParameter<
         topic.setItemLabelGenerator(t -> getTranslation(t.messageKey()));
         topic.setValue(IdeaTopic.POST_OFFICE_SERVICE);
         topic.setId("idea-topic");
+        topic.setWidth("22em");
 
         postcode.setLabel(getTranslation("ideas.field.postcode"));
         postcode.setHelperText(getTranslation("ideas.field.postcode.helper"));

@@ -1,6 +1,8 @@
 package org.clientclub.ideas.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clientclub.ideas.IdeaRules;
+import org.clientclub.shared.ui.UploadTexts;
 
 /**
  * The proposal page's photo upload: at most three files, each read into memory only up to 5 MB, whatever the
@@ -22,8 +25,17 @@ final class PhotoUploads {
     /** File name to content, in upload order; touched under the session's lock only. */
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 
-    PhotoUploads() {
+    PhotoUploads(Component view) {
         upload = new Upload(new Bounded());
+        UploadI18N texts = UploadTexts.of(view, "ideas.upload.wrongType")
+                .setAddFiles(new UploadI18N.AddFiles()
+                        .setOne(view.getTranslation("ideas.upload.add"))
+                        .setMany(view.getTranslation("ideas.upload.add")))
+                .setDropFiles(new UploadI18N.DropFiles()
+                        .setOne(view.getTranslation("ideas.upload.drop"))
+                        .setMany(view.getTranslation("ideas.upload.drop")));
+        texts.getError().setTooManyFiles(view.getTranslation("ideas.refused.photoCount", IdeaRules.MAX_PHOTOS));
+        upload.setI18n(texts);
         upload.setMaxFiles(IdeaRules.MAX_PHOTOS);
         upload.setMaxFileSize(IdeaRules.MAX_PHOTO_BYTES);
         // A hint for the browser's file chooser only: the service judges each file by its content.
