@@ -84,6 +84,15 @@ class ProductionJarIT {
             assertThat(page.evaluate("() => !!(window.Vaadin && window.Vaadin.developmentMode)"))
                     .as("window.Vaadin.developmentMode")
                     .isEqualTo(false);
+
+            // The demo mailbox belongs to the in-process mail server: neither in the menu nor found here.
+            assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Журнал писем")))
+                    .isVisible();
+            assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Демо-почта")))
+                    .hasCount(0);
+            assertThat(page.navigate(base + "/demo-mailbox").status()).isEqualTo(404);
+            assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("Демо-почта")))
+                    .hasCount(0);
         }
         assertThat(requests).isNotEmpty().noneMatch(DevelopmentModeTraces::fromDevelopmentMode);
     }
