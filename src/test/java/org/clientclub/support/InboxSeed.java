@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 /**
  * Open group tasks written straight into the engine's tables with INSERT … SELECT generate_series, the shape of issue
  * 20's inbox: one process instance per task (business key {@code application-<n>}), one candidate group of
- * {@value #GROUPS} ({@code GROUP_0}…), every 20th task assigned to one of 50 staff ({@code staff-0}…), due dates
- * over a year (every 10th without), creation times over a year, six priorities, task names of six kinds with a
+ * {@value #GROUPS} ({@code GROUP_0}…), every 19th task assigned to one of 50 staff ({@code staff-0}…), due dates
+ * over a year (one in 10 without), creation times over a year, six priorities, task names of six kinds with a
  * member's surname. A million engine starts would take half an hour; this takes seconds per hundred thousand.
  */
 public final class InboxSeed {
@@ -36,19 +36,29 @@ public final class InboxSeed {
                     + " SELECT 'seed-task-' || i, 1, 'seed-pi-' || i, 'seed-pi-' || i, '" + processDefinitionId + "',"
                     + " (ARRAY['Проверить возможный дубликат', 'Рассмотреть идею', 'Расшифровать анкету',"
                     + " 'Отобрать в фокус-группу', 'Согласовать начисление баллов', 'Ответить на запрос данных'])"
-                    + "[1 + i % 6] || ': ' || (ARRAY['Иванова', 'Смирнов', 'Кузнецова', 'Попов', 'Васильева',"
+                    + "[1 + " + spread("i + 3", 6)
+                    + "::int] || ': ' || (ARRAY['Иванова', 'Смирнов', 'Кузнецова', 'Попов', 'Васильева',"
                     + " 'Петров', 'Соколова', 'Михайлов', 'Новикова', 'Фёдоров', 'Морозова', 'Волков', 'Алексеева',"
                     + " 'Лебедев', 'Семёнова', 'Егоров', 'Павлова', 'Козлов', 'Степанова', 'Николаев',"
-                    + " 'Orlova', 'Smith', 'Müller'])[1 + (i / 7) % 23],"
+                    + " 'Orlova', 'Smith', 'Müller'])[1 + " + spread("i + 4", 23) + "::int],"
                     + " 'Task_Open',"
-                    + " CASE WHEN i % 20 = 0 THEN 'staff-' || (i / 20) % 50 END,"
-                    + " (ARRAY[25, 50, 50, 50, 75, 100])[1 + (i / 3) % 6],"
-                    + " timestamp '2025-12-01' + ((i * 7919::bigint) % 31536000) * interval '1 second', NULL,"
-                    + " CASE WHEN i % 10 <> 3 THEN timestamp '2026-12-01' + ((i * 104729::bigint) % 365) * interval '1 day' END,"
+                    + " CASE WHEN i % 19 = 0 THEN 'staff-' || (i / 19) % 50 END,"
+                    + " (ARRAY[25, 50, 50, 50, 75, 100])[1 + " + spread("i + 2", 6) + "::int],"
+                    + " timestamp '2025-12-01' + " + spread("i + 1", 31536000) + " * interval '1 second', NULL,"
+                    + " CASE WHEN " + spread("-i", 10) + " <> 3 THEN timestamp '2026-12-01' + " + spread("i", 365)
+                    + " * interval '1 day' END,"
                     + " 1, 'Created' " + range);
             s.execute("INSERT INTO act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)"
                     + " SELECT 'seed-link-' || i, 1, 'GROUP_' || i % " + GROUPS + ", 'candidate', 'seed-task-' || i "
                     + range);
         }
+    }
+
+    /**
+     * 0 … n-1, spread by a hash of {@code i} rather than by {@code i} itself: a modulus of {@code i} would tie the
+     * value to the candidate group ({@code i % 20}), and one group would hold every task without a due date.
+     */
+    private static String spread(String i, int n) {
+        return "mod(hashint4(" + i + ")::bigint + 2147483648, " + n + ")";
     }
 }
