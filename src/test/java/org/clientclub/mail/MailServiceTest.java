@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.clientclub.shared.EmailAddress;
 import org.clientclub.shared.Language;
 import org.clientclub.support.Mailbox;
@@ -70,6 +71,28 @@ class MailServiceTest {
                             assertThat(e.attempts()).isEqualTo(1);
                         }));
         assertThat(new Mailbox(greenMail).to(to)).hasSize(1);
+    }
+
+    @Test
+    void theMailLogFindsPartsOfRecipientAndSubjectInAnyCaseAndTakesWildcardsLiterally() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String underscore = "log_" + tag + "@example.org";
+        String lookalike = "logx" + tag + "@example.org";
+        enqueue(welcome("log-" + underscore, underscore, MailKind.TRANSACTIONAL));
+        enqueue(welcome("log-" + lookalike, lookalike, MailKind.TRANSACTIONAL));
+
+        assertThat(mail.log("LOG_" + tag, null, 0, 10))
+                .extracting(OutboxEntry::recipient)
+                .containsExactly(underscore);
+        assertThat(mail.log("_" + tag, null, 0, 10))
+                .extracting(OutboxEntry::recipient)
+                .containsExactly(underscore);
+        assertThat(mail.log("%" + tag, null, 0, 10)).isEmpty();
+        assertThat(mail.log(tag, null, 0, 10)).hasSize(2);
+        assertThat(mail.log("welcome to the CLIENT club", null, 0, 1000))
+                .extracting(OutboxEntry::recipient)
+                .contains(underscore, lookalike);
+        assertThat(mail.log(tag, OutboxStatus.FAILED, 0, 10)).isEmpty();
     }
 
     @Test

@@ -213,6 +213,34 @@ class MembershipServiceTest {
     }
 
     @Test
+    void memberSearchFindsPartsOfNamesAndAddressesInAnyCaseAndTakesWildcardsLiterally() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String underscore = "under_score." + tag + "@example.org";
+        String lookalike = "underxscore." + tag + "@example.org";
+        for (String email : List.of(underscore, lookalike)) {
+            membership.submit(submission(with(adult(email), "Шостаковская", LocalDate.of(1985, 4, 12), true)));
+            membership.confirmEmail(token(mailbox.awaitMessage(email, 1), "confirm"));
+            mailbox.awaitMessage(email, 2);
+        }
+        String number = membership.searchMembers(underscore, 0, 10).get(0).memberNumber();
+
+        assertThat(numbers("under_score." + tag)).containsExactly(number);
+        assertThat(numbers("_score." + tag)).containsExactly(number);
+        assertThat(numbers("UNDERXSCORE." + tag)).hasSize(1).doesNotContain(number);
+        assertThat(numbers("мария ШОСТАКОВСКАЯ")).contains(number);
+        assertThat(numbers("шостаковская мария")).contains(number);
+        assertThat(numbers(number)).containsExactly(number);
+        assertThat(numbers("%" + tag)).isEmpty();
+        assertThat(numbers("'" + tag)).isEmpty();
+    }
+
+    private List<String> numbers(String text) {
+        return membership.searchMembers(text, 0, 1000).stream()
+                .map(MemberSummary::memberNumber)
+                .toList();
+    }
+
+    @Test
     void secondQuestionnaireForAMembersAddressNeverMakesASecondMember() throws Exception {
         String email = newEmail();
         membership.submit(submission(adult(email)));

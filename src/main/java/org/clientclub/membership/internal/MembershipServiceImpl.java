@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.clientclub.membership.ApplicationId;
@@ -37,8 +36,8 @@ import org.clientclub.membership.internal.questionnaire.ReferenceData;
 import org.clientclub.membership.internal.questionnaire.ValidQuestionnaire;
 import org.clientclub.shared.ClubTime;
 import org.clientclub.shared.Language;
+import org.clientclub.shared.LikePattern;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -265,12 +264,11 @@ class MembershipServiceImpl implements MembershipService {
     @Override
     @Transactional(readOnly = true)
     public List<MemberSummary> searchMembers(String text, int offset, int limit) {
-        String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
-        PageRequest page =
-                PageRequest.of(offset / limit, limit, Sort.by(Sort.Order.desc("joinedAt"), Sort.Order.desc("id")));
-        return members.search(pattern, page).stream()
-                .map(MembershipServiceImpl::summary)
-                .toList();
+        PageRequest page = PageRequest.of(offset / limit, limit);
+        List<Member> found = text == null || text.isBlank()
+                ? members.findAllByOrderByJoinedAtDescIdDesc(page)
+                : members.search(LikePattern.containing(text), page);
+        return found.stream().map(MembershipServiceImpl::summary).toList();
     }
 
     @Override

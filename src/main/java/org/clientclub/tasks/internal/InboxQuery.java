@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.clientclub.shared.LikePattern;
 import org.clientclub.tasks.InboxCursor;
 import org.clientclub.tasks.InboxFilter;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +98,7 @@ public class InboxQuery {
         if (filter.text() == null || filter.text().isBlank()) {
             found = List.<String[]>of(new String[] {"", ""});
         } else {
-            params.put("text", "%" + escapeLike(filter.text().trim()) + "%");
+            params.put("text", "%" + LikePattern.escape(filter.text().trim()) + "%");
             found = List.of(new String[] {"", " AND t.name_ ILIKE :text"}, new String[] {
                 " JOIN act_ru_execution s ON s.id_ = t.proc_inst_id_", " AND s.business_key_ ILIKE :text"
             });
@@ -165,10 +166,5 @@ public class InboxQuery {
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** The text as itself: backslash, percent and underscore are LIKE's escape and wildcards. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,11 +1,11 @@
 package org.clientclub.mail.internal.inbound;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.clientclub.mail.InboundMailId;
 import org.clientclub.mail.InboundMailSummary;
 import org.clientclub.mail.InboundOutcome;
+import org.clientclub.shared.LikePattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,18 +23,18 @@ public class InboundMailbox {
     /** Newest first; {@code outcome} null for all, {@code text} matches sender, subject and file names. */
     public List<InboundMailSummary> list(
             @Nullable InboundOutcome outcome, @Nullable String text, int offset, int limit) {
-        String pattern =
-                text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        String pattern = text == null || text.isBlank() ? null : LikePattern.containing(text);
+        // Without a pattern, no condition on it: a prepared statement's generic plan would keep an OR that the
+        // trigram index (V34, the same expression) cannot serve.
+        String found = pattern == null
+                ? ""
+                : " AND lower(coalesce(sender, '') || E'\\n' || coalesce(subject, '') || E'\\n'"
+                        + " || coalesce(attachment_names, '')) LIKE :pattern";
         return jdbc.sql("""
                         SELECT id, received_at, sender, subject, attachment_names, size, raw_truncated, outcome, reason,
                                processed_at, error
                           FROM mail_inbound
-                         WHERE (CAST(:outcome AS VARCHAR) IS NULL OR outcome = :outcome)
-                           AND (CAST(:pattern AS VARCHAR) IS NULL OR lower(coalesce(sender, '')) LIKE :pattern
-                                OR lower(coalesce(subject, '')) LIKE :pattern
-                                OR lower(coalesce(attachment_names, '')) LIKE :pattern)
-                         ORDER BY received_at DESC, id DESC
-                         OFFSET :offset LIMIT :limit""")
+                         WHERE (CAST(:outcome AS VARCHAR) IS NULL OR outcome = :outcome)""" + found + " ORDER BY received_at DESC, id DESC OFFSET :offset LIMIT :limit")
                 .param("outcome", outcome == null ? null : outcome.name())
                 .param("pattern", pattern)
                 .param("offset", offset)

@@ -3,10 +3,10 @@ package org.clientclub.mail.internal.outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.clientclub.mail.OutboxEntry;
 import org.clientclub.mail.OutboxId;
 import org.clientclub.mail.OutboxStatus;
+import org.clientclub.shared.LikePattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -25,10 +25,11 @@ public class OutboxLog {
 
     /** @param status only messages that stand so; null for all */
     public List<OutboxEntry> search(String text, @Nullable OutboxStatus status, int offset, int limit) {
-        String pattern = text == null || text.isBlank() ? "" : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
-        return outbox.search(status, pattern, PageRequest.of(offset / limit, limit)).stream()
-                .map(m -> m.toEntry())
-                .toList();
+        PageRequest page = PageRequest.of(offset / limit, limit);
+        List<OutboxMessage> found = text == null || text.isBlank()
+                ? outbox.latest(status, page)
+                : outbox.search(status == null ? null : status.name(), LikePattern.containing(text), page);
+        return found.stream().map(m -> m.toEntry()).toList();
     }
 
     public void resend(OutboxId id) {

@@ -14,12 +14,17 @@ public interface MemberRepository extends JpaRepository<Member, Long> {
     @Query(value = "SELECT nextval('membership_member_number_seq')", nativeQuery = true)
     long nextMemberNumber();
 
-    @Query("""
-            select m from Member m
-             where :text = ''
-                or lower(m.lastName) like :text or lower(m.firstName) like :text
-                or lower(concat(m.firstName, ' ', m.lastName)) like :text
-                or lower(concat(m.lastName, ' ', m.firstName)) like :text
-                or m.email like :text or m.memberNumber like :text or lower(m.town) like :text""")
-    List<Member> search(@Param("text") String text, Pageable page);
+    /** Newest first. */
+    List<Member> findAllByOrderByJoinedAtDescIdDesc(Pageable page);
+
+    /**
+     * Members whose names, e-mail address, member number or town hold the pattern (lower case, LIKE's wildcards
+     * escaped), newest first, through the trigram index on the same expression (V34).
+     */
+    @Query(value = """
+                    SELECT * FROM membership_member m
+                     WHERE lower(m.first_name || ' ' || m.last_name || ' ' || m.first_name || E'\\n' || m.email
+                                 || E'\\n' || m.member_number || E'\\n' || m.town) LIKE :pattern
+                     ORDER BY m.joined_at DESC, m.id DESC""", nativeQuery = true)
+    List<Member> search(@Param("pattern") String pattern, Pageable page);
 }
