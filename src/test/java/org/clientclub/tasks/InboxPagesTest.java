@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.clientclub.tasks.InboxFilter.Scope;
 import org.clientclub.tasks.InboxFilter.Sort;
@@ -121,11 +122,15 @@ class InboxPagesTest {
                         "tasks_inbox_assignee_priority",
                         "tasks_inbox_assignee_created",
                         "tasks_inbox_name_trgm",
-                        "tasks_inbox_business_key_trgm");
-        assertThat(jdbc.sql("SELECT count(*) FROM flyway_engine_indexes_history WHERE version = '32' AND success")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+                        "tasks_inbox_business_key_trgm",
+                        "tasks_inbox_business_key_tail_trgm",
+                        "tasks_inbox_search_pkey",
+                        "tasks_inbox_search_group_name");
+        assertThat(jdbc.sql("SELECT version FROM flyway_engine_indexes_history WHERE success AND version IS NOT NULL"
+                                + " AND version <> '0'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("32", "33");
     }
 
     @Test
@@ -188,15 +193,61 @@ class InboxPagesTest {
         assertThat(search("order-abc")).containsExactly(latin);
         assertThat(search("ReViEw")).containsExactly(latin);
         assertThat(search("100%")).containsExactly(percent);
-        assertThat(search("%")).containsExactly(percent);
+        assertThat(search("00%")).containsExactly(percent);
         assertThat(search("Готово на 100")).containsExactlyInAnyOrder(percent, plain);
         assertThat(search("e_c")).containsExactly(underscore);
-        assertThat(search("_")).containsExactly(underscore);
+        assertThat(search("__")).as("too short to search: all of them").hasSize(8);
         assertThat(search("o'brien")).containsExactly(quote);
         assertThat(search("\\клуб\\")).containsExactly(backslash);
-        assertThat(search("\\")).containsExactly(backslash);
+        assertThat(search("б\\а")).containsExactly(backslash);
+        assertThat(search(" % ")).as("too short to search: all of them").hasSize(8);
         assertThat(search("'; DROP TABLE act_ru_task; --")).isEmpty();
         assertThat(search("  " + suffix + "  ")).hasSize(8).contains(snake);
+        // A key's part after the text's first dash is looked up apart (V33); the whole key must still hold the text.
+        assertThat(search("rder-abc-" + suffix)).containsExactly(latin);
+        assertThat(search("ABC-" + suffix)).containsExactly(latin);
+        assertThat(search("x-" + suffix)).isEmpty();
+        assertThat(search("order-" + suffix)).isEmpty();
+    }
+
+    @Test
+    void theSearchTableFollowsEveryChangeToATasksCandidateGroupsAndName() {
+        String group = group();
+        String other = group();
+        String task = start("Рассмотреть идею", "k-" + UUID.randomUUID(), group, null, null, 50);
+        assertThat(searchRows(task)).containsExactly(group + "=Рассмотреть идею");
+
+        taskService.addCandidateGroup(task, other);
+        taskService.addCandidateUser(task, "someone");
+        assertThat(searchRows(task))
+                .containsExactlyInAnyOrder(group + "=Рассмотреть идею", other + "=Рассмотреть идею");
+
+        Task renamed = taskService.createTaskQuery().taskId(task).singleResult();
+        renamed.setName("Ответить автору");
+        taskService.saveTask(renamed);
+        assertThat(searchRows(task)).containsExactlyInAnyOrder(group + "=Ответить автору", other + "=Ответить автору");
+
+        taskService.deleteCandidateGroup(task, group);
+        assertThat(searchRows(task)).containsExactly(other + "=Ответить автору");
+        logIn("searcher", other);
+        assertThat(search("ответить автору")).containsExactly(task);
+        logIn("searcher", group);
+        assertThat(search("ответить автору")).isEmpty();
+
+        taskService.complete(task);
+        assertThat(searchRows(task)).isEmpty();
+        String cancelled = start("Отменят", "k-" + UUID.randomUUID(), group, null, null, 50);
+        assertThat(searchRows(cancelled)).hasSize(1);
+        runtime.deleteProcessInstance(
+                taskService.createTaskQuery().taskId(cancelled).singleResult().getProcessInstanceId(), "test");
+        assertThat(searchRows(cancelled)).isEmpty();
+    }
+
+    private List<String> searchRows(String taskId) {
+        return jdbc.sql("SELECT group_id_ || '=' || name_ FROM tasks_inbox_search WHERE task_id_ = ?")
+                .param(taskId)
+                .query(String.class)
+                .list();
     }
 
     private List<String> search(String text) {

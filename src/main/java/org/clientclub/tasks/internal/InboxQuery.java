@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 import org.clientclub.shared.LikePattern;
 import org.clientclub.tasks.InboxCursor;
 import org.clientclub.tasks.InboxFilter;
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * One page of the inbox in one statement over the engine's tables, each path along one of our indexes
- * (db/engine-indexes, docs/decisions/0034): open tasks in the page's order after the cursor, the user's own or
- * their groups', the process name and business key joined by primary key. A search is two arms, task name and
+ * (db/engine-indexes, docs/decisions/0034 and 0039): open tasks in the page's order after the cursor, the user's own
+ * or their groups', the process name and business key joined by primary key. A search is two arms, task name and
  * business key, each ordered and cut on its own, so the planner picks the trigram index or the sort index per arm.
+ * A name among the user's groups' tasks is looked up in {@code tasks_inbox_search} (the task's candidate groups with
+ * its name, kept by triggers), a business key by the part after its first dash when the text has one.
  */
 @Component
 public class InboxQuery {
@@ -49,6 +53,15 @@ public class InboxQuery {
             + " LEFT JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_";
     private static final String CANDIDATE = "EXISTS (SELECT 1 FROM act_ru_identitylink i WHERE i.task_id_ = t.id_"
             + " AND i.type_ = 'candidate' AND i.group_id_ IN (:groups))";
+    /** A candidate group of mine and the name searched, in one index (V33): not every task of the group by name. */
+    private static final String NAMED_IN_MY_GROUPS = "EXISTS (SELECT 1 FROM tasks_inbox_search n"
+            + " WHERE n.task_id_ = t.id_ AND n.group_id_ IN (:groups) AND n.name_ ILIKE :text)";
+
+    private static final String KEY_JOIN = " JOIN act_ru_execution s ON s.id_ = t.proc_inst_id_";
+    /** The business key without its kind ("application-"), as indexed by tasks_inbox_business_key_tail_trgm. */
+    private static final String KEY_TAIL = "regexp_replace(s.business_key_, '^[^-]*-', '')";
+    /** Enough of a word for a trigram: shorter, the tail's index would be read whole. */
+    private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{3}");
 
     private final JdbcClient jdbc;
 
@@ -89,41 +102,80 @@ public class InboxQuery {
         }
         // Each way a task may be visible, and each place the text may be found, is an arm of its own: an OR across
         // them would make the planner read every candidate link of the user's groups, or every task, before the page.
-        List<String> visible = switch (filter.scope()) {
-            case MINE -> List.of("t.assignee_ = :me");
-            case UNASSIGNED -> List.of("t.assignee_ IS NULL AND " + CANDIDATE);
-            case ALL -> List.of("t.assignee_ = :me", CANDIDATE);
+        List<Visible> visible = switch (filter.scope()) {
+            case MINE -> List.of(Visible.ASSIGNED);
+            case UNASSIGNED -> List.of(Visible.UNASSIGNED_IN_MY_GROUPS);
+            case ALL -> List.of(Visible.ASSIGNED, Visible.IN_MY_GROUPS);
         };
-        List<String[]> found; // join, condition
-        if (filter.text() == null || filter.text().isBlank()) {
-            found = List.<String[]>of(new String[] {"", ""});
+        List<String> arms = new ArrayList<>();
+        String text = filter.search();
+        if (text == null) {
+            visible.forEach(v -> arms.add(" WHERE " + common + " AND " + v.alone()));
         } else {
-            params.put("text", "%" + LikePattern.escape(filter.text().trim()) + "%");
-            found = List.of(new String[] {"", " AND t.name_ ILIKE :text"}, new String[] {
-                " JOIN act_ru_execution s ON s.id_ = t.proc_inst_id_", " AND s.business_key_ ILIKE :text"
-            });
+            params.put("text", "%" + LikePattern.escape(text) + "%");
+            String key = keyCondition(text, params);
+            for (Visible v : visible) {
+                arms.add(" WHERE " + common + " AND " + v.named());
+                arms.add(KEY_JOIN + " WHERE " + common + " AND " + v.alone() + key);
+            }
         }
         String by = order.key() + " " + order.direction() + ", t.id_ " + order.direction();
-        if (visible.size() == 1 && found.size() == 1) {
+        if (arms.size() == 1) {
             return new Statement(
-                    "SELECT " + COLUMNS + " FROM act_ru_task t" + JOINS + " WHERE " + common + " AND " + visible.get(0)
-                            + " ORDER BY " + by + " LIMIT :limit OFFSET :skip",
+                    "SELECT " + COLUMNS + " FROM act_ru_task t" + JOINS + arms.get(0) + " ORDER BY " + by
+                            + " LIMIT :limit OFFSET :skip",
                     params);
         }
         params.put("armLimit", skip + limit);
-        StringJoiner arms = new StringJoiner(" UNION ");
-        for (String v : visible) {
-            for (String[] f : found) {
-                arms.add("(SELECT t.id_, " + order.key() + " AS k FROM act_ru_task t" + f[0] + " WHERE " + common
-                        + " AND " + v + f[1] + " ORDER BY " + by + " LIMIT :armLimit)");
-            }
-        }
+        StringJoiner union = new StringJoiner(" UNION ");
+        arms.forEach(arm -> union.add("(SELECT t.id_, " + order.key() + " AS k FROM act_ru_task t" + arm + " ORDER BY "
+                + by + " LIMIT :armLimit)"));
         String pageOrder = "k " + order.direction() + ", id_ " + order.direction();
         return new Statement(
-                "SELECT " + COLUMNS + " FROM (SELECT id_, k FROM (" + arms + ") u ORDER BY " + pageOrder
+                "SELECT " + COLUMNS + " FROM (SELECT id_, k FROM (" + union + ") u ORDER BY " + pageOrder
                         + " LIMIT :limit OFFSET :skip) p JOIN act_ru_task t ON t.id_ = p.id_" + JOINS + " ORDER BY p."
                         + pageOrder.replace(", id_", ", p.id_"),
                 params);
+    }
+
+    /**
+     * The business key holds the text. When the text has a dash, what follows it lies after the key's own first dash
+     * (the key's dash is the text's, or comes before it), so the key's tail, whose trigrams are not those of every
+     * key's kind, finds the few candidates; the whole key is then checked on them only ({@code || ''} keeps the
+     * planner from also reading the whole key's index).
+     */
+    private static String keyCondition(String text, Map<String, Object> params) {
+        int dash = text.indexOf('-');
+        String tail = dash < 0 ? "" : text.substring(dash + 1);
+        if (!TRIGRAM.matcher(tail).find()) {
+            return " AND s.business_key_ ILIKE :text";
+        }
+        params.put("keyTail", "%" + LikePattern.escape(tail) + "%");
+        return " AND " + KEY_TAIL + " ILIKE :keyTail AND (s.business_key_ || '') ILIKE :text";
+    }
+
+    /** One way a task is visible to the viewer: alone, and together with its name holding the searched text. */
+    private enum Visible {
+        ASSIGNED("t.assignee_ = :me", "t.assignee_ = :me AND t.name_ ILIKE :text"),
+        IN_MY_GROUPS(CANDIDATE, NAMED_IN_MY_GROUPS),
+        UNASSIGNED_IN_MY_GROUPS(
+                "t.assignee_ IS NULL AND " + CANDIDATE, "t.assignee_ IS NULL AND " + NAMED_IN_MY_GROUPS);
+
+        private final String alone;
+        private final String named;
+
+        Visible(String alone, String named) {
+            this.alone = alone;
+            this.named = named;
+        }
+
+        String alone() {
+            return alone;
+        }
+
+        String named() {
+            return named;
+        }
     }
 
     /** Each sort order: its key over the task, its direction (the id breaks ties the same way), its keyset condition. */

@@ -90,7 +90,12 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
         scope.addValueChangeListener(e -> refresh());
         process.addValueChangeListener(e -> refresh());
-        text.addValueChangeListener(e -> refresh());
+        text.addValueChangeListener(e -> {
+            boolean tooShort = !e.getValue().isBlank() && InboxFilter.searchable(e.getValue()) == null;
+            text.setHelperText(
+                    tooShort ? getTranslation("inbox.search.tooShort", InboxFilter.SEARCH_MIN_LENGTH) : null);
+            refresh();
+        });
         sort.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(scope, process, text, sort);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

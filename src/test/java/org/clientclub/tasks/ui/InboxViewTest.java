@@ -89,9 +89,16 @@ class InboxViewTest extends KaribuTest {
     void staffSeeTheirGroupsTaskAndCompleteItThroughItsForm() {
         login("irina", "CLUB_STAFF");
         UI.getCurrent().navigate(InboxView.class);
-        _get(TextField.class, spec -> spec.withLabel("Поиск")).setValue(businessKey);
+        TextField search = _get(TextField.class, spec -> spec.withLabel("Поиск"));
         @SuppressWarnings("unchecked")
         Grid<InboxTask> grid = _get(Grid.class);
+        int all = _size(grid);
+        // Two characters are no search yet (each would read every task): the field says so, the list stays whole.
+        search.setValue(businessKey.substring(0, 2));
+        assertThat(search.getHelperText()).isEqualTo("Для поиска введите не меньше 3 символов");
+        assertThat(_size(grid)).isEqualTo(all);
+        search.setValue(businessKey);
+        assertThat(search.getHelperText()).isNull();
         assertThat(_size(grid)).isEqualTo(1);
         assertThat(_get(grid, 0).name()).isEqualTo("Проверить возможный дубликат");
 
