@@ -121,7 +121,6 @@ class InboxPagesTest {
                         "tasks_inbox_assignee_due",
                         "tasks_inbox_assignee_priority",
                         "tasks_inbox_assignee_created",
-                        "tasks_inbox_name_trgm",
                         "tasks_inbox_business_key_trgm",
                         "tasks_inbox_business_key_tail_trgm",
                         "tasks_inbox_search_pkey",

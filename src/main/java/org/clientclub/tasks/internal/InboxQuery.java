@@ -14,6 +14,7 @@ import org.clientclub.shared.LikePattern;
 import org.clientclub.tasks.InboxCursor;
 import org.clientclub.tasks.InboxFilter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,19 @@ public class InboxQuery {
             + " LEFT JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_";
     private static final String CANDIDATE = "EXISTS (SELECT 1 FROM act_ru_identitylink i WHERE i.task_id_ = t.id_"
             + " AND i.type_ = 'candidate' AND i.group_id_ IN (:groups))";
-    /** A candidate group of mine and the name searched, in one index (V33): not every task of the group by name. */
+    /**
+     * The tasks of my groups whose name holds the text, from the search table's index (V33), up to one more than
+     * {@link #FEW_NAMED}: materialized once, it is counted to choose between the two arms that use it.
+     */
+    private static final String NAMED_CTE = "WITH named AS MATERIALIZED (SELECT n.task_id_ FROM tasks_inbox_search n"
+            + " WHERE n.group_id_ IN (:groups) AND n.name_ ILIKE :text LIMIT :fewNamed + 1) ";
+    /**
+     * Up to this many tasks of my groups named so, each read by primary key and sorted beats walking the sort index
+     * (about 25 ms at a million tasks); beyond it the walk finds 50 within a few thousand index entries. Decided by
+     * the count, not by the planner's estimate, which a sample of the search table moves either way.
+     */
+    static final int FEW_NAMED = 5_000;
+    /** The walk's test of a task along the sort index: a candidate group of mine and the name, one index probe. */
     private static final String NAMED_IN_MY_GROUPS = "EXISTS (SELECT 1 FROM tasks_inbox_search n"
             + " WHERE n.task_id_ = t.id_ AND n.group_id_ IN (:groups) AND n.name_ ILIKE :text)";
 
@@ -64,9 +77,17 @@ public class InboxQuery {
     private static final Pattern TRIGRAM = Pattern.compile("[\\p{L}\\p{N}]{3}");
 
     private final JdbcClient jdbc;
+    private final int fewNamed;
 
+    @Autowired
     public InboxQuery(JdbcClient jdbc) {
+        this(jdbc, FEW_NAMED);
+    }
+
+    /** With another threshold between the two arms of a name search: tests compare the two. */
+    InboxQuery(JdbcClient jdbc, int fewNamed) {
         this.jdbc = jdbc;
+        this.fewNamed = fewNamed;
     }
 
     /** The tasks after {@code after} (from the first when null) in the filter's order, {@code skip} of them left out. */
@@ -107,32 +128,47 @@ public class InboxQuery {
             case UNASSIGNED -> List.of(Visible.UNASSIGNED_IN_MY_GROUPS);
             case ALL -> List.of(Visible.ASSIGNED, Visible.IN_MY_GROUPS);
         };
-        List<String> arms = new ArrayList<>();
+        String by = order.key() + " " + order.direction() + ", t.id_ " + order.direction();
         String text = filter.search();
+        if (text == null && visible.size() == 1) {
+            return new Statement(
+                    "SELECT " + COLUMNS + " FROM act_ru_task t" + JOINS + " WHERE " + common + " AND "
+                            + visible.get(0).alone() + " ORDER BY " + by + " LIMIT :limit OFFSET :skip",
+                    params);
+        }
+        String pageOrder = "k " + order.direction() + ", id_ " + order.direction();
+        String walk = "(SELECT t.id_, " + order.key() + " AS k FROM act_ru_task t";
+        String cut = " ORDER BY " + by + " LIMIT :armLimit)";
+        List<String> arms = new ArrayList<>();
+        String with = "";
         if (text == null) {
-            visible.forEach(v -> arms.add(" WHERE " + common + " AND " + v.alone()));
+            visible.forEach(v -> arms.add(walk + " WHERE " + common + " AND " + v.alone() + cut));
         } else {
             params.put("text", "%" + LikePattern.escape(text) + "%");
             String key = keyCondition(text, params);
             for (Visible v : visible) {
-                arms.add(" WHERE " + common + " AND " + v.named());
-                arms.add(KEY_JOIN + " WHERE " + common + " AND " + v.alone() + key);
+                if (v.inMyGroups() == null) {
+                    arms.add(walk + " WHERE " + common + " AND " + v.alone() + " AND t.name_ ILIKE :text" + cut);
+                } else {
+                    // Exactly one of these two runs: the other's one-time filter on the count is false.
+                    with = NAMED_CTE;
+                    params.put("fewNamed", fewNamed);
+                    arms.add("(SELECT x.id_, x.k FROM (SELECT DISTINCT task_id_ FROM named) f CROSS JOIN LATERAL"
+                            + " (SELECT t.id_, " + order.key() + " AS k FROM act_ru_task t WHERE t.id_ = f.task_id_"
+                            + " AND " + common + v.inMyGroups() + " OFFSET 0) x"
+                            + " WHERE (SELECT count(*) FROM named) <= :fewNamed ORDER BY " + pageOrder
+                            + " LIMIT :armLimit)");
+                    arms.add(walk + " WHERE " + common + v.inMyGroups() + " AND " + NAMED_IN_MY_GROUPS
+                            + " AND (SELECT count(*) FROM named) > :fewNamed" + cut);
+                }
+                arms.add(walk + KEY_JOIN + " WHERE " + common + " AND " + v.alone() + key + cut);
             }
-        }
-        String by = order.key() + " " + order.direction() + ", t.id_ " + order.direction();
-        if (arms.size() == 1) {
-            return new Statement(
-                    "SELECT " + COLUMNS + " FROM act_ru_task t" + JOINS + arms.get(0) + " ORDER BY " + by
-                            + " LIMIT :limit OFFSET :skip",
-                    params);
         }
         params.put("armLimit", skip + limit);
         StringJoiner union = new StringJoiner(" UNION ");
-        arms.forEach(arm -> union.add("(SELECT t.id_, " + order.key() + " AS k FROM act_ru_task t" + arm + " ORDER BY "
-                + by + " LIMIT :armLimit)"));
-        String pageOrder = "k " + order.direction() + ", id_ " + order.direction();
+        arms.forEach(union::add);
         return new Statement(
-                "SELECT " + COLUMNS + " FROM (SELECT id_, k FROM (" + union + ") u ORDER BY " + pageOrder
+                with + "SELECT " + COLUMNS + " FROM (SELECT id_, k FROM (" + union + ") u ORDER BY " + pageOrder
                         + " LIMIT :limit OFFSET :skip) p JOIN act_ru_task t ON t.id_ = p.id_" + JOINS + " ORDER BY p."
                         + pageOrder.replace(", id_", ", p.id_"),
                 params);
@@ -154,27 +190,30 @@ public class InboxQuery {
         return " AND " + KEY_TAIL + " ILIKE :keyTail AND (s.business_key_ || '') ILIKE :text";
     }
 
-    /** One way a task is visible to the viewer: alone, and together with its name holding the searched text. */
+    /**
+     * One way a task is visible to the viewer: the condition alone, and for the groups' ways what it adds to "a
+     * candidate group of mine" (null for my own tasks), for the search of names through the search table.
+     */
     private enum Visible {
-        ASSIGNED("t.assignee_ = :me", "t.assignee_ = :me AND t.name_ ILIKE :text"),
-        IN_MY_GROUPS(CANDIDATE, NAMED_IN_MY_GROUPS),
-        UNASSIGNED_IN_MY_GROUPS(
-                "t.assignee_ IS NULL AND " + CANDIDATE, "t.assignee_ IS NULL AND " + NAMED_IN_MY_GROUPS);
+        ASSIGNED("t.assignee_ = :me", null),
+        IN_MY_GROUPS(CANDIDATE, ""),
+        UNASSIGNED_IN_MY_GROUPS("t.assignee_ IS NULL AND " + CANDIDATE, " AND t.assignee_ IS NULL");
 
         private final String alone;
-        private final String named;
+        private final @Nullable String inMyGroups;
 
-        Visible(String alone, String named) {
+        Visible(String alone, @Nullable String inMyGroups) {
             this.alone = alone;
-            this.named = named;
+            this.inMyGroups = inMyGroups;
         }
 
         String alone() {
             return alone;
         }
 
-        String named() {
-            return named;
+        @Nullable
+        String inMyGroups() {
+            return inMyGroups;
         }
     }
 
