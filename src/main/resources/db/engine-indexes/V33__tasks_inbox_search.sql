@@ -1,5 +1,5 @@
 -- The two searches V32's trigram indexes leave slow at a million tasks (docs/decisions/0039). Every statement here
--- may run again on the same schema: IF NOT EXISTS, CREATE OR REPLACE, DROP … IF EXISTS before CREATE TRIGGER.
+-- may run again on the same schema: IF NOT EXISTS, CREATE OR REPLACE, DROP … IF EXISTS before each CREATE.
 -- pg_trgm comes with V32; btree_gin lets a plain column sit in a trigram GIN index.
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 
@@ -8,6 +8,12 @@ CREATE EXTENSION IF NOT EXISTS btree_gin;
 CREATE INDEX IF NOT EXISTS tasks_inbox_business_key_tail_trgm
     ON act_ru_execution USING gin ((regexp_replace(business_key_, '^[^-]*-', '')) gin_trgm_ops)
     WHERE business_key_ IS NOT NULL;
+
+-- V32's due-date index with the due date itself beside the key: a walk along it (my groups' tasks, a common name)
+-- then reads the index alone, as the walks by priority and creation time do, not each task's row.
+DROP INDEX IF EXISTS tasks_inbox_due;
+CREATE INDEX tasks_inbox_due
+    ON act_ru_task (coalesce(due_date_, 'infinity'::timestamp), id_) INCLUDE (due_date_) WHERE suspension_state_ = 1;
 
 -- A name common among all tasks but rare among one group's: each candidate group of each task with the task's
 -- name, so that one index answers "my group and this text" together. Triggers on the engine's tables keep it,

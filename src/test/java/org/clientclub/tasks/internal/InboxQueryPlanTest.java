@@ -67,7 +67,7 @@ class InboxQueryPlanTest {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
         String setup = yaml.getObject().getProperty("spring.datasource.hikari.connection-init-sql");
-        assertThat(setup).contains("random_page_cost");
+        assertThat(setup).contains("max_parallel_workers_per_gather = 0");
         return setup;
     }
 
